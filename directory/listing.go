@@ -1,0 +1,219 @@
+package directory
+
+import (
+	"strings"
+	"time"
+)
+
+// Level says which kind of body runs a listing, so staff can tell a county
+// office from a nonprofit at a glance.
+type Level string
+
+// The levels a listing may have.
+const (
+	LevelCounty    Level = "county"
+	LevelCity      Level = "city"
+	LevelState     Level = "state"
+	LevelFederal   Level = "federal"
+	LevelNonprofit Level = "nonprofit"
+)
+
+// Levels lists every valid level, in the order the window shows them.
+var Levels = []Level{LevelCounty, LevelCity, LevelState, LevelFederal, LevelNonprofit}
+
+// Status says whether a customer can be sent to a listing today.
+type Status string
+
+// The statuses a listing may have. An empty status in a file means active.
+const (
+	StatusActive            Status = "active"
+	StatusTemporarilyClosed Status = "temporarily_closed"
+	StatusInactive          Status = "inactive"
+)
+
+// Statuses lists every valid status.
+var Statuses = []Status{StatusActive, StatusTemporarilyClosed, StatusInactive}
+
+// Phone is one number a customer can call. Label says who answers
+// ("Marriage Division", "24-hour crisis line").
+type Phone struct {
+	Label  string `json:"label"`
+	Number string `json:"number"`
+	Ext    string `json:"ext,omitempty"`
+}
+
+// String formats the phone as staff read it aloud: number, then extension.
+func (p Phone) String() string {
+	if p.Ext == "" {
+		return p.Number
+	}
+	return p.Number + " ext. " + p.Ext
+}
+
+// Address is where a customer goes in person.
+type Address struct {
+	Street string `json:"street"`
+	City   string `json:"city"`
+	State  string `json:"state"`
+	Zip    string `json:"zip"`
+}
+
+// IsZero reports whether the address has no street and no city, which is how
+// phone-only and online-only listings are recorded.
+func (a Address) IsZero() bool {
+	return strings.TrimSpace(a.Street) == "" && strings.TrimSpace(a.City) == ""
+}
+
+// String formats the address on one line, skipping empty parts.
+func (a Address) String() string {
+	var parts []string
+	if s := strings.TrimSpace(a.Street); s != "" {
+		parts = append(parts, s)
+	}
+	cityState := strings.TrimSpace(a.City)
+	if st := strings.TrimSpace(a.State); st != "" {
+		if cityState != "" {
+			cityState += ", "
+		}
+		cityState += st
+	}
+	if z := strings.TrimSpace(a.Zip); z != "" {
+		if cityState != "" {
+			cityState += " "
+		}
+		cityState += z
+	}
+	if cityState != "" {
+		parts = append(parts, cityState)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Listing is one place a customer can be sent: a county division, a program
+// or an outside agency. In Open Referral HSDS terms it is a service together
+// with its organization, location, phones and schedule.
+//
+// The JSON form is the import format of data/agencies.json; fields the
+// default data does not carry are optional.
+type Listing struct {
+	ID           string   `json:"id"`
+	Name         string   `json:"name"`
+	Organization string   `json:"parent"`
+	Level        Level    `json:"level"`
+	Description  string   `json:"description"`
+	Services     []string `json:"services"`
+	// Keywords are the words customers use, English and Spanish.
+	Keywords   []string `json:"keywords"`
+	Categories []string `json:"categories"`
+	Phones     []Phone  `json:"phones"`
+	Email      string   `json:"email"`
+	Website    string   `json:"website"`
+	Address    Address  `json:"address"`
+	// Hours is the text as published. The weekly schedule parsed from it is
+	// Schedules; text that states no weekly hours is shown as it is.
+	Hours       string   `json:"hours"`
+	Eligibility string   `json:"eligibility"`
+	Fees        string   `json:"fees"`
+	Languages   []string `json:"languages"`
+	Documents   string   `json:"documents"`
+	SourceURLs  []string `json:"source_urls"`
+	SourceDate  string   `json:"source_date"`
+
+	Status Status `json:"status,omitempty"`
+	// Alert is a notice shown above everything else ("closed for remodel
+	// until March"); it disappears after AlertUntil when that is set.
+	Alert      string `json:"alert,omitempty"`
+	AlertUntil Date   `json:"alert_until,omitzero"`
+	// VerifiedOn is the day a person last checked the listing against its
+	// sources, kept apart from UpdatedAt: an edit is not a verification.
+	VerifiedOn Date   `json:"verified_on,omitzero"`
+	VerifiedBy string `json:"verified_by,omitempty"`
+	StaffNotes string `json:"staff_notes,omitempty"`
+	// UpdatedAt is when the store last changed the listing. It is set by the
+	// store, and ignored on import.
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
+
+	// Schedules are the weekly hours parsed from Hours, one per part of the
+	// text that states them ("Shelter Monday-Saturday ...; dispatch 24/7").
+	// They are derived, never stored.
+	Schedules []Schedule `json:"-"`
+}
+
+// Normalize tidies a listing read from a file or the database: it trims
+// spaces, drops empty list entries, defaults the status to active and parses
+// the hours. Validate reports what Normalize cannot fix.
+func (l *Listing) Normalize() {
+	trim := func(s *string) { *s = strings.TrimSpace(*s) }
+	for _, s := range []*string{&l.ID, &l.Name, &l.Organization, &l.Description, &l.Email, &l.Website,
+		&l.Hours, &l.Eligibility, &l.Fees, &l.Documents, &l.SourceDate, &l.Alert, &l.VerifiedBy, &l.StaffNotes,
+		&l.Address.Street, &l.Address.City, &l.Address.State, &l.Address.Zip} {
+		trim(s)
+	}
+	l.Level = Level(strings.ToLower(strings.TrimSpace(string(l.Level))))
+	l.Status = Status(strings.ToLower(strings.TrimSpace(string(l.Status))))
+	if l.Status == "" {
+		l.Status = StatusActive
+	}
+	l.Services = compact(l.Services)
+	l.Keywords = compact(l.Keywords)
+	l.Categories = compact(l.Categories)
+	l.Languages = compact(l.Languages)
+	l.SourceURLs = compact(l.SourceURLs)
+	phones := l.Phones[:0:0]
+	for _, p := range l.Phones {
+		p.Label, p.Number, p.Ext = strings.TrimSpace(p.Label), strings.TrimSpace(p.Number), strings.TrimSpace(p.Ext)
+		if p.Label != "" || p.Number != "" || p.Ext != "" {
+			phones = append(phones, p)
+		}
+	}
+	l.Phones = phones
+	l.Schedules = ParseHours(l.Hours)
+}
+
+// compact trims each entry and drops empty ones, keeping order. It always
+// returns a non-nil slice so JSON exports write [] rather than null.
+func compact(in []string) []string {
+	out := make([]string, 0, len(in))
+	for _, s := range in {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// MainPhone returns the first phone, the one the results list shows.
+func (l *Listing) MainPhone() (Phone, bool) {
+	if len(l.Phones) == 0 {
+		return Phone{}, false
+	}
+	return l.Phones[0], true
+}
+
+// AlertActive reports whether the alert should be shown at instant t: it has
+// text and its end date, if any, has not passed in America/Denver.
+func (l *Listing) AlertActive(t time.Time) bool {
+	if l.Alert == "" {
+		return false
+	}
+	if l.AlertUntil.IsZero() {
+		return true
+	}
+	return !l.AlertUntil.Before(DateOf(t))
+}
+
+// Verified reports whether a person has ever checked the listing.
+func (l *Listing) Verified() bool { return !l.VerifiedOn.IsZero() }
+
+// StaleAfter is how long a verification stays fresh. A listing not verified
+// within it is flagged for admins to check again.
+const StaleAfter = 365 * 24 * time.Hour
+
+// Stale reports whether the listing needs checking at instant t: it was never
+// verified, or last verified longer ago than StaleAfter.
+func (l *Listing) Stale(t time.Time) bool {
+	if l.VerifiedOn.IsZero() {
+		return true
+	}
+	return t.Sub(l.VerifiedOn.Time()) > StaleAfter
+}

@@ -1,0 +1,3 @@
+module nowrongdoor
+
+go 1.26
