@@ -1,6 +1,40 @@
 package directory
 
-import "time"
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The parser below reads hours the way a careful person at the desk would:
+// it turns text into a weekly schedule only when every part of the text it
+// uses is understood. A wrong "Open now" badge sends a customer to a locked
+// door, which is worse than no badge, so anything unsure (a time with no days,
+// "by appointment only", "every other Saturday", "until 3pm", a bare "9-5")
+// keeps the text as text.
+//
+// Holidays are ignored: the schedule is weekly, so "closed state and federal
+// holidays" and "weekends and holidays 9am-6pm" read as their weekly part
+// only. The window shows the full text beside the badge.
+//
+// The parser is hand-written rather than built from regular expressions
+// because the index parses the hours of every listing on each rebuild, up to
+// 100,000 of them.
+
+const (
+	minutesPerDay  = 24 * 60
+	minutesPerWeek = 7 * minutesPerDay
+
+	everyDay  uint8 = 1<<7 - 1
+	monToFri  uint8 = 1<<time.Monday | 1<<time.Tuesday | 1<<time.Wednesday | 1<<time.Thursday | 1<<time.Friday
+	satAndSun uint8 = 1<<time.Saturday | 1<<time.Sunday
+)
+
+// wholeDay is the interval of a day open around the clock.
+var wholeDay = Interval{0, minutesPerDay}
 
 // Interval is one opening period within a day, in minutes after midnight.
 // End may pass 24*60 when the period runs past midnight (an overnight
@@ -12,7 +46,31 @@ type Interval struct {
 // String formats the interval as staff read it: "8:00am-5:00pm", or
 // "24 hours" for a whole day.
 func (iv Interval) String() string {
-	return ""
+	if iv == wholeDay {
+		return "24 hours"
+	}
+	return clock(iv.Start) + "-" + clock(iv.End)
+}
+
+// clock formats minutes after midnight as "8:00am"; midnight is "12:00am"
+// and noon "12:00pm", the way the source pages write them.
+func clock(m int) string {
+	m %= minutesPerDay
+	if m < 0 {
+		m += minutesPerDay
+	}
+	h, min := m/60, m%60
+	suffix := "am"
+	if h >= 12 {
+		suffix = "pm"
+	}
+	if h %= 12; h == 0 {
+		h = 12
+	}
+	b := make([]byte, 0, 8)
+	b = strconv.AppendInt(b, int64(h), 10)
+	b = append(b, ':', byte('0'+min/10), byte('0'+min%10))
+	return string(append(b, suffix...))
 }
 
 // Schedule is the weekly opening hours parsed from a listing's hours text.
@@ -22,23 +80,306 @@ type Schedule struct {
 	Label string
 	// Week holds each day's intervals, indexed by time.Weekday.
 	Week [7][]Interval
+	// Unconfirmed is set when the text itself doubts the hours: "(as of
+	// 2011; confirm)", a third-party guide or article, "typically", or
+	// sources that disagree. The window says the hours may have changed.
+	Unconfirmed bool
 }
 
 // ParseHours reads the weekly schedules stated in an hours text. Text that
 // states no weekly hours ("By appointment only") gives none.
+//
+// Parts separated by ';' give one schedule each, labelled by their leading
+// words ("Shelter Monday-Saturday 10am-6pm; animal control dispatch 24/7");
+// an unlabelled part continues the schedule before it ("Mon-Thu 10am-8pm;
+// Fri-Sat 10am-6pm; Sunday closed").
 func ParseHours(text string) []Schedule {
-	return nil
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	lower := lowerASCII(text)
+	toks := lex(lower)
+	scheds := parseParts(text, lower, toks, 0)
+	if len(scheds) == 0 {
+		return nil
+	}
+	if differBySource(lower) {
+		return intersectSources(scheds)
+	}
+	return scheds
+}
+
+// differBySource reports whether the text says its sources disagree.
+func differBySource(lower string) bool {
+	return strings.Contains(lower, "differ by source") || strings.Contains(lower, "sources differ") ||
+		strings.Contains(lower, "sources disagree")
+}
+
+// intersectSources merges schedules taken from sources that disagree into
+// one: open only when every source says open, and unconfirmed. When the
+// sources disagree, the hours they share are the ones a customer can rely
+// on; saying "closed" for an hour some source calls open is the safer error.
+// (For the Utah Warm Line, 9am-10pm daily from the operator's own page lies
+// within the 8am-11pm of an older report, so it is what the badge uses.)
+// The labels name the sources, not what is open, so they are dropped.
+func intersectSources(scheds []Schedule) []Schedule {
+	var open [minutesPerWeek]bool
+	for w := range open {
+		open[w] = true
+		for i := range scheds {
+			if !scheds[i].openMinute(w/minutesPerDay, w%minutesPerDay) {
+				open[w] = false
+				break
+			}
+		}
+	}
+	s := Schedule{Week: weekFromMinutes(&open), Unconfirmed: true}
+	if s.empty() {
+		return nil
+	}
+	return []Schedule{s}
+}
+
+// weekFromMinutes turns a week of open minutes (Sunday midnight first) back
+// into daily intervals; a period that starts during one day and ends during
+// the next stays on its first day, the way hours are written.
+func weekFromMinutes(open *[minutesPerWeek]bool) [7][]Interval {
+	var week [7][]Interval
+	closedAt := -1
+	for w, o := range open {
+		if !o {
+			closedAt = w
+			break
+		}
+	}
+	if closedAt < 0 {
+		for d := range week {
+			week[d] = []Interval{wholeDay}
+		}
+		return week
+	}
+	at := func(w int) bool { return open[w%minutesPerWeek] }
+	for w := closedAt; w < closedAt+minutesPerWeek; {
+		if !at(w) {
+			w++
+			continue
+		}
+		start := w
+		for w < closedAt+minutesPerWeek && at(w) {
+			w++
+		}
+		for cur := start; cur < w; {
+			dayStart := cur / minutesPerDay * minutesPerDay
+			day := dayStart / minutesPerDay % 7
+			if cur > dayStart && w <= dayStart+2*minutesPerDay {
+				week[day] = append(week[day], Interval{cur - dayStart, w - dayStart})
+				break
+			}
+			end := min(w, dayStart+minutesPerDay)
+			week[day] = append(week[day], Interval{cur - dayStart, end - dayStart})
+			cur = end
+		}
+	}
+	for d := range week {
+		week[d] = mergeIntervals(week[d])
+	}
+	return week
 }
 
 // OpenAt reports whether the schedule is open at instant t in America/Denver.
 func (s Schedule) OpenAt(t time.Time) bool {
+	lt := t.In(Denver)
+	return s.openMinute(int(lt.Weekday()), lt.Hour()*60+lt.Minute())
+}
+
+// openMinute reports whether the schedule is open at minute m of weekday
+// day, counting periods that ran past midnight from the day before.
+func (s *Schedule) openMinute(day, m int) bool {
+	for _, iv := range s.Week[day] {
+		if iv.Start <= m && m < iv.End {
+			return true
+		}
+	}
+	for _, iv := range s.Week[(day+6)%7] {
+		if iv.End > minutesPerDay && iv.Start <= m+minutesPerDay && m+minutesPerDay < iv.End {
+			return true
+		}
+	}
 	return false
 }
 
+// Next reports whether the schedule is open at instant t and when that next
+// changes, in America/Denver: the closing time when open, the next opening
+// when closed. next is zero when the schedule is open around the clock, or
+// when nothing opens within a week.
+func (s Schedule) Next(t time.Time) (open bool, next time.Time) {
+	lt := t.In(Denver)
+	y, mo, d := lt.Date()
+	now := lt.Hour()*60 + lt.Minute()
+	today := int(lt.Weekday())
+
+	// Periods from yesterday (which may run past midnight into today) to
+	// eight days ahead, in wall-clock minutes from today's midnight. Wall
+	// clock, not elapsed time, so that 8:00am stays 8:00am across a DST
+	// change.
+	type span struct{ start, end int }
+	var buf [32]span
+	spans := buf[:0]
+	for k := -1; k <= 8; k++ {
+		for _, iv := range s.Week[(today+k+7)%7] {
+			spans = append(spans, span{k*minutesPerDay + iv.Start, k*minutesPerDay + iv.End})
+		}
+	}
+	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	merged := spans[:0]
+	for _, sp := range spans {
+		if n := len(merged); n > 0 && sp.start <= merged[n-1].end {
+			merged[n-1].end = max(merged[n-1].end, sp.end)
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	wall := func(m int) time.Time { return time.Date(y, mo, d, 0, m, 0, 0, Denver) }
+	for _, sp := range merged {
+		if sp.end <= now {
+			continue
+		}
+		if sp.start <= now {
+			if sp.end >= 9*minutesPerDay {
+				// Open from now past the horizon: a weekly schedule open
+				// that long never closes.
+				return true, time.Time{}
+			}
+			return true, wall(sp.end)
+		}
+		if sp.start <= now+7*minutesPerDay {
+			return false, wall(sp.start)
+		}
+		break
+	}
+	return false, time.Time{}
+}
+
+// AlwaysOpen reports whether the schedule is open 24 hours, 7 days a week.
+func (s Schedule) AlwaysOpen() bool {
+	for _, ivs := range s.Week {
+		if len(ivs) != 1 || ivs[0] != wholeDay {
+			return false
+		}
+	}
+	return true
+}
+
+// empty reports whether the schedule is never open.
+func (s *Schedule) empty() bool {
+	for _, ivs := range s.Week {
+		if len(ivs) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // DayText formats one weekday's hours: "8:00am-5:00pm", "Closed" or
-// "Open 24 hours".
+// "Open 24 hours". A day whose only opening is a period running on from
+// the night before reads "Until 8:30am", not "Closed".
 func (s Schedule) DayText(day time.Weekday) string {
-	return ""
+	ivs := s.Week[day]
+	if len(ivs) == 0 {
+		for _, iv := range s.Week[(day+6)%7] {
+			if iv.End > minutesPerDay {
+				return "Until " + clock(iv.End)
+			}
+		}
+		return "Closed"
+	}
+	if len(ivs) == 1 && ivs[0] == wholeDay {
+		return "Open 24 hours"
+	}
+	return joinIntervals(ivs)
+}
+
+func joinIntervals(ivs []Interval) string {
+	parts := make([]string, len(ivs))
+	for i, iv := range ivs {
+		parts[i] = iv.String()
+	}
+	return strings.Join(parts, ", ")
+}
+
+// weekOrder is the order the week is written in on US listings.
+var weekOrder = [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+
+var dayAbbr = [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+
+// WeekText formats the whole week compactly, days with the same hours
+// together: "Mon-Fri 8:00am-5:00pm", "Mon-Thu 10:00am-8:00pm; Fri-Sat
+// 10:00am-6:00pm; Sun 11:00am-5:00pm", "Daily 9:00am-10:00pm" or
+// "24 hours, 7 days a week". Closed days are left out; a schedule never
+// open gives "".
+func (s Schedule) WeekText() string {
+	if s.AlwaysOpen() {
+		return "24 hours, 7 days a week"
+	}
+	var groups []string
+	var done [7]bool
+	for i, d := range weekOrder {
+		if done[i] || len(s.Week[d]) == 0 {
+			continue
+		}
+		var same [7]bool
+		n := 0
+		for j := i; j < 7; j++ {
+			if !done[j] && slices.Equal(s.Week[weekOrder[j]], s.Week[d]) {
+				same[j], done[j] = true, true
+				n++
+			}
+		}
+		hours := joinIntervals(s.Week[d])
+		if n == 7 {
+			return "Daily " + hours
+		}
+		groups = append(groups, dayRuns(&same)+" "+hours)
+	}
+	return strings.Join(groups, "; ")
+}
+
+// dayRuns writes a set of days (in weekOrder) as runs: "Mon-Fri", "Tue, Thu".
+func dayRuns(in *[7]bool) string {
+	var b strings.Builder
+	for i := 0; i < 7; {
+		if !in[i] {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < 7 && in[j+1] {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(dayAbbr[weekOrder[i]])
+		if j > i {
+			b.WriteString("-")
+			b.WriteString(dayAbbr[weekOrder[j]])
+		}
+		i = j + 1
+	}
+	return b.String()
+}
+
+// String formats the schedule for logs and tests: "Shelter: Mon-Sat
+// 10:00am-6:00pm", with " (unconfirmed)" when the text doubts it.
+func (s Schedule) String() string {
+	out := s.WeekText()
+	if s.Label != "" {
+		out = s.Label + ": " + out
+	}
+	if s.Unconfirmed {
+		out += " (unconfirmed)"
+	}
+	return out
 }
 
 // OpenState is whether a listing is open at an instant, for the results
@@ -52,10 +393,1186 @@ type OpenState struct {
 	// Closes is when an open listing next closes (zero when open around the
 	// clock); Opens is when a closed listing next opens (zero if never).
 	Closes, Opens time.Time
+	// Unconfirmed is set when the hours may have changed (see
+	// Schedule.Unconfirmed); the badge should say so.
+	Unconfirmed bool
 }
 
 // OpenAt computes the listing's open state at instant t from its first
-// schedule.
+// schedule. A listing that is temporarily closed or inactive is closed
+// whatever its hours say, with no next opening.
 func (l *Listing) OpenAt(t time.Time) OpenState {
-	return OpenState{}
+	if len(l.Schedules) == 0 {
+		return OpenState{}
+	}
+	s := &l.Schedules[0]
+	st := OpenState{Known: true, Label: s.Label, Unconfirmed: s.Unconfirmed}
+	if l.Status == StatusTemporarilyClosed || l.Status == StatusInactive {
+		return st
+	}
+	open, next := s.Next(t)
+	st.Open = open
+	if open {
+		st.Closes = next
+	} else {
+		st.Opens = next
+	}
+	return st
+}
+
+// mergeIntervals sorts one day's intervals and joins those that overlap or
+// touch, in place.
+func mergeIntervals(ivs []Interval) []Interval {
+	if len(ivs) < 2 {
+		return ivs
+	}
+	slices.SortFunc(ivs, func(a, b Interval) int { return a.Start - b.Start })
+	out := ivs[:1]
+	for _, iv := range ivs[1:] {
+		last := &out[len(out)-1]
+		if iv.Start <= last.End {
+			last.End = max(last.End, iv.End)
+			continue
+		}
+		out = append(out, iv)
+	}
+	return out
+}
+
+// subtractInterval removes the minutes of cut from one day's intervals.
+func subtractInterval(ivs []Interval, cut Interval) []Interval {
+	var out []Interval
+	for _, iv := range ivs {
+		if cut.End <= iv.Start || iv.End <= cut.Start {
+			out = append(out, iv)
+			continue
+		}
+		if iv.Start < cut.Start {
+			out = append(out, Interval{iv.Start, cut.Start})
+		}
+		if cut.End < iv.End {
+			out = append(out, Interval{cut.End, iv.End})
+		}
+	}
+	return out
+}
+
+// ---- Lexing ----
+
+type tokKind uint8
+
+const (
+	tWord  tokKind = iota + 1
+	tNum           // a number with no am/pm: "8", "17:00", "2025"
+	tTime          // a clock time: "8:00am", "5 p.m.", "noon", "midnight"
+	tOrd           // an ordinal: "1st", "15th"
+	tDash          // "-", en dash, em dash
+	tComma         // ","
+	tSlash         // "/"
+	tAmp           // "&"
+	tColon         // ":" not inside a time
+	tSemi          // ";"
+	tOpen          // "("
+	tClose         // ")"
+	tOther         // any other punctuation
+)
+
+type token struct {
+	kind     tokKind
+	word     string // tWord: lower-case text
+	min      int    // tTime: minutes after midnight, or -1 if not a real time; tNum: hour*60+minute
+	num      int    // tNum: the number before any colon
+	colon    bool   // tNum: written h:mm
+	zero     bool   // tNum: written with a leading zero ("08:00")
+	midnight bool   // tTime: "midnight" or 12am, which ends a day at 24:00
+	pos, end int    // byte offsets in the text
+}
+
+// lowerASCII lower-cases ASCII letters only, so byte offsets into the
+// result are offsets into the original text too.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// letterAt returns the byte length of the letter starting at s[i], or 0.
+func letterAt(s string, i int) int {
+	c := s[i]
+	if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+		return 1
+	}
+	if c < utf8.RuneSelf {
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if unicode.IsLetter(r) {
+		return n
+	}
+	return 0
+}
+
+func isDashRune(r rune) bool {
+	switch r {
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+		return true
+	}
+	return false
+}
+
+// punct maps the punctuation that means something in hours to its token.
+var punct = [128]tokKind{',': tComma, ';': tSemi, '/': tSlash, '&': tAmp, ':': tColon,
+	'(': tOpen, ')': tClose, '[': tOpen, ']': tClose}
+
+// lex splits lower-cased hours text into tokens. Periods are dropped (they
+// only abbreviate: "Mon.", "a.m.") except inside a time such as "8.30am".
+func lex(s string) []token {
+	toks := make([]token, 0, len(s)/3+4)
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '.':
+			i++
+		case isDigit(c):
+			var tk token
+			tk, i = lexNumber(s, i)
+			toks = append(toks, tk)
+		case c == '-':
+			toks = append(toks, token{kind: tDash, pos: i, end: i + 1})
+			i++
+		case c < utf8.RuneSelf && punct[c] != 0:
+			toks = append(toks, token{kind: punct[c], pos: i, end: i + 1})
+			i++
+		default:
+			if n := letterAt(s, i); n > 0 {
+				j := i + n
+				for j < len(s) {
+					if m := letterAt(s, j); m > 0 {
+						j += m
+					} else if s[j] == '\'' && j+1 < len(s) && letterAt(s, j+1) > 0 {
+						j++
+					} else {
+						break
+					}
+				}
+				w := s[i:j]
+				switch w {
+				case "noon":
+					toks = append(toks, token{kind: tTime, min: 12 * 60, pos: i, end: j})
+				case "midnight":
+					toks = append(toks, token{kind: tTime, min: 0, midnight: true, pos: i, end: j})
+				default:
+					toks = append(toks, token{kind: tWord, word: w, pos: i, end: j})
+				}
+				i = j
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case isDashRune(r):
+				toks = append(toks, token{kind: tDash, pos: i, end: i + n})
+			case unicode.IsSpace(r):
+			default:
+				toks = append(toks, token{kind: tOther, pos: i, end: i + n})
+			}
+			i += n
+		}
+	}
+	return toks
+}
+
+// lexNumber reads a number at s[i]: "8", "8:00", "8am", "8:00 a.m.",
+// "12 noon", "8.30pm", "15th".
+func lexNumber(s string, i int) (token, int) {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	num := 0
+	if j-i <= 4 {
+		num, _ = strconv.Atoi(s[i:j])
+	} else {
+		num = 99999
+	}
+	tk := token{kind: tNum, num: num, min: num * 60, zero: s[i] == '0' && j-i > 1, pos: i}
+	// Ordinals ("15th", "1st") are dates or "1st Saturday", never times.
+	if j+1 < len(s) {
+		switch s[j : j+2] {
+		case "st", "nd", "rd", "th":
+			if j+2 == len(s) || letterAt(s, j+2) == 0 {
+				tk.kind, tk.end = tOrd, j+2
+				return tk, j + 2
+			}
+		}
+	}
+	minute, sep := 0, byte(0)
+	k := j
+	if j+2 < len(s) && (s[j] == ':' || s[j] == '.') && isDigit(s[j+1]) && isDigit(s[j+2]) &&
+		(j+3 == len(s) || !isDigit(s[j+3])) {
+		minute, sep = int(s[j+1]-'0')*10+int(s[j+2]-'0'), s[j]
+		k = j + 3
+	}
+	// am/pm, attached or after spaces; "a"/"p" alone only when attached.
+	k2 := k
+	for k2 < len(s) && s[k2] == ' ' {
+		k2++
+	}
+	pm, suffixEnd := false, -1
+	rest := s[k2:]
+	wordEnd := func(n int) bool { return n == len(rest) || letterAt(rest, n) == 0 }
+	switch {
+	case strings.HasPrefix(rest, "a.m") || strings.HasPrefix(rest, "p.m"):
+		pm, suffixEnd = rest[0] == 'p', k2+3
+		if suffixEnd < len(s) && s[suffixEnd] == '.' {
+			suffixEnd++
+		}
+	case (strings.HasPrefix(rest, "am") || strings.HasPrefix(rest, "pm")) && wordEnd(2):
+		pm, suffixEnd = rest[0] == 'p', k2+2
+	case k2 == k && len(rest) > 0 && (rest[0] == 'a' || rest[0] == 'p') && wordEnd(1):
+		pm, suffixEnd = rest[0] == 'p', k2+1
+	case strings.HasPrefix(rest, "noon") && wordEnd(4) && num == 12 && minute == 0:
+		tk.kind, tk.min, tk.end = tTime, 12*60, k2+4
+		return tk, k2 + 4
+	case strings.HasPrefix(rest, "midnight") && wordEnd(8) && num == 12 && minute == 0:
+		tk.kind, tk.min, tk.midnight, tk.end = tTime, 0, true, k2+8
+		return tk, k2 + 8
+	}
+	if suffixEnd >= 0 {
+		tk.kind, tk.end = tTime, suffixEnd
+		if num < 1 || num > 12 || minute > 59 {
+			tk.min = -1
+			return tk, suffixEnd
+		}
+		tk.min = num%12*60 + minute
+		if pm {
+			tk.min += 12 * 60
+		}
+		tk.midnight = tk.min == 0
+		return tk, suffixEnd
+	}
+	if sep == ':' {
+		tk.colon, tk.min, tk.end = true, num*60+minute, k
+		if minute > 59 {
+			tk.min = -1
+		}
+		return tk, k
+	}
+	tk.end = j
+	return tk, j
+}
+
+// ---- Parsing ----
+
+// parseParts reads the ';'-separated parts of a text (or of a
+// parenthetical, at depth > 0) into schedules.
+func parseParts(text, lower string, toks []token, depth int) []Schedule {
+	var (
+		scheds     []Schedule
+		poisoned   []bool
+		cur        = -1
+		textDoubt  bool
+		closures   []closure
+		bareClosed bool
+	)
+	start, level := 0, 0
+	for i := 0; i <= len(toks); i++ {
+		if i < len(toks) {
+			switch toks[i].kind {
+			case tOpen:
+				level++
+				continue
+			case tClose:
+				if level > 0 {
+					level--
+				}
+				continue
+			case tSemi:
+				if level > 0 {
+					continue
+				}
+			default:
+				continue
+			}
+		}
+		part := toks[start:i]
+		start = i + 1
+		if len(part) == 0 {
+			continue
+		}
+		r := parsePart(text, lower, part, depth)
+		if r.bareClosed {
+			bareClosed = true
+		}
+		switch {
+		case len(r.nested) > 0:
+			for _, s := range r.nested {
+				s.Unconfirmed = s.Unconfirmed || r.doubt
+				scheds = append(scheds, s)
+				poisoned = append(poisoned, false)
+			}
+			cur = len(scheds) - 1
+		case r.rejected:
+			// An unlabelled part that mentions days or times but could not
+			// be read continues the schedule before it, which is then
+			// incomplete: drop it rather than show a day as closed that
+			// the text may say is open.
+			if r.label == "" && r.mentionsHours && cur >= 0 {
+				poisoned[cur] = true
+			}
+			textDoubt = textDoubt || r.sourceNote
+		case len(r.pairs) == 0:
+			if r.closedDays != 0 || len(r.closedTimes) > 0 {
+				closures = append(closures, closure{r.label, r.closedDays, r.closedTimes})
+			}
+			textDoubt = textDoubt || r.sourceNote
+		default:
+			if r.label != "" || cur < 0 {
+				scheds = append(scheds, Schedule{Label: r.label})
+				poisoned = append(poisoned, false)
+				cur = len(scheds) - 1
+			}
+			s := &scheds[cur]
+			var touched uint8
+			for _, p := range r.pairs {
+				touched |= p.days
+				for d := range 7 {
+					if p.days&(1<<d) != 0 {
+						s.Week[d] = append(s.Week[d], p.ivs...)
+					}
+				}
+			}
+			for d := range 7 {
+				if r.closedDays&(1<<d) != 0 {
+					s.Week[d] = nil
+				}
+				if touched&(1<<d) != 0 {
+					for _, cut := range r.closedTimes {
+						s.Week[d] = subtractInterval(s.Week[d], cut)
+					}
+				}
+			}
+			s.Unconfirmed = s.Unconfirmed || r.doubt
+		}
+	}
+	if bareClosed {
+		// "Closed" with no day, time or holiday after it ("Closed for
+		// remodel") puts every stated hour in doubt.
+		return nil
+	}
+	// Closures stated on their own ("closed weekends", "Sunday closed")
+	// apply to every schedule of the text, or to the one they name.
+	for _, c := range closures {
+		for i := range scheds {
+			if c.label != "" && !strings.EqualFold(c.label, scheds[i].Label) {
+				continue
+			}
+			for d := range 7 {
+				if c.days&(1<<d) != 0 {
+					scheds[i].Week[d] = nil
+				}
+				for _, cut := range c.times {
+					scheds[i].Week[d] = subtractInterval(scheds[i].Week[d], cut)
+				}
+			}
+		}
+	}
+	out := scheds[:0]
+	for i, s := range scheds {
+		for d := range s.Week {
+			s.Week[d] = mergeIntervals(s.Week[d])
+			if len(s.Week[d]) == 0 {
+				s.Week[d] = nil
+			}
+		}
+		if poisoned[i] || s.empty() {
+			continue
+		}
+		// A source note in a part with no hours of its own ("...;
+		// requests after 4:30pm processed next business day (as of 2011;
+		// confirm)") is about the whole text. A hedge there ("Visiting
+		// generally 9am-9pm") is about that part only.
+		s.Unconfirmed = s.Unconfirmed || textDoubt
+		out = append(out, s)
+	}
+	return out
+}
+
+type closure struct {
+	label string
+	days  uint8
+	times []Interval
+}
+
+// pair is a set of days and the hours stated for them.
+type pair struct {
+	days uint8
+	ivs  []Interval
+}
+
+// partResult is what one ';'-separated part of the text says.
+type partResult struct {
+	label         string
+	pairs         []pair
+	closedDays    uint8
+	closedTimes   []Interval
+	rejected      bool // the part says something about hours we cannot read surely
+	mentionsHours bool // the part names a day or a time
+	doubt         bool // the part doubts itself: "(as of 2020; confirm)", "typically"
+	sourceNote    bool // the doubt is a note on the source, "(as of 2020; confirm)"
+	bareClosed    bool // "closed" with nothing to say what
+	nested        []Schedule
+}
+
+type itemKind uint8
+
+const (
+	itDays itemKind = iota + 1
+	itTimes
+	itClosed
+	itExcept
+)
+
+// item is a day set, a list of hours, or a word that changes them.
+type item struct {
+	kind  itemKind
+	days  uint8
+	ivs   []Interval
+	daily bool // itTimes that says its own days: "24/7", "24 hours a day"
+	pos   int
+}
+
+// doubtMarkers are phrases by which the text says its hours may be out of
+// date or second-hand.
+var doubtMarkers = []string{"confirm", "as of ", "third-party", "third party", "article", "undated",
+	"covid", "unverified", "outdated"}
+
+func parsePart(text, lower string, part []token, depth int) partResult {
+	var r partResult
+	span := lower[part[0].pos:part[len(part)-1].end]
+	for _, m := range doubtMarkers {
+		if strings.Contains(span, m) {
+			r.doubt, r.sourceNote = true, true
+			break
+		}
+	}
+
+	// Split the part into the text outside parentheses and the
+	// parenthetical notes.
+	outside := make([]token, 0, len(part))
+	var groups [][]token
+	level, groupStart := 0, 0
+	for i, tk := range part {
+		switch tk.kind {
+		case tOpen:
+			if level == 0 {
+				groupStart = i + 1
+			}
+			level++
+			continue
+		case tClose:
+			if level == 0 {
+				continue
+			}
+			if level--; level == 0 {
+				groups = append(groups, part[groupStart:i])
+			}
+			continue
+		}
+		if level == 0 {
+			outside = append(outside, tk)
+		}
+	}
+	if level > 0 {
+		groups = append(groups, part[groupStart:])
+	}
+
+	p := parser{toks: outside}
+	p.scan()
+	r.doubt = r.doubt || p.hedge
+	r.mentionsHours = p.mentionsHours()
+	r.label = p.label(text, part[0].pos)
+	if p.reject {
+		r.rejected = true
+		return r
+	}
+	if len(p.items) == 0 {
+		// Nothing outside the parentheses: hours may be stated inside,
+		// "appointments are free (Mi Consulado line: Monday-Friday ...)".
+		if depth < 2 {
+			for _, g := range groups {
+				if len(g) == 0 || !mentionsTime(g) {
+					continue
+				}
+				nested := parseParts(text, lower, g, depth+1)
+				for i := range nested {
+					if nested[i].Label == "" {
+						nested[i].Label = r.label
+					}
+				}
+				r.nested = append(r.nested, nested...)
+			}
+		}
+		return r
+	}
+	// A note in parentheses that states times, or closes a weekday, changes
+	// the hours in a way we do not read: "(closed 3:30pm-4:00pm)",
+	// "(except Wednesdays)".
+	for _, g := range groups {
+		if mentionsTime(g) || closesDay(g) {
+			r.rejected = true
+			return r
+		}
+	}
+	p.pair(&r)
+	if p.reject {
+		r.rejected = true
+		r.pairs = nil
+	}
+	return r
+}
+
+// mentionsTime reports whether tokens contain a clock time.
+func mentionsTime(toks []token) bool {
+	for _, tk := range toks {
+		if tk.kind == tTime || tk.kind == tNum && tk.colon {
+			return true
+		}
+	}
+	return false
+}
+
+// closesDay reports whether a note closes or excepts a weekday.
+func closesDay(toks []token) bool {
+	closes, day := false, false
+	for _, tk := range toks {
+		if tk.kind != tWord {
+			continue
+		}
+		switch tk.word {
+		case "closed", "except", "excluding", "no", "not":
+			closes = true
+		}
+		if _, _, ok := dayWord(tk.word); ok {
+			day = true
+		}
+	}
+	return closes && day
+}
+
+type parser struct {
+	toks  []token
+	items []item
+	// reject is set when the part says something about hours that we do not
+	// read surely; hedge when it hedges ("typically").
+	reject, hedge, closedBare bool
+}
+
+func (p *parser) word(i int) string {
+	if i < len(p.toks) && p.toks[i].kind == tWord {
+		return p.toks[i].word
+	}
+	return ""
+}
+
+func (p *parser) kind(i int) tokKind {
+	if i < len(p.toks) {
+		return p.toks[i].kind
+	}
+	return 0
+}
+
+// dayWord reads a weekday name: full, plural or abbreviated. short is set for
+// the one- and two-letter forms ("M", "Th"), which count only inside a range
+// or list of days ("M-F").
+func dayWord(w string) (d time.Weekday, short, ok bool) {
+	switch w {
+	case "sunday", "sundays", "sun":
+		return time.Sunday, false, true
+	case "monday", "mondays", "mon":
+		return time.Monday, false, true
+	case "tuesday", "tuesdays", "tue", "tues":
+		return time.Tuesday, false, true
+	case "wednesday", "wednesdays", "wed", "weds":
+		return time.Wednesday, false, true
+	case "thursday", "thursdays", "thu", "thur", "thurs":
+		return time.Thursday, false, true
+	case "friday", "fridays", "fri":
+		return time.Friday, false, true
+	case "saturday", "saturdays", "sat":
+		return time.Saturday, false, true
+	case "m":
+		return time.Monday, true, true
+	case "tu":
+		return time.Tuesday, true, true
+	case "w":
+		return time.Wednesday, true, true
+	case "th":
+		return time.Thursday, true, true
+	case "f":
+		return time.Friday, true, true
+	}
+	return 0, false, false
+}
+
+// dayTerm reads one element of a day list at token i: a weekday, or a word
+// for several ("weekdays", "daily", "7 days a week", "on business days").
+// single is the weekday when the element is one day (it may start a range),
+// else -1.
+func (p *parser) dayTerm(i int) (mask uint8, single int, short bool, next int, ok bool) {
+	if i >= len(p.toks) {
+		return 0, -1, false, i, false
+	}
+	tk := p.toks[i]
+	if tk.kind == tNum {
+		// "7 days a week", "7 days", "365 days a year", "seven days a week".
+		if (tk.num == 7 || tk.num == 365) && !tk.colon && p.word(i+1) == "days" {
+			j := i + 2
+			if w := p.word(j); w == "a" || w == "per" || w == "each" {
+				if w2 := p.word(j + 1); w2 == "week" || w2 == "year" || w2 == "wk" {
+					j += 2
+				}
+			}
+			return everyDay, -1, false, j, true
+		}
+		return 0, -1, false, i, false
+	}
+	if tk.kind != tWord {
+		return 0, -1, false, i, false
+	}
+	switch tk.word {
+	case "daily", "everyday", "nightly":
+		return everyDay, -1, false, i + 1, true
+	case "weekdays", "weekday":
+		return monToFri, -1, false, i + 1, true
+	case "weekends", "weekend":
+		return satAndSun, -1, false, i + 1, true
+	case "business":
+		if p.word(i+1) == "days" {
+			return monToFri, -1, false, i + 2, true
+		}
+	case "seven":
+		if p.word(i+1) == "days" {
+			j := i + 2
+			if w := p.word(j); (w == "a" || w == "per") && p.word(j+1) == "week" {
+				j += 2
+			}
+			return everyDay, -1, false, j, true
+		}
+	case "all":
+		if p.word(i+1) == "week" {
+			return everyDay, -1, false, i + 2, true
+		}
+	case "every", "each":
+		switch w := p.word(i + 1); w {
+		case "day", "night":
+			return everyDay, -1, false, i + 2, true
+		case "weekday":
+			return monToFri, -1, false, i + 2, true
+		default:
+			if d, short, ok := dayWord(w); ok && !short {
+				return 1 << d, int(d), false, i + 2, true
+			}
+		}
+	}
+	if d, short, ok := dayWord(tk.word); ok {
+		return 1 << d, int(d), short, i + 1, true
+	}
+	return 0, -1, false, i, false
+}
+
+// days reads a day expression at token i: "Monday-Friday", "Mon, Wed, Fri",
+// "Tuesdays and Wednesdays", "Monday through Friday", "M-F", "weekdays and
+// Saturday".
+func (p *parser) days(i int) (mask uint8, next int, ok bool) {
+	m, last, short, j, ok := p.dayTerm(i)
+	if !ok {
+		return 0, i, false
+	}
+	terms, allShort := 1, short
+	for {
+		// A range: "Monday-Friday", "Mon to Fri", "Monday through Friday".
+		if last >= 0 {
+			k := j
+			if p.kind(k) == tDash || p.word(k) == "to" || p.word(k) == "through" || p.word(k) == "thru" {
+				if w := p.word(k + 1); w != "" {
+					if d, s, ok := dayWord(w); ok {
+						for x := last; ; x = (x + 1) % 7 {
+							m |= 1 << x
+							if x == int(d) {
+								break
+							}
+						}
+						terms++
+						allShort = allShort && s
+						j, last = k+2, -1
+						continue
+					}
+				}
+			}
+		}
+		// A list: "Mon, Wed, Fri", "Tuesdays and Wednesdays", "Sat/Sun".
+		k := j
+		if p.kind(k) == tComma || p.kind(k) == tSlash || p.kind(k) == tAmp || p.word(k) == "and" {
+			k++
+			if p.word(k) == "and" {
+				k++
+			}
+			if m2, l2, s2, k2, ok := p.dayTerm(k); ok {
+				m |= m2
+				terms++
+				allShort = allShort && s2
+				j, last = k2, l2
+				continue
+			}
+		}
+		break
+	}
+	if terms == 1 && allShort {
+		// A lone "M", "W" or "F" is a letter, not a day.
+		return 0, i, false
+	}
+	return m, j, true
+}
+
+// timeish reports whether token i can be one end of a time range.
+func (p *parser) timeish(i int) bool {
+	if i >= len(p.toks) {
+		return false
+	}
+	tk := p.toks[i]
+	return tk.kind == tTime || tk.kind == tNum && tk.num <= 24
+}
+
+func (p *parser) rangeSep(i int) bool {
+	if p.kind(i) == tDash {
+		return true
+	}
+	switch p.word(i) {
+	case "to", "until", "till", "til", "through", "thru":
+		return true
+	}
+	return false
+}
+
+// timeRange reads "8:00am-5:00pm", "8 am to 5 pm", "9-11am", "noon-midnight",
+// "17:00-21:00". ok is false when token i does not start a range; bad is set
+// when it does but cannot be read surely ("9-5", "13pm-2pm").
+func (p *parser) timeRange(i int) (iv Interval, next int, ok, bad bool) {
+	if !p.timeish(i) || !p.rangeSep(i+1) || !p.timeish(i+2) {
+		return Interval{}, i, false, false
+	}
+	a, b := p.toks[i], p.toks[i+2]
+	if a.kind == tNum && b.kind == tNum && !a.colon && !b.colon {
+		// Two bare numbers: "9-5" is probably office hours, but "7-11" is
+		// not sure, and "1-2" may be anything.
+		return Interval{}, i + 3, true, true
+	}
+	if a.kind == tTime && a.min < 0 || b.kind == tTime && b.min < 0 {
+		return Interval{}, i + 3, true, true
+	}
+	var start, end int
+	switch {
+	case a.kind == tTime && b.kind == tTime:
+		start, end = a.min, b.min
+	case a.kind == tTime:
+		start = a.min
+		var okb bool
+		if end, okb = inferEnd(start, b); !okb {
+			return Interval{}, i + 3, true, true
+		}
+	case b.kind == tTime:
+		end = b.min
+		if b.midnight {
+			end = minutesPerDay
+		}
+		var oka bool
+		if start, oka = inferStart(a, end); !oka {
+			return Interval{}, i + 3, true, true
+		}
+	default:
+		// Both h:mm without am/pm: only a clear 24-hour clock ("17:00",
+		// "08:00") is read; "1:00-5:00" may mean the afternoon.
+		if a.min < 0 || b.min < 0 || a.num > 24 || b.num > 24 {
+			return Interval{}, i + 3, true, true
+		}
+		clear24 := a.zero || b.zero || a.num >= 13 || b.num >= 13 || a.num == 0
+		if !clear24 {
+			return Interval{}, i + 3, true, true
+		}
+		start, end = a.min, b.min
+		if start == minutesPerDay {
+			start = 0
+		}
+	}
+	if end == 0 || b.midnight {
+		end = minutesPerDay
+	}
+	if end <= start {
+		end += minutesPerDay // overnight: 7:30pm-8:30am
+	}
+	if end-start >= minutesPerDay || end == start {
+		return Interval{}, i + 3, true, true
+	}
+	return Interval{start, end}, i + 3, true, false
+}
+
+// inferStart reads the start of "9-11am" or "10-2pm": the number takes
+// whichever of am and pm makes the shorter period.
+func inferStart(a token, end int) (int, bool) {
+	if a.kind != tNum || a.num < 1 || a.num > 12 || a.min < 0 {
+		return 0, false
+	}
+	base := a.num%12*60 + (a.min - a.num*60)
+	best, bestDur := 0, minutesPerDay+1
+	for _, s := range []int{base, base + 12*60} {
+		dur := ((end-s)%minutesPerDay + minutesPerDay) % minutesPerDay
+		if dur > 0 && dur < bestDur {
+			best, bestDur = s, dur
+		}
+	}
+	return best, bestDur <= minutesPerDay
+}
+
+// inferEnd reads the end of "8am-5" the same way.
+func inferEnd(start int, b token) (int, bool) {
+	if b.kind != tNum || b.num < 1 || b.num > 12 || b.min < 0 {
+		return 0, false
+	}
+	base := b.num%12*60 + (b.min - b.num*60)
+	best, bestDur := 0, minutesPerDay+1
+	for _, e := range []int{base, base + 12*60} {
+		dur := ((e-start)%minutesPerDay + minutesPerDay) % minutesPerDay
+		if dur > 0 && dur < bestDur {
+			best, bestDur = e, dur
+		}
+	}
+	return best, bestDur <= minutesPerDay
+}
+
+// holidayWord reports whether a word names holidays, which a weekly schedule
+// ignores.
+func holidayWord(w string) bool {
+	return strings.HasPrefix(w, "holiday") || w == "christmas" || w == "thanksgiving" || w == "new"
+}
+
+// riskyWords make a part's hours uncertain in ways a weekly schedule cannot
+// say: a single end ("until 3pm"), recurrence other than weekly, seasons and
+// dates, appointments, or vagueness.
+var riskyWords = map[string]bool{
+	"until": true, "till": true, "til": true, "after": true, "before": true,
+	"other": true, "alternate": true, "alternating": true, "biweekly": true,
+	"month": true, "months": true, "monthly": true, "once": true, "twice": true,
+	"season": true, "seasonal": true, "seasonally": true, "summer": true, "winter": true,
+	"spring": true, "autumn": true, "during": true, "semester": true,
+	"vary": true, "varies": true, "varying": true, "variable": true,
+	"sometimes": true, "occasionally": true, "some": true, "certain": true, "select": true,
+	"most": true, "mostly": true, "about": true, "approximately": true, "approx": true,
+	"roughly": true, "not": true, "tbd": true, "unless": true, "may": true,
+	"temporarily": true, "reopen": true, "reopens": true, "reopening": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "jan": true, "feb": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// hedgeWords keep the hours but mark them unconfirmed.
+var hedgeWords = map[string]bool{"typically": true, "generally": true, "usually": true, "normally": true}
+
+var ordinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "last": true}
+
+// scan turns the part's tokens into items, or sets reject.
+func (p *parser) scan() {
+	t := p.toks
+	for i := 0; i < len(t) && !p.reject; {
+		tk := t[i]
+		switch tk.kind {
+		case tWord:
+			if m, j, ok := p.days(i); ok {
+				p.items = append(p.items, item{kind: itDays, days: m, pos: tk.pos})
+				i = j
+				continue
+			}
+			w := tk.word
+			switch {
+			case w == "closed":
+				if p.closedHoliday(i + 1) {
+					i++
+					continue
+				}
+				p.items = append(p.items, item{kind: itClosed, pos: tk.pos})
+			case w == "except" || w == "excluding":
+				if p.closedHoliday(i + 1) {
+					i++
+					continue
+				}
+				p.items = append(p.items, item{kind: itExcept, pos: tk.pos})
+			case w == "anytime":
+				p.items = append(p.items, item{kind: itTimes, ivs: []Interval{wholeDay}, daily: true, pos: tk.pos})
+			case w == "any" && p.word(i+1) == "time":
+				p.items = append(p.items, item{kind: itTimes, ivs: []Interval{wholeDay}, daily: true, pos: tk.pos})
+				i += 2
+				continue
+			case (w == "around" || w == "round") && p.word(i+1) == "the" && p.word(i+2) == "clock":
+				p.items = append(p.items, item{kind: itTimes, ivs: []Interval{wholeDay}, daily: true, pos: tk.pos})
+				i += 3
+				continue
+			case w == "every" && p.word(i+1) == "other":
+				p.reject = true
+			case ordinals[w] && p.isDayAt(i+1):
+				p.reject = true // "first Saturday", "last Friday"
+			case riskyWords[w]:
+				p.reject = true
+			case w == "appointment" || w == "appointments":
+				// "by appointment", "appointments required": the door is
+				// not open to walk-ins; "appointments encouraged" is.
+				switch p.word(i + 1) {
+				case "only", "required", "needed", "necessary", "preferred":
+					p.reject = true
+				}
+				if i > 0 && p.word(i-1) == "by" {
+					p.reject = true
+				}
+			case w == "no" && p.word(i+1) == "walk":
+				p.reject = true
+			case hedgeWords[w]:
+				p.hedge = true
+			}
+			i++
+		case tNum:
+			// "24/7", "24x7", "24-7".
+			if tk.num == 24 && !tk.colon && (p.kind(i+1) == tSlash || p.kind(i+1) == tDash || p.word(i+1) == "x") &&
+				p.kind(i+2) == tNum && p.toks[i+2].num == 7 && !p.toks[i+2].colon {
+				p.items = append(p.items, item{kind: itTimes, ivs: []Interval{wholeDay}, daily: true, pos: tk.pos})
+				i += 3
+				continue
+			}
+			// "24 hours a day", "open 24 hours", "24 hours".
+			if tk.num == 24 && !tk.colon {
+				if w := p.word(i + 1); w == "hours" || w == "hrs" || w == "hour" {
+					j := i + 2
+					daily := i > 0 && p.word(i-1) == "open"
+					if w2 := p.word(j); (w2 == "a" || w2 == "per" || w2 == "each") && p.word(j+1) == "day" {
+						daily, j = true, j+2
+					}
+					p.items = append(p.items, item{kind: itTimes, ivs: []Interval{wholeDay}, daily: daily, pos: tk.pos})
+					i = j
+					continue
+				}
+			}
+			if m, j, ok := p.days(i); ok {
+				p.items = append(p.items, item{kind: itDays, days: m, pos: tk.pos})
+				i = j
+				continue
+			}
+			if j, ok := p.times(i); ok {
+				i = j
+				continue
+			}
+			if tk.colon {
+				p.reject = true // a lone clock time
+			}
+			i++
+		case tTime:
+			j, ok := p.times(i)
+			if !ok {
+				p.reject = true // "until 3:00pm", a lone time
+			}
+			i = j
+		case tOrd:
+			if p.isDayAt(i + 1) {
+				p.reject = true // "1st Saturday"
+			}
+			i++
+		default:
+			i++
+		}
+	}
+}
+
+// times reads a list of time ranges at token i ("8am-noon, 1pm-5pm") into an
+// item and returns where the list ends; ok is false when i does not start a
+// range.
+func (p *parser) times(i int) (next int, ok bool) {
+	iv, j, ok, bad := p.timeRange(i)
+	if !ok {
+		return i, false
+	}
+	if bad {
+		p.reject = true
+		return j, true
+	}
+	ivs := []Interval{iv}
+	for {
+		k := j
+		if p.kind(k) != tComma && p.kind(k) != tAmp && p.word(k) != "and" {
+			break
+		}
+		iv, k2, ok, bad := p.timeRange(k + 1)
+		if !ok {
+			break
+		}
+		if bad {
+			p.reject = true
+			return k2, true
+		}
+		ivs = append(ivs, iv)
+		j = k2
+	}
+	p.items = append(p.items, item{kind: itTimes, ivs: ivs, pos: p.toks[i].pos})
+	return j, true
+}
+
+// closedHoliday reports whether the words after "closed" or "except" name
+// holidays rather than days or times.
+func (p *parser) closedHoliday(i int) bool {
+	for k := i; k < len(p.toks) && k < i+6; k++ {
+		if p.isDayAt(k) || p.timeish(k) {
+			return false
+		}
+		if holidayWord(p.word(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) isDayAt(i int) bool {
+	_, _, _, _, ok := p.dayTerm(i)
+	return ok
+}
+
+// mentionsHours reports whether the part names a day or a clock time.
+func (p *parser) mentionsHours() bool {
+	if len(p.items) > 0 {
+		return true
+	}
+	for i, tk := range p.toks {
+		if tk.kind == tTime || tk.kind == tNum && tk.colon {
+			return true
+		}
+		if tk.kind == tWord {
+			if p.isDayAt(i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fillerWords end a label without being part of it: "Crisis shelter open
+// 24 hours", "Online filing site available ...", "Phone lines answer
+// anytime".
+var fillerWords = map[string]bool{
+	"open": true, "opens": true, "available": true, "answer": true, "answers": true, "answered": true,
+	"staffed": true, "served": true, "hours": true, "hour": true, "is": true, "are": true, "can": true,
+	"be": true, "reported": true, "from": true, "on": true, "at": true, "by": true, "the": true,
+	"and": true, "every": true, "each": true, "typically": true, "generally": true, "usually": true,
+	"normally": true, "we": true, "we're": true,
+}
+
+// label returns the part's leading words, before its first day or time, as
+// the schedule's label: "Shelter", "Main Library", "Animal control dispatch".
+func (p *parser) label(text string, partStart int) string {
+	end := -1
+	if len(p.items) > 0 {
+		end = p.items[0].pos
+	} else {
+		for i, tk := range p.toks {
+			if tk.kind == tTime || tk.kind == tNum || tk.kind == tWord && p.isDayAt(i) {
+				end = tk.pos
+				break
+			}
+		}
+	}
+	if end < 0 {
+		if len(p.toks) == 0 {
+			return ""
+		}
+		end = p.toks[len(p.toks)-1].end
+	}
+	if end < partStart {
+		return ""
+	}
+	l := text[partStart:end]
+	for {
+		l = strings.TrimRight(l, " \t\r\n:,-–—(")
+		i := strings.LastIndexAny(l, " \t") + 1
+		if i >= len(l) || !fillerWords[strings.ToLower(l[i:])] {
+			break
+		}
+		l = l[:i]
+	}
+	l = strings.TrimLeft(l, " \t\r\n:,-–—)")
+	if l == "" {
+		return ""
+	}
+	r, n := utf8.DecodeRuneInString(l)
+	return string(unicode.ToUpper(r)) + l[n:]
+}
+
+// pair matches days with their hours: "Mon-Fri 9am-5pm", "7am-7pm on
+// business days", "Sunday closed", "daily except Sunday 9am-5pm".
+func (p *parser) pair(r *partResult) {
+	its := p.items
+	for i := 0; i < len(its) && !p.reject; {
+		it := its[i]
+		next := func(k int) itemKind {
+			if i+k < len(its) {
+				return its[i+k].kind
+			}
+			return 0
+		}
+		switch it.kind {
+		case itDays:
+			switch {
+			case next(1) == itExcept && next(2) == itDays:
+				its[i+2].days = it.days &^ its[i+2].days
+				i += 2
+			case next(1) == itTimes:
+				r.pairs = append(r.pairs, pair{it.days, its[i+1].ivs})
+				i += 2
+			case next(1) == itClosed:
+				r.closedDays |= it.days
+				i += 2
+			default:
+				p.reject = true // days with no hours: "Open 7 days a week"
+			}
+		case itTimes:
+			switch {
+			case next(1) == itDays:
+				r.pairs = append(r.pairs, pair{its[i+1].days, it.ivs})
+				i += 2
+			case it.daily:
+				r.pairs = append(r.pairs, pair{everyDay, it.ivs})
+				i++
+			default:
+				p.reject = true // hours with no days: "8:30am-6:00pm"
+			}
+		case itClosed, itExcept:
+			switch {
+			case next(1) == itDays:
+				r.closedDays |= its[i+1].days
+				i += 2
+			case next(1) == itTimes && it.kind == itClosed:
+				r.closedTimes = append(r.closedTimes, its[i+1].ivs...)
+				i += 2
+			default:
+				p.reject = true
+				if it.kind == itClosed {
+					r.bareClosed = true
+				}
+			}
+		}
+	}
 }
