@@ -1,6 +1,7 @@
 package directory
 
 import (
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -97,16 +98,50 @@ func ParseHours(text string) []Schedule {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
+	if !mayStateHours(text) {
+		return nil
+	}
 	lower := lowerASCII(text)
 	toks := lex(lower)
-	scheds := parseParts(text, lower, toks, 0)
+	sc := scratch{outside: make([]token, 0, len(toks)), items: make([]item, 0, 8)}
+	scheds := parseParts(text, lower, toks, 0, &sc)
 	if len(scheds) == 0 {
 		return nil
 	}
 	if differBySource(lower) {
+		if sc.rejected {
+			return nil // one of the sources cannot be read, so nothing is common to all
+		}
 		return intersectSources(scheds)
 	}
 	return scheds
+}
+
+// scratch holds buffers the parts of one text reuse, so that parsing
+// allocates little more than the schedules it returns.
+type scratch struct {
+	outside []token
+	items   []item
+	// rejected is set when some part of the text could not be read.
+	rejected bool
+}
+
+// mayStateHours is a quick test that lets most text-only hours skip
+// parsing: every weekly schedule needs a digit ("8am", "24/7") or one of the
+// few words that state times without one.
+func mayStateHours(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if isDigit(text[i]) {
+			return true
+		}
+	}
+	lower := lowerASCII(text)
+	for _, w := range []string{"noon", "midnight", "anytime", "any time", "clock"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // differBySource reports whether the text says its sources disagree.
@@ -123,59 +158,91 @@ func differBySource(lower string) bool {
 // within the 8am-11pm of an older report, so it is what the badge uses.)
 // The labels name the sources, not what is open, so they are dropped.
 func intersectSources(scheds []Schedule) []Schedule {
-	var open [minutesPerWeek]bool
-	for w := range open {
-		open[w] = true
-		for i := range scheds {
-			if !scheds[i].openMinute(w/minutesPerDay, w%minutesPerDay) {
-				open[w] = false
-				break
-			}
-		}
+	common := weekSpans(&scheds[0])
+	for i := 1; i < len(scheds); i++ {
+		common = intersectSpans(common, weekSpans(&scheds[i]))
 	}
-	s := Schedule{Week: weekFromMinutes(&open), Unconfirmed: true}
-	if s.empty() {
+	if len(common) == 0 {
 		return nil
 	}
-	return []Schedule{s}
+	return []Schedule{{Week: weekFromSpans(common), Unconfirmed: true}}
 }
 
-// weekFromMinutes turns a week of open minutes (Sunday midnight first) back
-// into daily intervals; a period that starts during one day and ends during
-// the next stays on its first day, the way hours are written.
-func weekFromMinutes(open *[minutesPerWeek]bool) [7][]Interval {
-	var week [7][]Interval
-	closedAt := -1
-	for w, o := range open {
-		if !o {
-			closedAt = w
-			break
+// span is a period of the week in minutes after Sunday midnight.
+type span struct{ start, end int }
+
+// weekSpans lists the periods a schedule is open as sorted, disjoint spans
+// within [0, minutesPerWeek); a period running past Saturday midnight wraps
+// round to Sunday morning.
+func weekSpans(s *Schedule) []span {
+	var out []span
+	for d, ivs := range s.Week {
+		for _, iv := range ivs {
+			a, b := d*minutesPerDay+iv.Start, d*minutesPerDay+iv.End
+			if b > minutesPerWeek {
+				out = append(out, span{0, b - minutesPerWeek})
+				b = minutesPerWeek
+			}
+			out = append(out, span{a, b})
 		}
 	}
-	if closedAt < 0 {
+	return mergeSpans(out)
+}
+
+func mergeSpans(spans []span) []span {
+	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	out := spans[:0]
+	for _, sp := range spans {
+		if n := len(out); n > 0 && sp.start <= out[n-1].end {
+			out[n-1].end = max(out[n-1].end, sp.end)
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// intersectSpans returns the minutes open in both sorted span lists.
+func intersectSpans(a, b []span) []span {
+	var out []span
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		if lo, hi := max(a[i].start, b[j].start), min(a[i].end, b[j].end); lo < hi {
+			out = append(out, span{lo, hi})
+		}
+		if a[i].end < b[j].end {
+			i++
+		} else {
+			j++
+		}
+	}
+	return out
+}
+
+// weekFromSpans turns sorted, disjoint week spans back into daily intervals;
+// a period that starts during one day and ends during the next stays on its
+// first day, the way hours are written.
+func weekFromSpans(spans []span) [7][]Interval {
+	var week [7][]Interval
+	if len(spans) == 1 && spans[0] == (span{0, minutesPerWeek}) {
 		for d := range week {
 			week[d] = []Interval{wholeDay}
 		}
 		return week
 	}
-	at := func(w int) bool { return open[w%minutesPerWeek] }
-	for w := closedAt; w < closedAt+minutesPerWeek; {
-		if !at(w) {
-			w++
-			continue
-		}
-		start := w
-		for w < closedAt+minutesPerWeek && at(w) {
-			w++
-		}
-		for cur := start; cur < w; {
+	// Join a span that ends at Saturday midnight with one that starts at
+	// Sunday midnight: they are one overnight period.
+	if n := len(spans); n > 1 && spans[0].start == 0 && spans[n-1].end == minutesPerWeek {
+		spans = append(spans[1:n-1:n-1], span{spans[n-1].start, minutesPerWeek + spans[0].end})
+	}
+	for _, sp := range spans {
+		for cur := sp.start; cur < sp.end; {
 			dayStart := cur / minutesPerDay * minutesPerDay
 			day := dayStart / minutesPerDay % 7
-			if cur > dayStart && w <= dayStart+2*minutesPerDay {
-				week[day] = append(week[day], Interval{cur - dayStart, w - dayStart})
+			if cur > dayStart && sp.end <= dayStart+2*minutesPerDay {
+				week[day] = append(week[day], Interval{cur - dayStart, sp.end - dayStart})
 				break
 			}
-			end := min(w, dayStart+minutesPerDay)
+			end := min(sp.end, dayStart+minutesPerDay)
 			week[day] = append(week[day], Interval{cur - dayStart, end - dayStart})
 			cur = end
 		}
@@ -222,7 +289,6 @@ func (s Schedule) Next(t time.Time) (open bool, next time.Time) {
 	// eight days ahead, in wall-clock minutes from today's midnight. Wall
 	// clock, not elapsed time, so that 8:00am stays 8:00am across a DST
 	// change.
-	type span struct{ start, end int }
 	var buf [32]span
 	spans := buf[:0]
 	for k := -1; k <= 8; k++ {
@@ -479,13 +545,12 @@ const (
 
 type token struct {
 	kind     tokKind
-	word     string // tWord: lower-case text
-	min      int    // tTime: minutes after midnight, or -1 if not a real time; tNum: hour*60+minute
-	num      int    // tNum: the number before any colon
-	colon    bool   // tNum: written h:mm
-	zero     bool   // tNum: written with a leading zero ("08:00")
-	midnight bool   // tTime: "midnight" or 12am, which ends a day at 24:00
-	pos, end int    // byte offsets in the text
+	colon    bool // tNum: written h:mm
+	zero     bool // tNum: written with a leading zero ("08:00")
+	midnight bool // tTime: "midnight" or 12am, which ends a day at 24:00
+	min      int  // tTime: minutes after midnight, or -1 if not a real time; tNum: hour*60+minute
+	num      int  // tNum: the number before any colon
+	pos, end int  // byte offsets in the text; a tWord is lower[pos:end]
 }
 
 // lowerASCII lower-cases ASCII letters only, so byte offsets into the
@@ -573,7 +638,7 @@ func lex(s string) []token {
 				case "midnight":
 					toks = append(toks, token{kind: tTime, min: 0, midnight: true, pos: i, end: j})
 				default:
-					toks = append(toks, token{kind: tWord, word: w, pos: i, end: j})
+					toks = append(toks, token{kind: tWord, pos: i, end: j})
 				}
 				i = j
 				continue
@@ -676,12 +741,12 @@ func lexNumber(s string, i int) (token, int) {
 
 // parseParts reads the ';'-separated parts of a text (or of a
 // parenthetical, at depth > 0) into schedules.
-func parseParts(text, lower string, toks []token, depth int) []Schedule {
+func parseParts(text, lower string, toks []token, depth int, sc *scratch) []Schedule {
 	var (
-		scheds     []Schedule
-		poisoned   []bool
+		builds     []building
 		cur        = -1
 		textDoubt  bool
+		byAppt     bool
 		closures   []closure
 		bareClosed bool
 	)
@@ -710,27 +775,31 @@ func parseParts(text, lower string, toks []token, depth int) []Schedule {
 		if len(part) == 0 {
 			continue
 		}
-		r := parsePart(text, lower, part, depth)
+		r := parsePart(text, lower, part, depth, sc)
 		if r.bareClosed {
 			bareClosed = true
 		}
 		switch {
 		case len(r.nested) > 0:
 			for _, s := range r.nested {
-				s.Unconfirmed = s.Unconfirmed || r.doubt
-				scheds = append(scheds, s)
-				poisoned = append(poisoned, false)
+				b := building{label: s.Label, unconfirmed: s.Unconfirmed || r.doubt}
+				for d, ivs := range s.Week {
+					b.add(1<<d, ivs)
+				}
+				builds = append(builds, b)
 			}
-			cur = len(scheds) - 1
+			cur = len(builds) - 1
 		case r.rejected:
 			// An unlabelled part that mentions days or times but could not
 			// be read continues the schedule before it, which is then
 			// incomplete: drop it rather than show a day as closed that
 			// the text may say is open.
 			if r.label == "" && r.mentionsHours && cur >= 0 {
-				poisoned[cur] = true
+				builds[cur].poisoned = true
 			}
 			textDoubt = textDoubt || r.sourceNote
+			byAppt = byAppt || r.byAppointment && !r.mentionsHours
+			sc.rejected = true
 		case len(r.pairs) == 0:
 			if r.closedDays != 0 || len(r.closedTimes) > 0 {
 				closures = append(closures, closure{r.label, r.closedDays, r.closedTimes})
@@ -738,31 +807,20 @@ func parseParts(text, lower string, toks []token, depth int) []Schedule {
 			textDoubt = textDoubt || r.sourceNote
 		default:
 			if r.label != "" || cur < 0 {
-				scheds = append(scheds, Schedule{Label: r.label})
-				poisoned = append(poisoned, false)
-				cur = len(scheds) - 1
+				builds = append(builds, building{label: r.label})
+				cur = len(builds) - 1
 			}
-			s := &scheds[cur]
+			b := &builds[cur]
 			var touched uint8
 			for _, p := range r.pairs {
 				touched |= p.days
-				for d := range 7 {
-					if p.days&(1<<d) != 0 {
-						s.Week[d] = append(s.Week[d], p.ivs...)
-					}
-				}
+				b.add(p.days, p.ivs)
 			}
-			for d := range 7 {
-				if r.closedDays&(1<<d) != 0 {
-					s.Week[d] = nil
-				}
-				if touched&(1<<d) != 0 {
-					for _, cut := range r.closedTimes {
-						s.Week[d] = subtractInterval(s.Week[d], cut)
-					}
-				}
+			b.close(r.closedDays)
+			for _, cut := range r.closedTimes {
+				b.cut(touched, cut)
 			}
-			s.Unconfirmed = s.Unconfirmed || r.doubt
+			b.unconfirmed = b.unconfirmed || r.doubt
 		}
 	}
 	if bareClosed {
@@ -773,39 +831,117 @@ func parseParts(text, lower string, toks []token, depth int) []Schedule {
 	// Closures stated on their own ("closed weekends", "Sunday closed")
 	// apply to every schedule of the text, or to the one they name.
 	for _, c := range closures {
-		for i := range scheds {
-			if c.label != "" && !strings.EqualFold(c.label, scheds[i].Label) {
+		for i := range builds {
+			if c.label != "" && !strings.EqualFold(c.label, builds[i].label) {
 				continue
 			}
-			for d := range 7 {
-				if c.days&(1<<d) != 0 {
-					scheds[i].Week[d] = nil
-				}
-				for _, cut := range c.times {
-					scheds[i].Week[d] = subtractInterval(scheds[i].Week[d], cut)
-				}
+			builds[i].close(c.days)
+			for _, cut := range c.times {
+				builds[i].cut(everyDay, cut)
 			}
 		}
 	}
-	out := scheds[:0]
-	for i, s := range scheds {
-		for d := range s.Week {
-			s.Week[d] = mergeIntervals(s.Week[d])
-			if len(s.Week[d]) == 0 {
-				s.Week[d] = nil
-			}
-		}
-		if poisoned[i] || s.empty() {
+	var out []Schedule
+	for i := range builds {
+		b := &builds[i]
+		if b.poisoned || len(b.ents) == 0 {
 			continue
 		}
+		// "Mon-Fri 9am-5pm; by appointment only": the door is staffed but
+		// not open to a walk-in customer, so the listing's own (unlabelled)
+		// hours give no badge. A labelled schedule names its own service
+		// ("Appointments required (Mi Consulado line: Monday-Friday ...)")
+		// and stays.
+		if byAppt && b.label == "" {
+			continue
+		}
+		s := b.schedule()
 		// A source note in a part with no hours of its own ("...;
 		// requests after 4:30pm processed next business day (as of 2011;
 		// confirm)") is about the whole text. A hedge there ("Visiting
 		// generally 9am-9pm") is about that part only.
 		s.Unconfirmed = s.Unconfirmed || textDoubt
+		if out == nil {
+			out = make([]Schedule, 0, len(builds)-i)
+		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// building is a schedule being read: a flat list of each day's intervals,
+// turned into a Schedule once the whole text is read.
+type building struct {
+	label       string
+	ents        []dayInterval
+	unconfirmed bool
+	poisoned    bool
+}
+
+type dayInterval struct {
+	day int
+	iv  Interval
+}
+
+// add opens the schedule during each of ivs on each of days.
+func (b *building) add(days uint8, ivs []Interval) {
+	b.ents = slices.Grow(b.ents, bits.OnesCount8(days)*len(ivs))
+	for d := range 7 {
+		if days&(1<<d) != 0 {
+			for _, iv := range ivs {
+				b.ents = append(b.ents, dayInterval{d, iv})
+			}
+		}
+	}
+}
+
+// close closes the schedule on days.
+func (b *building) close(days uint8) {
+	if days == 0 {
+		return
+	}
+	b.ents = slices.DeleteFunc(b.ents, func(e dayInterval) bool { return days&(1<<e.day) != 0 })
+}
+
+// cut removes the minutes of cut from each of days ("closed noon-1pm").
+func (b *building) cut(days uint8, cut Interval) {
+	var out []dayInterval
+	for _, e := range b.ents {
+		if days&(1<<e.day) == 0 {
+			out = append(out, e)
+			continue
+		}
+		for _, iv := range subtractInterval([]Interval{e.iv}, cut) {
+			out = append(out, dayInterval{e.day, iv})
+		}
+	}
+	b.ents = out
+}
+
+// schedule turns the entries into a Schedule, each day's intervals sorted
+// and merged, all days sharing one backing array.
+func (b *building) schedule() Schedule {
+	slices.SortFunc(b.ents, func(x, y dayInterval) int {
+		if x.day != y.day {
+			return x.day - y.day
+		}
+		return x.iv.Start - y.iv.Start
+	})
+	s := Schedule{Label: b.label, Unconfirmed: b.unconfirmed}
+	all := make([]Interval, 0, len(b.ents))
+	for i := 0; i < len(b.ents); {
+		d, from := b.ents[i].day, len(all)
+		for ; i < len(b.ents) && b.ents[i].day == d; i++ {
+			iv := b.ents[i].iv
+			if n := len(all); n > from && iv.Start <= all[n-1].End {
+				all[n-1].End = max(all[n-1].End, iv.End)
+				continue
+			}
+			all = append(all, iv)
+		}
+		s.Week[d] = all[from:len(all):len(all)]
+	}
+	return s
 }
 
 type closure struct {
@@ -830,6 +966,7 @@ type partResult struct {
 	mentionsHours bool // the part names a day or a time
 	doubt         bool // the part doubts itself: "(as of 2020; confirm)", "typically"
 	sourceNote    bool // the doubt is a note on the source, "(as of 2020; confirm)"
+	byAppointment bool // "by appointment only", "appointments required", "no walk-ins"
 	bareClosed    bool // "closed" with nothing to say what
 	nested        []Schedule
 }
@@ -857,7 +994,7 @@ type item struct {
 var doubtMarkers = []string{"confirm", "as of ", "third-party", "third party", "article", "undated",
 	"covid", "unverified", "outdated"}
 
-func parsePart(text, lower string, part []token, depth int) partResult {
+func parsePart(text, lower string, part []token, depth int, sc *scratch) partResult {
 	var r partResult
 	span := lower[part[0].pos:part[len(part)-1].end]
 	for _, m := range doubtMarkers {
@@ -869,7 +1006,7 @@ func parsePart(text, lower string, part []token, depth int) partResult {
 
 	// Split the part into the text outside parentheses and the
 	// parenthetical notes.
-	outside := make([]token, 0, len(part))
+	outside := sc.outside[:0]
 	var groups [][]token
 	level, groupStart := 0, 0
 	for i, tk := range part {
@@ -896,10 +1033,13 @@ func parsePart(text, lower string, part []token, depth int) partResult {
 	if level > 0 {
 		groups = append(groups, part[groupStart:])
 	}
+	sc.outside = outside
 
-	p := parser{toks: outside}
+	p := parser{lower: lower, toks: outside, items: sc.items[:0]}
 	p.scan()
+	defer func() { sc.items = p.items }()
 	r.doubt = r.doubt || p.hedge
+	r.byAppointment = p.byAppointment
 	r.mentionsHours = p.mentionsHours()
 	r.label = p.label(text, part[0].pos)
 	if p.reject {
@@ -914,7 +1054,7 @@ func parsePart(text, lower string, part []token, depth int) partResult {
 				if len(g) == 0 || !mentionsTime(g) {
 					continue
 				}
-				nested := parseParts(text, lower, g, depth+1)
+				nested := parseParts(text, lower, g, depth+1, sc)
 				for i := range nested {
 					if nested[i].Label == "" {
 						nested[i].Label = r.label
@@ -929,7 +1069,7 @@ func parsePart(text, lower string, part []token, depth int) partResult {
 	// the hours in a way we do not read: "(closed 3:30pm-4:00pm)",
 	// "(except Wednesdays)".
 	for _, g := range groups {
-		if mentionsTime(g) || closesDay(g) {
+		if mentionsTime(g) || closesDay(lower, g) {
 			r.rejected = true
 			return r
 		}
@@ -953,17 +1093,18 @@ func mentionsTime(toks []token) bool {
 }
 
 // closesDay reports whether a note closes or excepts a weekday.
-func closesDay(toks []token) bool {
+func closesDay(lower string, toks []token) bool {
 	closes, day := false, false
 	for _, tk := range toks {
 		if tk.kind != tWord {
 			continue
 		}
-		switch tk.word {
+		w := lower[tk.pos:tk.end]
+		switch w {
 		case "closed", "except", "excluding", "no", "not":
 			closes = true
 		}
-		if _, _, ok := dayWord(tk.word); ok {
+		if _, _, ok := dayWord(w); ok {
 			day = true
 		}
 	}
@@ -971,16 +1112,19 @@ func closesDay(toks []token) bool {
 }
 
 type parser struct {
+	lower string // the lower-cased text the tokens index
 	toks  []token
 	items []item
 	// reject is set when the part says something about hours that we do not
 	// read surely; hedge when it hedges ("typically").
 	reject, hedge, closedBare bool
+	// byAppointment is set when the reject is for appointments only.
+	byAppointment bool
 }
 
 func (p *parser) word(i int) string {
 	if i < len(p.toks) && p.toks[i].kind == tWord {
-		return p.toks[i].word
+		return p.lower[p.toks[i].pos:p.toks[i].end]
 	}
 	return ""
 }
@@ -1050,7 +1194,8 @@ func (p *parser) dayTerm(i int) (mask uint8, single int, short bool, next int, o
 	if tk.kind != tWord {
 		return 0, -1, false, i, false
 	}
-	switch tk.word {
+	w0 := p.word(i)
+	switch w0 {
 	case "daily", "everyday", "nightly":
 		return everyDay, -1, false, i + 1, true
 	case "weekdays", "weekday":
@@ -1085,7 +1230,7 @@ func (p *parser) dayTerm(i int) (mask uint8, single int, short bool, next int, o
 			}
 		}
 	}
-	if d, short, ok := dayWord(tk.word); ok {
+	if d, short, ok := dayWord(w0); ok {
 		return 1 << d, int(d), short, i + 1, true
 	}
 	return 0, -1, false, i, false
@@ -1303,7 +1448,7 @@ func (p *parser) scan() {
 				i = j
 				continue
 			}
-			w := tk.word
+			w := p.word(i)
 			switch {
 			case w == "closed":
 				if p.closedHoliday(i + 1) {
@@ -1337,14 +1482,14 @@ func (p *parser) scan() {
 				// "by appointment", "appointments required": the door is
 				// not open to walk-ins; "appointments encouraged" is.
 				switch p.word(i + 1) {
-				case "only", "required", "needed", "necessary", "preferred":
-					p.reject = true
+				case "only", "required", "needed", "necessary":
+					p.reject, p.byAppointment = true, true
 				}
 				if i > 0 && p.word(i-1) == "by" {
-					p.reject = true
+					p.reject, p.byAppointment = true, true
 				}
 			case w == "no" && p.word(i+1) == "walk":
-				p.reject = true
+				p.reject, p.byAppointment = true, true
 			case hedgeWords[w]:
 				p.hedge = true
 			}
@@ -1518,7 +1663,10 @@ func (p *parser) label(text string, partStart int) string {
 		return ""
 	}
 	r, n := utf8.DecodeRuneInString(l)
-	return string(unicode.ToUpper(r)) + l[n:]
+	if u := unicode.ToUpper(r); u != r {
+		return string(u) + l[n:]
+	}
+	return l
 }
 
 // pair matches days with their hours: "Mon-Fri 9am-5pm", "7am-7pm on

@@ -1,0 +1,659 @@
+package directory_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"nowrongdoor/data"
+	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
+)
+
+// render writes schedules the way the failure messages show them:
+// "Shelter: Mon-Sat 10:00am-6:00pm | Animal control dispatch: 24 hours, 7
+// days a week"; "" when the text is kept as text.
+func render(ss []directory.Schedule) string {
+	parts := make([]string, len(ss))
+	for i, s := range ss {
+		parts[i] = s.String()
+	}
+	return strings.Join(parts, " | ")
+}
+
+// defaultHours is the expected reading of every distinct hours text in the
+// default data. "" means the text states no weekly hours we can be sure of
+// and stays text only.
+var defaultHours = []struct{ text, want string }{
+	{"Monday-Friday 8:00am-5:00pm; closed state and federal holidays",
+		"Mon-Fri 8:00am-5:00pm"},
+	{"By appointment only",
+		""},
+	{"Monday-Friday 8:00am-5:00pm; closed weekends and state/federal holidays",
+		"Mon-Fri 8:00am-5:00pm"},
+	{"Monday-Friday 8:00am-5:00pm",
+		"Mon-Fri 8:00am-5:00pm"},
+	{"Appeal filing period August 1 - September 15 (next business day if the 15th falls on a weekend or holiday)",
+		""},
+	{"Walk-ins accepted until 3:00pm at county immunization clinics; appointments guarantee being seen (as of 2023; confirm)",
+		""},
+	{"Monday-Friday 8:00am-5:00pm; after hours the line offers environmental emergency and infectious disease emergency options",
+		"Mon-Fri 8:00am-5:00pm"},
+	{"Service window Monday-Friday 8:00am-5:00pm; requests after 4:30pm processed next business day (as of 2011; confirm)",
+		"Service window: Mon-Fri 8:00am-5:00pm (unconfirmed)"},
+	{"Shelter Monday-Saturday 10:00am-6:00pm; animal control dispatch 24 hours a day, 7 days a week",
+		"Shelter: Mon-Sat 10:00am-6:00pm | Animal control dispatch: 24 hours, 7 days a week"},
+	{"Main Library: Monday-Thursday 10:00am-8:00pm; Friday-Saturday 10:00am-6:00pm; Sunday 11:00am-5:00pm",
+		"Main Library: Mon-Thu 10:00am-8:00pm; Fri-Sat 10:00am-6:00pm; Sun 11:00am-5:00pm"},
+	{"24 hours a day, 7 days a week, including holidays",
+		"24 hours, 7 days a week"},
+	{"24 hours a day, 7 days a week",
+		"24 hours, 7 days a week"},
+	{"24 hours a day, 7 days a week, walk-in (opened March 31, 2025)",
+		"24 hours, 7 days a week"},
+	{"Optum page: 365 days a year, 9:00am-10:00pm; HMHI 2022 report: 7 days a week, 8am-11pm (hours differ by source)",
+		"Daily 9:00am-10:00pm (unconfirmed)"},
+	{"24 hours a day, 7 days a week (as of 2015; confirm)",
+		"24 hours, 7 days a week (unconfirmed)"},
+	{"All branches: Monday-Thursday 11:00am-7:00pm; Friday-Saturday 11:00am-5:00pm; Sunday closed (COVID-era reopening hours, as of 2020; confirm)",
+		"All branches: Mon-Thu 11:00am-7:00pm; Fri-Sat 11:00am-5:00pm (unconfirmed)"},
+	{"Online filing site available 2:00am-11:45pm, 7 days a week",
+		"Online filing site: Daily 2:00am-11:45pm"},
+	{"Phone intake Monday-Friday 9:00am-2:00pm; online eligibility interview available 24/7",
+		"Phone intake: Mon-Fri 9:00am-2:00pm | Online eligibility interview: 24 hours, 7 days a week"},
+	{"Help line Monday-Thursday 11:00am-5:00pm (as of 2008-2010; confirm)",
+		"Help line: Mon-Thu 11:00am-5:00pm (unconfirmed)"},
+	{"Monday-Friday 9:00am-4:30pm; closed federal and state holidays",
+		"Mon-Fri 9:00am-4:30pm"},
+	{"Monday-Friday 8:00am-5:00pm (general, per third-party guide)",
+		"Mon-Fri 8:00am-5:00pm (unconfirmed)"},
+	{"Monday-Friday 8:00am-5:00pm; payments accepted until 4:30pm",
+		"Mon-Fri 8:00am-5:00pm"},
+	{"Courthouse Monday-Friday 8:00am-5:00pm; main phone line Monday-Friday 8:30am-4:00pm (as of 2021; confirm)",
+		"Courthouse: Mon-Fri 8:00am-5:00pm | Main phone line: Mon-Fri 8:30am-4:00pm (unconfirmed)"},
+	{"24 hours a day",
+		"24 hours, 7 days a week"},
+	{"Crisis shelter open 24 hours a day, 7 days a week",
+		"Crisis shelter: 24 hours, 7 days a week"},
+	{"Protective-order intake Monday-Friday 8:00am-5:00pm, walk-in (no appointment) at the Matheson and West Jordan courthouses; online intake also available",
+		"Protective-order intake: Mon-Fri 8:00am-5:00pm"},
+	{"24 hours a day (as of 2019; confirm)",
+		"24 hours, 7 days a week (unconfirmed)"},
+	{"Lunch and dinner served daily (meal times not listed; as of 2021; confirm)",
+		""},
+	{"Monday-Friday 9:00am-5:00pm",
+		"Mon-Fri 9:00am-5:00pm"},
+	{"Enrollment and drop-in 8:30am-6:00pm (2023 article); overnight emergency shelter 7:30pm-8:30am (as of 2020; confirm); services 24 hours a day once enrolled",
+		""},
+	{"Monday-Thursday, regular business hours; voicemail returned next business day (as of 2020; confirm)",
+		""},
+	{"Appointments required for originals, renewals, duplicates, ID cards, CDLs, reinstatements, driving records, skills tests and refugee/asylee services",
+		""},
+	{"Monday-Friday 8:00am-5:00pm (as of 2020; confirm); appointments encouraged; no drive-up window at Taylorsville",
+		"Mon-Fri 8:00am-5:00pm (unconfirmed)"},
+	{"Toll-free line 7am-7pm on business days (SSA handbook); local field offices typically weekdays 9am-4pm (third-party guide); appointments strongly recommended",
+		"Toll-free line: Mon-Fri 7:00am-7:00pm | Local field offices: Mon-Fri 9:00am-4:00pm (unconfirmed)"},
+	{"Mostly by appointment; hours vary by office",
+		""},
+	{"Administrative staff by phone 8:30am-5:00pm (COVID-era city page, as of 2021-2022; confirm)",
+		""},
+	{"Visiting generally 9:00am-9:00pm by housing unit (no visits 11:00am-12:30pm and 4:00pm-5:30pm); prisoner funds desk daily until 11:30pm (closed 3:30pm-4:00pm); property release at Jail Administration Office daily 8:00am-8:00pm",
+		"Property release at Jail Administration Office: Daily 8:00am-8:00pm"},
+	{"Open 24 hours a day, 7 days a week",
+		"24 hours, 7 days a week"},
+	{"Monday-Friday 8:00am-8:00pm (as of 2020; confirm)",
+		"Mon-Fri 8:00am-8:00pm (unconfirmed)"},
+	{"Monday-Saturday 7:00am-5:00pm",
+		"Mon-Sat 7:00am-5:00pm"},
+	{"Landfill Monday-Saturday 7:00am-6:00pm (as of 2020; confirm); transfer station Monday-Saturday 7:00am-5:00pm (Saturdays residents only); closed Sundays, New Year's Day, Independence Day, Thanksgiving and Christmas",
+		"Landfill: Mon-Sat 7:00am-6:00pm (unconfirmed) | Transfer station: Mon-Sat 7:00am-5:00pm"},
+	{"Permits office open by appointment only (scheduled 24 hours ahead), per June 2022 update",
+		""},
+	{"Monday-Saturday 8:00am-4:00pm at the Salt Lake Valley Landfill and Trans-Jordan sites (undated third-party page; confirm); closed on county-observed holidays",
+		"Mon-Sat 8:00am-4:00pm (unconfirmed)"},
+	{"Open 7 days a week (times not listed; as of 2019; confirm)",
+		""},
+	{"ArtTix phone: Monday-Friday 10:00am-6:00pm; Saturday 10:00am-2:00pm (as of 2020; confirm)",
+		"ArtTix phone: Mon-Fri 10:00am-6:00pm; Sat 10:00am-2:00pm (unconfirmed)"},
+	{"Phone reports Monday-Friday 8:00am-5:00pm; online reporting 24/7",
+		"Phone reports: Mon-Fri 8:00am-5:00pm | Online reporting: 24 hours, 7 days a week"},
+	{"Monday-Thursday 7:30am-5:30pm; Friday 7:30am-5:00pm",
+		"Mon-Thu 7:30am-5:30pm; Fri 7:30am-5:00pm"},
+	{"Grounds open daily dawn to dusk; office Monday-Friday 9:00am-5:00pm (as of 2009; confirm)",
+		"Office: Mon-Fri 9:00am-5:00pm (unconfirmed)"},
+	{"24 hours a day (as of 2013; confirm)",
+		"24 hours, 7 days a week (unconfirmed)"},
+	{"By appointment only; no walk-ins",
+		""},
+	{"Normal business hours",
+		""},
+	{"Crisis intervention 24 hours a day; two nurseries open 24 hours a day, 7 days a week; Sugar House nursery 8:00am-8:00pm (as of 2010; confirm)",
+		"Crisis intervention: 24 hours, 7 days a week (unconfirmed) | Two nurseries: 24 hours, 7 days a week (unconfirmed)"},
+	{"Walk-ins Tuesdays and Wednesdays 8:00am-4:00pm; specialty clinics on other days (2024 article)",
+		"Walk-ins: Tue-Wed 8:00am-4:00pm (unconfirmed)"},
+	{"Mentor phone line Monday-Friday 9:00am-4:15pm (as of 2020; confirm)",
+		"Mentor phone line: Mon-Fri 9:00am-4:15pm (unconfirmed)"},
+	{"Phone line Monday-Thursday 8:00am-6:00pm (as of 2020; confirm)",
+		"Phone line: Mon-Thu 8:00am-6:00pm (unconfirmed)"},
+	{"Appointments required; appointments are free (Mi Consulado line: Monday-Friday 8:00am-9:00pm; weekends and holidays 9:00am-6:00pm)",
+		"Mi Consulado line: Mon-Fri 8:00am-9:00pm; Sat-Sun 9:00am-6:00pm"},
+	{"Adoption Center walk-ins daily 10:00am-7:00pm (except some holidays); admissions daily 11:00am-6:00pm",
+		"Adoption Center walk-ins: Daily 10:00am-7:00pm | Admissions: Daily 11:00am-6:00pm"},
+	{"Marketplace open enrollment typically November 1 - December 15; Medicaid/CHIP year-round",
+		""},
+	{"24 hours a day, 7 days a week (opened July 28, 2025)",
+		"24 hours, 7 days a week"},
+	{"Monday-Friday 8:30am-4:00pm, walk-ins accommodated when possible (as of 2019; confirm)",
+		"Mon-Fri 8:30am-4:00pm (unconfirmed)"},
+	{"Online DBA registration processed within about 24 hours; paper filings can take up to 7 business days",
+		""},
+	{"Customer Service weekdays 8:00am-5:00pm",
+		"Customer Service: Mon-Fri 8:00am-5:00pm"},
+	{"Phone lines answer anytime (company FAQ; 2014 company letter); outages can be reported anytime by text (OUT to 759677)",
+		"Phone lines: 24 hours, 7 days a week | Outages: 24 hours, 7 days a week"},
+	{"Monday-Thursday 10:00am-9:00pm; Friday-Saturday 10:00am-6:00pm; Sunday closed (as of 2012; confirm)",
+		"Mon-Thu 10:00am-9:00pm; Fri-Sat 10:00am-6:00pm (unconfirmed)"},
+	{"Office Monday-Friday 10:00am-5:00pm (appointments encouraged); closed major holidays",
+		"Office: Mon-Fri 10:00am-5:00pm"},
+	{"Classes twice a week, 2.5 hours each, for 11 weeks; can be repeated",
+		""},
+	{"Legal Aid Society intake Monday-Friday 8:00am-5:00pm, walk-in",
+		"Legal Aid Society intake: Mon-Fri 8:00am-5:00pm"},
+}
+
+func loadDefaultListings(t testing.TB) []directory.Listing {
+	t.Helper()
+	var ls []directory.Listing
+	if err := json.Unmarshal(data.Agencies, &ls); err != nil {
+		t.Fatalf("decode default data: %v", err)
+	}
+	return ls
+}
+
+// TestParseHoursDefaultData walks every default listing, logs which hours
+// were parsed and which kept as text, and checks each distinct text against
+// its expected reading so that a regression fails.
+func TestParseHoursDefaultData(t *testing.T) {
+	want := make(map[string]string, len(defaultHours))
+	for _, tc := range defaultHours {
+		want[tc.text] = tc.want
+	}
+	seen := make(map[string]bool)
+	var parsed, text, empty int
+	for _, l := range loadDefaultListings(t) {
+		if l.Hours == "" {
+			empty++
+			continue
+		}
+		got := directory.ParseHours(l.Hours)
+		if len(got) > 0 {
+			parsed++
+			t.Logf("parsed  %-45s %s", l.ID, render(got))
+		} else {
+			text++
+			t.Logf("text    %-45s %q", l.ID, l.Hours)
+		}
+		w, ok := want[l.Hours]
+		if !ok {
+			t.Errorf("listing %s: no expected reading for hours %q (got %q); add one to defaultHours", l.ID, l.Hours, render(got))
+			continue
+		}
+		seen[l.Hours] = true
+		if g := render(got); g != w {
+			t.Errorf("ParseHours(%q) = %q, want %q", l.Hours, g, w)
+		}
+		// Normalize must fill Schedules the same way.
+		n := l
+		n.Normalize()
+		if g := render(n.Schedules); g != w {
+			t.Errorf("Normalize: listing %s Schedules = %q, want %q", l.ID, g, w)
+		}
+	}
+	for _, tc := range defaultHours {
+		if !seen[tc.text] {
+			t.Errorf("defaultHours has %q, which no default listing uses any more", tc.text)
+		}
+	}
+	t.Logf("%d listings with hours parsed, %d kept as text, %d with no hours", parsed, text, empty)
+	if parsed+text != 75 {
+		t.Errorf("default data has %d listings with hours text, want 75", parsed+text)
+	}
+}
+
+// TestParseHoursFormats covers the ways admins are likely to type hours.
+func TestParseHoursFormats(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"8am-5pm Mon-Fri", "Mon-Fri 8:00am-5:00pm"},
+		{"Mon-Fri 8:00 am - 5:00 pm", "Mon-Fri 8:00am-5:00pm"},
+		{"MON-FRI 8:00AM\u20135:00PM", "Mon-Fri 8:00am-5:00pm"},
+		{"Monday\u2013Friday 8:00am \u2014 5:00pm", "Mon-Fri 8:00am-5:00pm"},
+		{"M-F 9am-noon, 1pm-5pm", "Mon-Fri 9:00am-12:00pm, 1:00pm-5:00pm"},
+		{"M-Th 9am-5pm", "Mon-Thu 9:00am-5:00pm"},
+		{"Sat 10am-2pm", "Sat 10:00am-2:00pm"},
+		{"Sun noon to midnight", "Sun 12:00pm-12:00am"},
+		{"Mon, Wed, Fri 9-11am", "Mon, Wed, Fri 9:00am-11:00am"},
+		{"Sat/Sun 10 a.m. - 2 p.m.", "Sat-Sun 10:00am-2:00pm"},
+		{"Monday through Friday 8am to 5pm", "Mon-Fri 8:00am-5:00pm"},
+		{"Mon thru Fri 8-5pm", "Mon-Fri 8:00am-5:00pm"},
+		{"Mon. - Fri. 8.30am-4.30pm", "Mon-Fri 8:30am-4:30pm"},
+		{"Mon-Fri 08:00-17:00", "Mon-Fri 8:00am-5:00pm"},
+		{"Hours: weekdays 8am-5pm, weekends 10am-2pm", "Mon-Fri 8:00am-5:00pm; Sat-Sun 10:00am-2:00pm"},
+		{"9am-5pm weekdays; 10am-1pm Saturday", "Mon-Fri 9:00am-5:00pm; Sat 10:00am-1:00pm"},
+		{"Mon-Fri 9am-5pm and Sat 10am-1pm", "Mon-Fri 9:00am-5:00pm; Sat 10:00am-1:00pm"},
+		{"daily 10:00am-7:00pm", "Daily 10:00am-7:00pm"},
+		{"every day 6am-10pm", "Daily 6:00am-10:00pm"},
+		{"7 days a week, 8am-11pm", "Daily 8:00am-11:00pm"},
+		{"365 days a year, 9:00am-10:00pm", "Daily 9:00am-10:00pm"},
+		{"Tuesdays and Wednesdays 8:00am-4:00pm", "Tue-Wed 8:00am-4:00pm"},
+		{"7am-7pm on business days", "Mon-Fri 7:00am-7:00pm"},
+		{"24/7", "24 hours, 7 days a week"},
+		{"24x7 crisis line", "24 hours, 7 days a week"},
+		{"Open 24 hours", "24 hours, 7 days a week"},
+		{"Open around the clock", "24 hours, 7 days a week"},
+		{"24 hours Monday-Saturday", "Mon-Sat 24 hours"},
+		{"Nightly 7:30pm-8:30am", "Daily 7:30pm-8:30am"},
+		{"daily except Sunday 9am-5pm", "Mon-Sat 9:00am-5:00pm"},
+		{"Mon-Sun 9am-5pm, closed Wednesday", "Mon-Tue, Thu-Sun 9:00am-5:00pm"},
+		{"Mon-Fri 8am-5pm, closed noon-1pm", "Mon-Fri 8:00am-12:00pm, 1:00pm-5:00pm"},
+		{"Mon-Fri 8am-5pm; closed noon-1pm for lunch", "Mon-Fri 8:00am-12:00pm, 1:00pm-5:00pm"},
+		{"Closed Wednesdays; daily 9am-5pm", "Mon-Tue, Thu-Sun 9:00am-5:00pm"},
+		{"Fri-Mon 10am-4pm", "Mon, Fri-Sun 10:00am-4:00pm"},
+		{"Mon-Fri 8am-5pm except holidays", "Mon-Fri 8:00am-5:00pm"},
+		{"Front desk: Mon-Fri 9am-5pm; Sat 10am-noon; phones 24/7",
+			"Front desk: Mon-Fri 9:00am-5:00pm; Sat 10:00am-12:00pm | Phones: 24 hours, 7 days a week"},
+		{"Mon-Fri 9am-5pm (as of 2019; confirm)", "Mon-Fri 9:00am-5:00pm (unconfirmed)"},
+		{"Mon-Fri 9am-5pm (as of 2019)", "Mon-Fri 9:00am-5:00pm (unconfirmed)"},
+		{"Mon-Fri 9am-5pm (per third-party guide)", "Mon-Fri 9:00am-5:00pm (unconfirmed)"},
+		{"Usually Mon-Fri 9am-5pm", "Mon-Fri 9:00am-5:00pm (unconfirmed)"},
+		// Sources that disagree: only the hours they share, unconfirmed.
+		{"Site: daily 9am-10pm; report: 7 days a week, 8am-11pm (hours differ by source)", "Daily 9:00am-10:00pm (unconfirmed)"},
+		{"A: 24/7; B: Mon-Fri 9am-5pm (sources differ)", "Mon-Fri 9:00am-5:00pm (unconfirmed)"},
+		{"A: Saturday 10pm-2am; B: daily 11pm-3am (hours differ by source)", "Sat 11:00pm-2:00am (unconfirmed)"},
+		{"A: 24/7; B: 24 hours a day (hours differ by source)", "24 hours, 7 days a week (unconfirmed)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := render(directory.ParseHours(tc.text)); got != tc.want {
+				t.Errorf("ParseHours(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestParseHoursKeepsText covers text that must not become a schedule:
+// anything that would make an "Open now" badge a guess.
+func TestParseHoursKeepsText(t *testing.T) {
+	for _, text := range []string{
+		"",
+		"   ",
+		"By appointment only",
+		"Mon-Fri 9am-5pm by appointment only",
+		"Mon-Fri 9am-5pm; appointments required",
+		"Mon-Fri 9am-5pm; by appointment only",
+		"By appointment only; no walk-ins; Mon-Fri 9am-5pm",
+		"Normal business hours",
+		"Monday-Friday, regular business hours",
+		"8:30am-6:00pm",
+		"Walk-ins accepted until 3:00pm",
+		"Open 7 days a week",
+		"Mon-Fri 9-5",
+		"Mon-Fri 1:00-5:00",
+		"Mon-Fri 13pm-5pm",
+		"Mon-Fri 8am-8am",
+		"Mon-Fri 8am-5pm every other week",
+		"first Saturday 9am-noon",
+		"1st and 3rd Saturday 9am-noon",
+		"Summer: Mon-Fri 9am-5pm",
+		"Mon-Fri 8am-5pm until June 1",
+		"Mon-Fri 8am-5pm (except Wednesdays)",
+		"Mon-Fri 8am-5pm (closed noon-1pm)",
+		"Mon 9am-5pm Tue",
+		"Closed for remodel; Mon-Fri 9am-5pm",
+		"Temporarily closed",
+		"Classes twice a week, 2.5 hours each, for 11 weeks",
+		"Open enrollment November 1 - December 15",
+		"processed within about 24 hours; up to 7 business days",
+		"Hours vary; call ahead",
+		"Services 24 hours a day once enrolled",
+		"W 9am-5pm",
+		"A: Mon 9am-5pm; B: Tue 9am-5pm (hours differ by source)",
+		"A: Mon-Fri 9am-5pm; B: by appointment only (hours differ by source)",
+	} {
+		t.Run(text, func(t *testing.T) {
+			if got := directory.ParseHours(text); len(got) != 0 {
+				t.Errorf("ParseHours(%q) = %q, want no schedule", text, render(got))
+			}
+		})
+	}
+}
+
+func TestParseHoursWeek(t *testing.T) {
+	// Check the parsed intervals themselves, not only their formatting.
+	got := directory.ParseHours("Overnight shelter daily 7:30pm-8:30am; office M-F 8am-noon, 1pm-5pm")
+	if len(got) != 2 {
+		t.Fatalf("ParseHours = %q, want 2 schedules", render(got))
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		want := []directory.Interval{{1170, 1950}}
+		if g := got[0].Week[d]; len(g) != 1 || g[0] != want[0] {
+			t.Errorf("shelter %v = %v, want %v", d, g, want)
+		}
+		var wantOffice []directory.Interval
+		if d != time.Saturday && d != time.Sunday {
+			wantOffice = []directory.Interval{{480, 720}, {780, 1020}}
+		}
+		if g := got[1].Week[d]; !equalIntervals(g, wantOffice) {
+			t.Errorf("office %v = %v, want %v", d, g, wantOffice)
+		}
+	}
+	if got[0].Label != "Overnight shelter" || got[1].Label != "Office" {
+		t.Errorf("labels = %q, %q, want %q, %q", got[0].Label, got[1].Label, "Overnight shelter", "Office")
+	}
+}
+
+func equalIntervals(a, b []directory.Interval) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// week builds a schedule open during iv on each of days.
+func week(iv directory.Interval, days ...time.Weekday) directory.Schedule {
+	var s directory.Schedule
+	for _, d := range days {
+		s.Week[d] = append(s.Week[d], iv)
+	}
+	return s
+}
+
+var (
+	allWeek    = []time.Weekday{time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday}
+	monFri     = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}
+	officeDays = week(directory.Interval{Start: 8 * 60, End: 17 * 60}, monFri...)
+	alwaysOpen = week(directory.Interval{Start: 0, End: 24 * 60}, allWeek...)
+	// An overnight shelter open 7:30pm-8:30am every night.
+	shelter = week(directory.Interval{Start: 19*60 + 30, End: 24*60 + 8*60 + 30}, allWeek...)
+	// Open only Sunday night into Monday morning.
+	sundayNight = week(directory.Interval{Start: 19*60 + 30, End: 24*60 + 8*60 + 30}, time.Sunday)
+	// Open only Saturday night into Sunday morning, across the week's end.
+	saturdayNight = week(directory.Interval{Start: 22 * 60, End: 24*60 + 2*60}, time.Saturday)
+)
+
+// denver returns a wall-clock time in Salt Lake County.
+func denver(y int, m time.Month, d, h, min, sec int) time.Time {
+	return time.Date(y, m, d, h, min, sec, 0, directory.Denver)
+}
+
+func utc(y int, m time.Month, d, h, min int) time.Time {
+	return time.Date(y, m, d, h, min, 0, 0, time.UTC)
+}
+
+func TestScheduleOpenAt(t *testing.T) {
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// June 2025: Mon 2, Fri 6, Sat 7, Sun 8, Mon 9. DST: spring forward on
+	// Sunday 2025-03-09 at 2:00am (MST -7 to MDT -6), fall back on Sunday
+	// 2025-11-02 at 2:00am.
+	tests := []struct {
+		name  string
+		sched directory.Schedule
+		at    time.Time
+		want  bool
+	}{
+		{"office opens at 8:00 exactly", officeDays, denver(2025, 6, 2, 8, 0, 0), true},
+		{"office closed a second before 8:00", officeDays, denver(2025, 6, 2, 7, 59, 59), false},
+		{"office open a second before 17:00", officeDays, denver(2025, 6, 2, 16, 59, 59), true},
+		{"office closed at 17:00 exactly", officeDays, denver(2025, 6, 2, 17, 0, 0), false},
+		{"office closed Saturday", officeDays, denver(2025, 6, 7, 12, 0, 0), false},
+		{"office closed Sunday", officeDays, denver(2025, 6, 8, 12, 0, 0), false},
+		{"office Friday afternoon", officeDays, denver(2025, 6, 6, 16, 0, 0), true},
+		{"instant in UTC is read in Denver (8:00 MDT)", officeDays, utc(2025, 6, 2, 14, 0), true},
+		{"instant in UTC is read in Denver (7:59 MDT)", officeDays, utc(2025, 6, 2, 13, 59), false},
+		{"instant in Tokyo is read in Denver", officeDays, time.Date(2025, 6, 2, 23, 0, 0, 0, tokyo), true},
+		{"UTC Saturday is still Friday in Denver", officeDays, utc(2025, 6, 7, 0, 30), false},
+		{"late UTC evening is office hours in Denver", officeDays, utc(2025, 6, 2, 22, 30), true},
+
+		{"shelter open at 2am after midnight", shelter, denver(2025, 6, 4, 2, 0, 0), true},
+		{"shelter open at 19:30", shelter, denver(2025, 6, 4, 19, 30, 0), true},
+		{"shelter closed at 19:29", shelter, denver(2025, 6, 4, 19, 29, 0), false},
+		{"shelter open at 8:29", shelter, denver(2025, 6, 4, 8, 29, 0), true},
+		{"shelter closed at 8:30", shelter, denver(2025, 6, 4, 8, 30, 0), false},
+		{"shelter closed at noon", shelter, denver(2025, 6, 4, 12, 0, 0), false},
+		{"shelter open at midnight", shelter, denver(2025, 6, 4, 0, 0, 0), true},
+
+		{"Sunday night open Monday 2am", sundayNight, denver(2025, 6, 9, 2, 0, 0), true},
+		{"Sunday night open Sunday 23:59", sundayNight, denver(2025, 6, 8, 23, 59, 0), true},
+		{"Sunday night closed Monday 8:30", sundayNight, denver(2025, 6, 9, 8, 30, 0), false},
+		{"Sunday night closed Sunday 2am", sundayNight, denver(2025, 6, 8, 2, 0, 0), false},
+		{"Sunday night closed Tuesday 2am", sundayNight, denver(2025, 6, 10, 2, 0, 0), false},
+		{"Saturday night open Sunday 1am", saturdayNight, denver(2025, 6, 8, 1, 0, 0), true},
+		{"Saturday night closed Sunday 2am", saturdayNight, denver(2025, 6, 8, 2, 0, 0), false},
+
+		{"24/7 at midnight", alwaysOpen, denver(2025, 6, 8, 0, 0, 0), true},
+		{"24/7 Sunday late", alwaysOpen, denver(2025, 6, 8, 23, 59, 59), true},
+		{"24/7 during spring-forward gap", alwaysOpen, utc(2025, 3, 9, 9, 30), true},
+		{"24/7 during fall-back repeat", alwaysOpen, utc(2025, 11, 2, 8, 30), true},
+
+		// Spring forward: 14:15 UTC is 8:15 MDT (open); 15:15 UTC is 9:15
+		// MDT (closed), though it would be 8:15 in standard time.
+		{"spring forward: shelter open 8:15 MDT", shelter, utc(2025, 3, 9, 14, 15), true},
+		{"spring forward: shelter closed 9:15 MDT", shelter, utc(2025, 3, 9, 15, 15), false},
+		{"spring forward: shelter open 3:15 MDT", shelter, utc(2025, 3, 9, 9, 15), true},
+		{"spring forward: office Monday 8:00 MDT", officeDays, utc(2025, 3, 10, 14, 0), true},
+		{"spring forward: office Monday 7:59 MDT", officeDays, utc(2025, 3, 10, 13, 59), false},
+		// Fall back: 15:15 UTC is 8:15 MST (open); it would be 9:15 in
+		// daylight time.
+		{"fall back: shelter open 8:15 MST", shelter, utc(2025, 11, 2, 15, 15), true},
+		{"fall back: shelter closed 8:30 MST", shelter, utc(2025, 11, 2, 15, 30), false},
+		{"fall back: office Monday 8:00 MST", officeDays, utc(2025, 11, 3, 15, 0), true},
+		{"fall back: office Monday 7:59 MST", officeDays, utc(2025, 11, 3, 14, 59), false},
+		{"fall back: office Monday 16:59 MST", officeDays, utc(2025, 11, 3, 23, 59), true},
+		{"fall back: office Monday 17:00 MST", officeDays, utc(2025, 11, 4, 0, 0), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.sched.OpenAt(tc.at); got != tc.want {
+				t.Errorf("%v.OpenAt(%v) = %v, want %v", tc.sched, tc.at, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestScheduleNext(t *testing.T) {
+	tueMorning := week(directory.Interval{Start: 10 * 60, End: 11 * 60}, time.Tuesday)
+	monSat24 := week(directory.Interval{Start: 0, End: 24 * 60}, time.Monday, time.Tuesday, time.Wednesday,
+		time.Thursday, time.Friday, time.Saturday)
+	tests := []struct {
+		name     string
+		sched    directory.Schedule
+		at       time.Time
+		wantOpen bool
+		wantNext time.Time
+	}{
+		{"open office closes at 5pm", officeDays, denver(2025, 6, 2, 10, 0, 0), true, denver(2025, 6, 2, 17, 0, 0)},
+		{"before opening opens at 8am", officeDays, denver(2025, 6, 2, 7, 0, 0), false, denver(2025, 6, 2, 8, 0, 0)},
+		{"Friday 5pm opens Monday", officeDays, denver(2025, 6, 6, 17, 0, 0), false, denver(2025, 6, 9, 8, 0, 0)},
+		{"Saturday opens Monday", officeDays, denver(2025, 6, 7, 12, 0, 0), false, denver(2025, 6, 9, 8, 0, 0)},
+		{"Sunday night opens Monday", officeDays, denver(2025, 6, 8, 23, 59, 0), false, denver(2025, 6, 9, 8, 0, 0)},
+		{"asked from UTC", officeDays, utc(2025, 6, 7, 18, 0), false, utc(2025, 6, 9, 14, 0)},
+		{"overnight closes next morning", shelter, denver(2025, 6, 4, 21, 0, 0), true, denver(2025, 6, 5, 8, 30, 0)},
+		{"overnight after midnight closes this morning", shelter, denver(2025, 6, 5, 2, 0, 0), true, denver(2025, 6, 5, 8, 30, 0)},
+		{"overnight closed opens tonight", shelter, denver(2025, 6, 5, 12, 0, 0), false, denver(2025, 6, 5, 19, 30, 0)},
+		{"Sunday night into Monday closes Monday", sundayNight, denver(2025, 6, 9, 2, 0, 0), true, denver(2025, 6, 9, 8, 30, 0)},
+		{"Sunday night opens next Sunday", sundayNight, denver(2025, 6, 9, 9, 0, 0), false, denver(2025, 6, 15, 19, 30, 0)},
+		{"weekly hour: just closed opens next week", tueMorning, denver(2025, 6, 3, 11, 0, 0), false, denver(2025, 6, 10, 10, 0, 0)},
+		{"weekly hour: open closes at 11", tueMorning, denver(2025, 6, 3, 10, 59, 0), true, denver(2025, 6, 3, 11, 0, 0)},
+		{"24/7 never closes", alwaysOpen, denver(2025, 6, 3, 11, 0, 0), true, time.Time{}},
+		{"24 hours Mon-Sat closes Saturday midnight", monSat24, denver(2025, 6, 2, 10, 0, 0), true, denver(2025, 6, 8, 0, 0, 0)},
+		{"24 hours Mon-Sat opens Monday midnight", monSat24, denver(2025, 6, 8, 10, 0, 0), false, denver(2025, 6, 9, 0, 0, 0)},
+		{"never open", directory.Schedule{}, denver(2025, 6, 3, 11, 0, 0), false, time.Time{}},
+		// 22:00 MST Saturday to 8:30 MDT Sunday is 9h30m, not 10h30m.
+		{"spring forward: closes 8:30 MDT", shelter, denver(2025, 3, 8, 22, 0, 0), true, utc(2025, 3, 9, 14, 30)},
+		{"fall back: closes 8:30 MST", shelter, denver(2025, 11, 1, 22, 0, 0), true, utc(2025, 11, 2, 15, 30)},
+		{"spring forward: office opens Monday 8:00 MDT", officeDays, denver(2025, 3, 8, 12, 0, 0), false, utc(2025, 3, 10, 14, 0)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			open, next := tc.sched.Next(tc.at)
+			if open != tc.wantOpen || !next.Equal(tc.wantNext) {
+				t.Errorf("%v.Next(%v) = %v, %v, want %v, %v", tc.sched, tc.at, open, next, tc.wantOpen, tc.wantNext)
+			}
+		})
+	}
+}
+
+func TestListingOpenAt(t *testing.T) {
+	friday5pm := denver(2025, 6, 6, 17, 0, 0)
+	monday10am := denver(2025, 6, 9, 10, 0, 0)
+	tests := []struct {
+		name  string
+		hours string
+		state directory.Status
+		at    time.Time
+		want  directory.OpenState
+	}{
+		{"no hours", "", "", monday10am, directory.OpenState{}},
+		{"text only", "By appointment only", "", monday10am, directory.OpenState{}},
+		{"open until 5pm", "Monday-Friday 8:00am-5:00pm", directory.StatusActive, monday10am,
+			directory.OpenState{Known: true, Open: true, Closes: denver(2025, 6, 9, 17, 0, 0)}},
+		{"closed over the weekend opens Monday", "Monday-Friday 8:00am-5:00pm", directory.StatusActive, friday5pm,
+			directory.OpenState{Known: true, Opens: denver(2025, 6, 9, 8, 0, 0)}},
+		{"24/7 never closes", "24 hours a day, 7 days a week", directory.StatusActive, friday5pm,
+			directory.OpenState{Known: true, Open: true}},
+		{"first schedule and its label", "Shelter Monday-Saturday 10:00am-6:00pm; animal control dispatch 24 hours a day, 7 days a week",
+			directory.StatusActive, denver(2025, 6, 8, 12, 0, 0),
+			directory.OpenState{Known: true, Label: "Shelter", Opens: denver(2025, 6, 9, 10, 0, 0)}},
+		{"unconfirmed hours say so", "Monday-Friday 8:00am-8:00pm (as of 2020; confirm)", directory.StatusActive, monday10am,
+			directory.OpenState{Known: true, Open: true, Closes: denver(2025, 6, 9, 20, 0, 0), Unconfirmed: true}},
+		{"temporarily closed is closed", "Monday-Friday 8:00am-5:00pm", directory.StatusTemporarilyClosed, monday10am,
+			directory.OpenState{Known: true}},
+		{"Main Library Sunday", "Main Library: Monday-Thursday 10:00am-8:00pm; Friday-Saturday 10:00am-6:00pm; Sunday 11:00am-5:00pm",
+			directory.StatusActive, denver(2025, 6, 8, 16, 59, 0),
+			directory.OpenState{Known: true, Open: true, Label: "Main Library", Closes: denver(2025, 6, 8, 17, 0, 0)}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l := directory.Listing{ID: "x", Name: "X", Hours: tc.hours, Status: tc.state}
+			l.Normalize()
+			got := l.OpenAt(tc.at)
+			if got.Known != tc.want.Known || got.Open != tc.want.Open || got.Label != tc.want.Label ||
+				got.Unconfirmed != tc.want.Unconfirmed || !got.Closes.Equal(tc.want.Closes) || !got.Opens.Equal(tc.want.Opens) {
+				t.Errorf("Listing{Hours: %q}.OpenAt(%v) = %+v, want %+v", tc.hours, tc.at, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestIntervalString(t *testing.T) {
+	tests := []struct {
+		iv   directory.Interval
+		want string
+	}{
+		{directory.Interval{Start: 480, End: 1020}, "8:00am-5:00pm"},
+		{directory.Interval{Start: 555, End: 1005}, "9:15am-4:45pm"},
+		{directory.Interval{Start: 0, End: 1440}, "24 hours"},
+		{directory.Interval{Start: 1170, End: 1950}, "7:30pm-8:30am"},
+		{directory.Interval{Start: 720, End: 1440}, "12:00pm-12:00am"},
+		{directory.Interval{Start: 0, End: 30}, "12:00am-12:30am"},
+		{directory.Interval{Start: 120, End: 1425}, "2:00am-11:45pm"},
+	}
+	for _, tc := range tests {
+		if got := tc.iv.String(); got != tc.want {
+			t.Errorf("Interval%v.String() = %q, want %q", [2]int{tc.iv.Start, tc.iv.End}, got, tc.want)
+		}
+	}
+}
+
+func TestScheduleDayText(t *testing.T) {
+	split := week(directory.Interval{Start: 540, End: 720}, time.Monday)
+	split.Week[time.Monday] = append(split.Week[time.Monday], directory.Interval{Start: 780, End: 1020})
+	tests := []struct {
+		name  string
+		sched directory.Schedule
+		day   time.Weekday
+		want  string
+	}{
+		{"office day", officeDays, time.Monday, "8:00am-5:00pm"},
+		{"office weekend", officeDays, time.Sunday, "Closed"},
+		{"24 hours", alwaysOpen, time.Wednesday, "Open 24 hours"},
+		{"overnight", shelter, time.Friday, "7:30pm-8:30am"},
+		{"morning after an overnight", sundayNight, time.Monday, "Until 8:30am"},
+		{"two periods", split, time.Monday, "9:00am-12:00pm, 1:00pm-5:00pm"},
+		{"never open", directory.Schedule{}, time.Monday, "Closed"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.sched.DayText(tc.day); got != tc.want {
+				t.Errorf("%v.DayText(%v) = %q, want %q", tc.sched, tc.day, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestScheduleWeekText(t *testing.T) {
+	library := week(directory.Interval{Start: 600, End: 1200}, time.Monday, time.Tuesday, time.Wednesday, time.Thursday)
+	library.Week[time.Friday] = []directory.Interval{{Start: 600, End: 1080}}
+	library.Week[time.Saturday] = []directory.Interval{{Start: 600, End: 1080}}
+	library.Week[time.Sunday] = []directory.Interval{{Start: 660, End: 1020}}
+	mwf := week(directory.Interval{Start: 540, End: 1020}, time.Monday, time.Wednesday, time.Friday)
+	tests := []struct {
+		name  string
+		sched directory.Schedule
+		want  string
+	}{
+		{"office", officeDays, "Mon-Fri 8:00am-5:00pm"},
+		{"library", library, "Mon-Thu 10:00am-8:00pm; Fri-Sat 10:00am-6:00pm; Sun 11:00am-5:00pm"},
+		{"24/7", alwaysOpen, "24 hours, 7 days a week"},
+		{"daily", shelter, "Daily 7:30pm-8:30am"},
+		{"scattered days", mwf, "Mon, Wed, Fri 9:00am-5:00pm"},
+		{"one night", sundayNight, "Sun 7:30pm-8:30am"},
+		{"never open", directory.Schedule{}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.sched.WeekText(); got != tc.want {
+				t.Errorf("WeekText() = %q, want %q", got, tc.want)
+			}
+		})
+	}
+	if !alwaysOpen.AlwaysOpen() || officeDays.AlwaysOpen() {
+		t.Errorf("AlwaysOpen: 24/7 = %v, office = %v, want true, false", alwaysOpen.AlwaysOpen(), officeDays.AlwaysOpen())
+	}
+}
+
+// BenchmarkParseHours parses the hours text of every default listing, and
+// of a 100,000-listing synthetic directory made from it: the work the index
+// does on each rebuild, which must stay well under a second.
+func BenchmarkParseHours(b *testing.B) {
+	base := loadDefaultListings(b)
+	for _, bc := range []struct {
+		name     string
+		listings []directory.Listing
+	}{
+		{"default", base},
+		{"listings=100000", directorytest.Synthetic(base, 100000)},
+	} {
+		texts := make([]string, len(bc.listings))
+		for i, l := range bc.listings {
+			texts[i] = l.Hours
+		}
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, s := range texts {
+					directory.ParseHours(s)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/listing")
+		})
+	}
+}
