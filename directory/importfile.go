@@ -1,0 +1,758 @@
+package directory
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ErrInvalidFile is matched by errors.Is for every error ParseListings
+// returns about the file's content (as opposed to failing to read it).
+var ErrInvalidFile = errors.New("invalid directory file")
+
+// MaxFileSize is the largest import file ParseListings reads. A statewide
+// feed of 100,000 listings is about 150 MB; the limit stops a wrong file
+// (a disk image, a device) from exhausting memory.
+const MaxFileSize = 1 << 30
+
+// MaxIDLength is the longest listing id accepted. Ids appear in URLs and
+// exports, so they stay short.
+const MaxIDLength = 100
+
+// Problem is one thing wrong with an import file, precise enough for an
+// admin to find and fix it by hand.
+type Problem struct {
+	// Index is the record's position in the file's array, counting from 0,
+	// or -1 for a problem with the file as a whole.
+	Index int
+	// ID is the record's id as written, or "" when it has none.
+	ID string
+	// Field is the JSON path of the offending field ("phones[1].number"),
+	// or "" when the problem is with the whole record or file.
+	Field string
+	// Message says what is wrong and how to fix it.
+	Message string
+}
+
+// String formats the problem as one line naming the record:
+// `record 12 (id "slco-wic"): name is empty; give the listing a name`.
+func (p Problem) String() string {
+	if p.Index < 0 {
+		return p.Message
+	}
+	if p.ID == "" {
+		return fmt.Sprintf("record %d (no id): %s", p.Index, p.Message)
+	}
+	return fmt.Sprintf("record %d (id %q): %s", p.Index, p.ID, p.Message)
+}
+
+// ValidationError reports every problem found in an import file at once, so
+// an admin can fix them all before trying again. It matches ErrInvalidFile.
+type ValidationError struct {
+	Problems []Problem
+}
+
+// maxErrorLines caps how many problems Error spells out; Problems keeps all.
+const maxErrorLines = 20
+
+// Error lists the problems one per line.
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	for i, p := range e.Problems {
+		if i == maxErrorLines {
+			fmt.Fprintf(&b, "\n... and %d more problems", len(e.Problems)-i)
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Unwrap makes errors.Is(err, ErrInvalidFile) true.
+func (e *ValidationError) Unwrap() error { return ErrInvalidFile }
+
+// fileProblem is a ValidationError about the whole file.
+func fileProblem(format string, args ...any) error {
+	return &ValidationError{Problems: []Problem{{Index: -1, Message: fmt.Sprintf(format, args...)}}}
+}
+
+// ParseListings reads a directory file: a JSON array of listings in the
+// format of data/agencies.json. It normalizes every record and validates all
+// of them, returning a *ValidationError with every problem found, or the
+// listings when there are none. Fields the format does not know are
+// problems too: a misspelled field silently dropped would lose data.
+func ParseListings(r io.Reader) ([]Listing, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read directory file: %w", err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, fileProblem("the file is larger than %d MB; is it the right file?", MaxFileSize>>20)
+	}
+	return parseListings(data)
+}
+
+func parseListings(data []byte) ([]Listing, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return nil, fileProblem("the file is UTF-16 text; save it as UTF-8")
+	}
+	// Windows editors often start UTF-8 files with a byte order mark, which
+	// JSON does not allow but which carries no meaning.
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	if !utf8.Valid(data) {
+		line, col := lineCol(data, invalidUTF8Offset(data))
+		return nil, fileProblem("the file is not valid UTF-8 text (line %d, column %d); save it as UTF-8", line, col)
+	}
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 {
+		return nil, fileProblem("the file is empty; it should hold a JSON array of listings: [ {\"id\": ..., \"name\": ...}, ... ]")
+	}
+	var raws []json.RawMessage
+	if err := json.Unmarshal(data, &raws); err != nil {
+		return nil, jsonFileProblem(data, trimmed, err)
+	}
+	if len(raws) == 0 {
+		return nil, fileProblem("the file holds an empty array; it has no listings to import")
+	}
+
+	listings := make([]Listing, len(raws))
+	var problems []Problem
+	for i, raw := range raws {
+		bad, ps := decodeRecord(raw, &listings[i])
+		for j := range ps {
+			ps[j].Index = i
+		}
+		problems = append(problems, ps...)
+		if ps != nil && bad == nil {
+			continue // not an object at all; nothing more to say
+		}
+		listings[i].Normalize()
+		tidy(&listings[i])
+		for _, p := range listings[i].problems() {
+			if !bad[topField(p.Field)] {
+				p.Index = i
+				problems = append(problems, p)
+			}
+		}
+	}
+	problems = append(problems, duplicateIDs(listings)...)
+	if len(problems) > 0 {
+		// Problems of a record stay together, in file order.
+		slices.SortStableFunc(problems, func(a, b Problem) int { return a.Index - b.Index })
+		return nil, &ValidationError{Problems: problems}
+	}
+	return listings, nil
+}
+
+// ValidateListings checks listings that did not come from a file (an edit in
+// the window, a feed) by the same rules as ParseListings, including that ids
+// are unique. The listings must be normalized. It returns a
+// *ValidationError, or nil.
+func ValidateListings(listings []Listing) error {
+	var problems []Problem
+	for i := range listings {
+		for _, p := range listings[i].problems() {
+			p.Index = i
+			problems = append(problems, p)
+		}
+	}
+	problems = append(problems, duplicateIDs(listings)...)
+	if len(problems) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(problems, func(a, b Problem) int { return a.Index - b.Index })
+	return &ValidationError{Problems: problems}
+}
+
+// jsonFileProblem explains why the file as a whole is not a JSON array.
+func jsonFileProblem(data, trimmed []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		if strings.Contains(syn.Error(), "unexpected end") {
+			line, col := lineCol(data, len(data))
+			return fileProblem("the file ends in the middle of the JSON (line %d, column %d); it looks cut short, so copy or export it again", line, col)
+		}
+		// Offset counts the bytes read, the offending one included.
+		line, col := lineCol(data, int(syn.Offset)-1)
+		if trimmed[0] != '[' && trimmed[0] != '{' {
+			return fileProblem("the file is not JSON (line %d, column %d: %v); a directory file is a JSON array of listings", line, col, syn)
+		}
+		return fileProblem("JSON syntax error at line %d, column %d: %v; a missing comma, quote or bracket just before it is the usual cause", line, col, syn)
+	case errors.As(err, &typ):
+		return fileProblem("the file holds a JSON %s, not an array of listings; put the listings in [ ]", typ.Value)
+	default:
+		return fileProblem("the file is not a JSON array of listings: %v", err)
+	}
+}
+
+// lineCol converts a byte offset into a 1-based line and column (in
+// characters), the way editors count.
+func lineCol(data []byte, offset int) (line, col int) {
+	offset = min(max(offset, 0), len(data))
+	before := data[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[lineStart:]) + 1
+}
+
+// invalidUTF8Offset returns the offset of the first byte that is not valid UTF-8.
+func invalidUTF8Offset(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// jsonField is a field of a struct in the import format.
+type jsonField struct {
+	index int
+	typ   reflect.Type
+}
+
+// fieldsOf maps the JSON names of a struct type's fields to the fields. It
+// is derived from the struct tags so the importer never drifts from the
+// format.
+func fieldsOf(t reflect.Type) (map[string]jsonField, []string) {
+	fields := map[string]jsonField{}
+	var names []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		fields[name] = jsonField{i, f.Type}
+		names = append(names, name)
+	}
+	return fields, names
+}
+
+var (
+	listingFields, listingFieldNames = fieldsOf(reflect.TypeFor[Listing]())
+	phoneFields, phoneFieldNames     = fieldsOf(reflect.TypeFor[Phone]())
+	addressFields, addressFieldNames = fieldsOf(reflect.TypeFor[Address]())
+)
+
+// decodeRecord decodes one array element into l field by field, so that one
+// field of the wrong type does not hide problems in the others. It returns
+// the set of top-level fields that could not be decoded (nil when the
+// element is not an object at all) and the problems found.
+func decodeRecord(raw json.RawMessage, l *Listing) (bad map[string]bool, problems []Problem) {
+	keys, values, err := objectMembers(raw)
+	if err != nil {
+		return nil, []Problem{{Message: fmt.Sprintf("the record is %s, not a listing object { ... }", jsonKind(raw))}}
+	}
+	bad = map[string]bool{}
+	// The id first, so problems with other fields can name the record.
+	if i := slices.Index(keys, "id"); i >= 0 {
+		if json.Unmarshal(values[i], &l.ID) == nil {
+			l.ID = strings.TrimSpace(l.ID)
+		}
+	}
+	id := func() string { return l.ID }
+	problems = append(problems, checkKeys(keys, listingFields, listingFieldNames, "", id)...)
+	v := reflect.ValueOf(l).Elem()
+	for i, key := range keys {
+		f, ok := listingFields[key]
+		if !ok {
+			continue
+		}
+		if err := json.Unmarshal(values[i], v.Field(f.index).Addr().Interface()); err != nil {
+			bad[key] = true
+			problems = append(problems, Problem{ID: l.ID, Field: key, Message: decodeMessage(key, f.typ, values[i], err)})
+			continue
+		}
+		switch key {
+		case "address":
+			problems = append(problems, checkNested(values[i], addressFields, addressFieldNames, "address", id)...)
+		case "phones":
+			var phones []json.RawMessage
+			if json.Unmarshal(values[i], &phones) == nil {
+				for j, p := range phones {
+					problems = append(problems, checkNested(p, phoneFields, phoneFieldNames, fmt.Sprintf("phones[%d]", j), id)...)
+				}
+			}
+		}
+	}
+	return bad, problems
+}
+
+// checkNested checks the member names of a nested object (an address, a phone).
+func checkNested(raw json.RawMessage, fields map[string]jsonField, names []string, path string, id func() string) []Problem {
+	keys, _, err := objectMembers(raw)
+	if err != nil {
+		return nil // null, or a type error already reported by decoding
+	}
+	return checkKeys(keys, fields, names, path+".", id)
+}
+
+// checkKeys reports member names the format does not know, and names given
+// twice (JSON decoders keep the last, silently dropping the first).
+func checkKeys(keys []string, fields map[string]jsonField, names []string, prefix string, id func() string) []Problem {
+	var problems []Problem
+	seen := map[string]bool{}
+	for _, key := range keys {
+		if seen[key] {
+			problems = append(problems, Problem{ID: id(), Field: prefix + key,
+				Message: fmt.Sprintf("field %q appears more than once; keep one", prefix+key)})
+			continue
+		}
+		seen[key] = true
+		if _, ok := fields[key]; ok {
+			continue
+		}
+		msg := fmt.Sprintf("unknown field %q", prefix+key)
+		if s := closest(key, names); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", prefix+s)
+		} else {
+			msg += fmt.Sprintf("; the fields are %s", strings.Join(names, ", "))
+		}
+		problems = append(problems, Problem{ID: id(), Field: prefix + key, Message: msg})
+	}
+	return problems
+}
+
+// closest returns the known name nearest to a misspelled one, or "" if none
+// is near enough to be a likely typo.
+func closest(key string, names []string) string {
+	best, bestDist := "", 3
+	lk := strings.ToLower(key)
+	for _, n := range names {
+		if strings.EqualFold(n, key) {
+			return n
+		}
+		d := editDistance(lk, n)
+		if strings.HasPrefix(n, lk) || strings.HasPrefix(lk, n) {
+			d = min(d, 1)
+		}
+		if d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes (field
+// names are ASCII).
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 64
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// objectMembers returns the member names and raw values of a JSON object in
+// order, duplicates included.
+func objectMembers(raw json.RawMessage) ([]string, []json.RawMessage, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, nil, err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return nil, nil, errors.New("not an object")
+	}
+	var keys []string
+	var values []json.RawMessage
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, nil, err
+		}
+		key, _ := tok.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, nil, err
+		}
+		keys = append(keys, key)
+		values = append(values, v)
+	}
+	return keys, values, nil
+}
+
+// jsonKind names the kind of a JSON value for a message.
+func jsonKind(raw json.RawMessage) string {
+	s := bytes.TrimSpace(raw)
+	if len(s) == 0 {
+		return "empty"
+	}
+	switch s[0] {
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 'n':
+		return "null"
+	case 't', 'f':
+		return "a boolean"
+	case '{':
+		return "an object"
+	default:
+		return "a number"
+	}
+}
+
+// decodeMessage explains why a field's value could not be decoded.
+func decodeMessage(key string, t reflect.Type, raw json.RawMessage, err error) string {
+	if t == reflect.TypeFor[Date]() {
+		return fmt.Sprintf("%s %s is not a date; write it as YYYY-MM-DD, like 2026-03-31", key, shorten(string(raw)))
+	}
+	var want string
+	switch {
+	case t == reflect.TypeFor[[]Phone]():
+		want = `an array of phones, like [{"label": "Main line", "number": "385-468-7300"}]`
+	case t == reflect.TypeFor[Address]():
+		want = `an object, like {"street": ..., "city": ..., "state": "UT", "zip": ...}`
+	case t.Kind() == reflect.Slice:
+		want = `an array of strings, like ["first", "second"]`
+	case t == reflect.TypeFor[string]() || t.Kind() == reflect.String:
+		want = "a string in double quotes"
+	default:
+		want = "a " + t.String()
+	}
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &typ) && typ.Field != "" && typ.Field != key {
+		inner := typ.Field
+		if !strings.HasPrefix(inner, key+".") {
+			inner = key + "." + inner
+		}
+		return fmt.Sprintf("%s should be %s; %s is %s", key, want, inner, jsonValueKind(typ.Value))
+	}
+	return fmt.Sprintf("%s should be %s, not %s", key, want, jsonKind(raw))
+}
+
+// jsonValueKind names the kind of JSON value an UnmarshalTypeError saw.
+func jsonValueKind(v string) string {
+	v, _, _ = strings.Cut(v, " ")
+	switch v {
+	case "array", "object":
+		return "an " + v
+	case "bool":
+		return "a boolean"
+	}
+	return "a " + v
+}
+
+// shorten quotes a value for a message, cutting long ones.
+func shorten(s string) string {
+	if utf8.RuneCountInString(s) > 40 {
+		r := []rune(s)
+		return string(r[:37]) + "..."
+	}
+	return s
+}
+
+// topField returns the top-level field of a JSON path: "phones" for
+// "phones[1].number".
+func topField(path string) string {
+	if i := strings.IndexAny(path, "[."); i >= 0 {
+		return path[:i]
+	}
+	return path
+}
+
+// tidy fixes what an admin obviously meant, beyond what Normalize does: a
+// web address written without its scheme ("IRS.gov", as the default data
+// has) gets https://, so the window can open it.
+func tidy(l *Listing) {
+	l.Website = withScheme(l.Website)
+	for i, u := range l.SourceURLs {
+		l.SourceURLs[i] = withScheme(u)
+	}
+}
+
+// bareHost matches a web address written without a scheme: a dotted host
+// name, then an optional path.
+var bareHost = regexp.MustCompile(`^(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}(/\S*)?$`)
+
+func withScheme(s string) string {
+	if s != "" && !strings.Contains(s, "://") && bareHost.MatchString(s) {
+		return "https://" + s
+	}
+	return s
+}
+
+// validID reports whether id is a slug: lower-case letters and digits in
+// words joined by single dashes ("slco-clerk-passports").
+func validID(id string) bool {
+	if id == "" || id[0] == '-' || id[len(id)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && id[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	// The phone shapes of the default data: 385-468-7300, 1-800-662-4545,
+	// and the three-digit service codes 211, 311, 511, 711, 811, 911 and 988.
+	phonePattern = regexp.MustCompile(`^(1-)?[2-9][0-9]{2}-[0-9]{3}-[0-9]{4}$|^[2-9]11$|^988$`)
+	extPattern   = regexp.MustCompile(`^[0-9]{1,6}$`)
+	emailPattern = regexp.MustCompile(`^[^\s@<>()",;:]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$`)
+	// source_date records when a source was published, as precisely as it
+	// says: 2024, 2024-06 or 2024-06-24.
+	sourceDatePattern = regexp.MustCompile(`^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`)
+)
+
+// problems checks one normalized listing. Index is left for the caller.
+func (l *Listing) problems() []Problem {
+	var ps []Problem
+	add := func(field, format string, args ...any) {
+		ps = append(ps, Problem{ID: l.ID, Field: field, Message: fmt.Sprintf(format, args...)})
+	}
+
+	switch {
+	case l.ID == "":
+		add("id", "id is empty; give the listing a unique id of lower-case letters, digits and dashes, like %q", suggestID(l.Name))
+	case len(l.ID) > MaxIDLength:
+		add("id", "id is longer than %d characters; shorten it", MaxIDLength)
+	case !validID(l.ID):
+		add("id", "id %q may use only lower-case letters, digits and single dashes between them; use %q", shorten(l.ID), suggestID(l.ID))
+	}
+	if l.Name == "" {
+		add("name", "name is empty; give the listing a name")
+	}
+	switch {
+	case l.Level == "":
+		add("level", "level is empty; set it to one of %s", joinNames(Levels))
+	case !slices.Contains(Levels, l.Level):
+		add("level", "level %q is not one of %s", shorten(string(l.Level)), joinNames(Levels))
+	}
+	if !slices.Contains(Statuses, l.Status) {
+		add("status", "status %q is not one of %s", shorten(string(l.Status)), joinNames(Statuses))
+	}
+	for i, p := range l.Phones {
+		field := fmt.Sprintf("phones[%d]", i)
+		what := field
+		if p.Label != "" {
+			what = fmt.Sprintf("%s (%q)", field, shorten(p.Label))
+		}
+		switch {
+		case p.Number == "":
+			add(field+".number", "%s has no number; add it or remove the phone", what)
+		case !phonePattern.MatchString(p.Number):
+			add(field+".number", "%s number %q %s", what, shorten(p.Number), phoneAdvice(p.Number))
+		}
+		if p.Ext != "" && !extPattern.MatchString(p.Ext) {
+			add(field+".ext", "%s ext %q should be the extension's digits only, like \"1234\"", what, shorten(p.Ext))
+		}
+	}
+	if l.Email != "" {
+		// The first word must be an address; a note may follow it, as in
+		// "discrimination@utah.gov (fair housing: fh@utah.gov)".
+		first, _, _ := strings.Cut(l.Email, " ")
+		if !emailPattern.MatchString(first) {
+			add("email", "email %q does not start with an address like name@example.org", shorten(l.Email))
+		}
+	}
+	if l.Website != "" && !webURL(l.Website) {
+		add("website", "website %q is not a web address; write it in full, like https://example.org/page", shorten(l.Website))
+	}
+	for i, u := range l.SourceURLs {
+		if !webURL(u) {
+			add(fmt.Sprintf("source_urls[%d]", i), "source_urls[%d] %q is not a web address; write it in full, like https://example.org/page", i, shorten(u))
+		}
+	}
+	if l.SourceDate != "" && !sourceDatePattern.MatchString(l.SourceDate) {
+		add("source_date", "source_date %q should be YYYY, YYYY-MM or YYYY-MM-DD", shorten(l.SourceDate))
+	}
+	checkText(l, add)
+	return ps
+}
+
+// phoneAdvice says how to write a phone number the importer does not
+// accept, suggesting the fixed number when the digits make it plain.
+func phoneAdvice(number string) string {
+	lower := strings.ToLower(number)
+	if strings.Contains(lower, "ext") || strings.Contains(lower, "x") {
+		return "has an extension in it; put the extension in \"ext\""
+	}
+	var digits strings.Builder
+	for _, r := range number {
+		if r >= '0' && r <= '9' {
+			digits.WriteRune(r)
+		}
+	}
+	d := digits.String()
+	if len(d) == 11 && d[0] == '1' {
+		d = d[1:]
+		if fixed := d[:3] + "-" + d[3:6] + "-" + d[6:]; phonePattern.MatchString("1-" + fixed) {
+			return fmt.Sprintf("is not written like 1-800-662-4545; write %q", "1-"+fixed)
+		}
+	}
+	if len(d) == 10 {
+		if fixed := d[:3] + "-" + d[3:6] + "-" + d[6:]; phonePattern.MatchString(fixed) {
+			return fmt.Sprintf("is not written like 385-468-7300; write %q", fixed)
+		}
+	}
+	return "is not a phone number; write it like 385-468-7300, 1-800-662-4545 or 211"
+}
+
+// webURL reports whether s is an absolute http or https URL with a host.
+func webURL(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" || strings.ContainsAny(s, " \t\n") {
+		return false
+	}
+	return u.Scheme == "http" || u.Scheme == "https"
+}
+
+// checkText reports control characters in every text of a listing. Long
+// texts may hold line breaks and tabs; one-line fields may not. Field names
+// are formatted only for a problem: this runs for every listing of an
+// import.
+func checkText(l *Listing, add func(field, format string, args ...any)) {
+	check := func(name, value string, multiline bool) {
+		if r, ok := controlChar(value, multiline); ok {
+			add(name, "%s contains the control character U+%04X; remove it", name, r)
+		}
+	}
+	for _, f := range []struct {
+		name      string
+		value     string
+		multiline bool
+	}{
+		{"id", l.ID, false}, {"name", l.Name, false}, {"parent", l.Organization, false},
+		{"level", string(l.Level), false}, {"status", string(l.Status), false},
+		{"email", l.Email, false}, {"website", l.Website, false},
+		{"address.street", l.Address.Street, false}, {"address.city", l.Address.City, false},
+		{"address.state", l.Address.State, false}, {"address.zip", l.Address.Zip, false},
+		{"source_date", l.SourceDate, false}, {"verified_by", l.VerifiedBy, false},
+		{"description", l.Description, true}, {"hours", l.Hours, true},
+		{"eligibility", l.Eligibility, true}, {"fees", l.Fees, true}, {"documents", l.Documents, true},
+		{"alert", l.Alert, true}, {"staff_notes", l.StaffNotes, true},
+	} {
+		check(f.name, f.value, f.multiline)
+	}
+	for _, list := range []struct {
+		name   string
+		values []string
+	}{
+		{"services", l.Services}, {"keywords", l.Keywords}, {"categories", l.Categories},
+		{"languages", l.Languages}, {"source_urls", l.SourceURLs},
+	} {
+		for i, v := range list.values {
+			if _, ok := controlChar(v, false); ok {
+				check(fmt.Sprintf("%s[%d]", list.name, i), v, false)
+			}
+		}
+	}
+	for i, p := range l.Phones {
+		for _, f := range []struct{ name, value string }{{"label", p.Label}, {"number", p.Number}, {"ext", p.Ext}} {
+			if _, ok := controlChar(f.value, false); ok {
+				check(fmt.Sprintf("phones[%d].%s", i, f.name), f.value, false)
+			}
+		}
+	}
+}
+
+// controlChar returns the first control character in s, other than tab,
+// line feed and carriage return when multiline allows them.
+func controlChar(s string, multiline bool) (rune, bool) {
+	for _, r := range s {
+		if multiline && (r == '\t' || r == '\n' || r == '\r') {
+			continue
+		}
+		// U+2028 and U+2029 break lines in some viewers and JavaScript.
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// duplicateIDs reports every record whose id an earlier record already uses.
+func duplicateIDs(listings []Listing) []Problem {
+	var ps []Problem
+	first := make(map[string]int, len(listings))
+	for i, l := range listings {
+		if l.ID == "" {
+			continue
+		}
+		if j, ok := first[l.ID]; ok {
+			ps = append(ps, Problem{Index: i, ID: l.ID, Field: "id",
+				Message: fmt.Sprintf("id is also used by record %d; give each listing its own id", j)})
+			continue
+		}
+		first[l.ID] = i
+	}
+	return ps
+}
+
+// suggestID turns a name or a malformed id into a valid id, for messages.
+func suggestID(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		default:
+			dash = true
+		}
+		if b.Len() >= 60 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return "slco-wic"
+	}
+	return b.String()
+}
+
+func joinNames[T ~string](vs []T) string {
+	q := make([]string, len(vs))
+	for i, v := range vs {
+		q[i] = string(v)
+	}
+	return strings.Join(q, ", ")
+}
