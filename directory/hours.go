@@ -189,6 +189,7 @@ func weekSpans(s *Schedule) []span {
 	return mergeSpans(out)
 }
 
+// mergeSpans sorts spans and joins those that overlap or touch, in place.
 func mergeSpans(spans []span) []span {
 	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
 	out := spans[:0]
@@ -296,15 +297,7 @@ func (s Schedule) Next(t time.Time) (open bool, next time.Time) {
 			spans = append(spans, span{k*minutesPerDay + iv.Start, k*minutesPerDay + iv.End})
 		}
 	}
-	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
-	merged := spans[:0]
-	for _, sp := range spans {
-		if n := len(merged); n > 0 && sp.start <= merged[n-1].end {
-			merged[n-1].end = max(merged[n-1].end, sp.end)
-			continue
-		}
-		merged = append(merged, sp)
-	}
+	merged := mergeSpans(spans)
 	wall := func(m int) time.Time { return time.Date(y, mo, d, 0, m, 0, 0, Denver) }
 	for _, sp := range merged {
 		if sp.end <= now {
@@ -457,7 +450,8 @@ type OpenState struct {
 	// Label is the label of the schedule the state comes from.
 	Label string
 	// Closes is when an open listing next closes (zero when open around the
-	// clock); Opens is when a closed listing next opens (zero if never).
+	// clock); Opens is when a closed listing next opens (zero when nothing
+	// opens within a week).
 	Closes, Opens time.Time
 	// Unconfirmed is set when the hours may have changed (see
 	// Schedule.Unconfirmed); the badge should say so.
@@ -830,9 +824,15 @@ func parseParts(text, lower string, toks []token, depth int, sc *scratch) []Sche
 	}
 	// Closures stated on their own ("closed weekends", "Sunday closed")
 	// apply to every schedule of the text, or to the one they name.
+	// A closure naming no schedule of the text ("the office is closed
+	// Wednesdays") is applied to all: closed by mistake is the safer error.
 	for _, c := range closures {
+		named := false
 		for i := range builds {
-			if c.label != "" && !strings.EqualFold(c.label, builds[i].label) {
+			named = named || c.label != "" && strings.EqualFold(c.label, builds[i].label)
+		}
+		for i := range builds {
+			if named && !strings.EqualFold(c.label, builds[i].label) {
 				continue
 			}
 			builds[i].close(c.days)
@@ -986,7 +986,19 @@ type item struct {
 	days  uint8
 	ivs   []Interval
 	daily bool // itTimes that says its own days: "24/7", "24 hours a day"
-	pos   int
+	pos   int  // byte offset in the text
+	// from and to are the item's tokens, toks[from:to].
+	from, to int
+}
+
+// wholeDayOnly is the hours of a day open around the clock. It is shared,
+// so nothing may modify it.
+var wholeDayOnly = []Interval{wholeDay}
+
+// push records an item made of tokens from..to-1.
+func (p *parser) push(it item, from, to int) {
+	it.pos, it.from, it.to = p.toks[from].pos, from, to
+	p.items = append(p.items, it)
 }
 
 // doubtMarkers are phrases by which the text says its hours may be out of
@@ -1082,10 +1094,15 @@ func parsePart(text, lower string, part []token, depth int, sc *scratch) partRes
 	return r
 }
 
-// mentionsTime reports whether tokens contain a clock time.
+// mentionsTime reports whether tokens contain a clock time, or a range of
+// bare hours such as "(lunch 12-1)".
 func mentionsTime(toks []token) bool {
-	for _, tk := range toks {
+	for i, tk := range toks {
 		if tk.kind == tTime || tk.kind == tNum && tk.colon {
+			return true
+		}
+		if tk.kind == tNum && tk.num <= 24 && i+2 < len(toks) && toks[i+1].kind == tDash &&
+			toks[i+2].kind == tNum && toks[i+2].num <= 24 {
 			return true
 		}
 	}
@@ -1117,7 +1134,7 @@ type parser struct {
 	items []item
 	// reject is set when the part says something about hours that we do not
 	// read surely; hedge when it hedges ("typically").
-	reject, hedge, closedBare bool
+	reject, hedge bool
 	// byAppointment is set when the reject is for appointments only.
 	byAppointment bool
 }
@@ -1366,7 +1383,8 @@ func (p *parser) timeRange(i int) (iv Interval, next int, ok, bad bool) {
 	if end <= start {
 		end += minutesPerDay // overnight: 7:30pm-8:30am
 	}
-	if end-start >= minutesPerDay || end == start {
+	if end-start > minutesPerDay || end-start == minutesPerDay && start != 0 {
+		// Longer than a day, or a whole day starting at some odd hour.
 		return Interval{}, i + 3, true, true
 	}
 	return Interval{start, end}, i + 3, true, false
@@ -1444,7 +1462,7 @@ func (p *parser) scan() {
 		switch tk.kind {
 		case tWord:
 			if m, j, ok := p.days(i); ok {
-				p.items = append(p.items, item{kind: itDays, days: m, pos: tk.pos})
+				p.push(item{kind: itDays, days: m}, i, j)
 				i = j
 				continue
 			}
@@ -1455,21 +1473,21 @@ func (p *parser) scan() {
 					i++
 					continue
 				}
-				p.items = append(p.items, item{kind: itClosed, pos: tk.pos})
+				p.push(item{kind: itClosed}, i, i+1)
 			case w == "except" || w == "excluding":
 				if p.closedHoliday(i + 1) {
 					i++
 					continue
 				}
-				p.items = append(p.items, item{kind: itExcept, pos: tk.pos})
+				p.push(item{kind: itExcept}, i, i+1)
 			case w == "anytime":
-				p.items = append(p.items, item{kind: itTimes, ivs: []Interval{wholeDay}, daily: true, pos: tk.pos})
+				p.push(item{kind: itTimes, ivs: wholeDayOnly, daily: true}, i, i+1)
 			case w == "any" && p.word(i+1) == "time":
-				p.items = append(p.items, item{kind: itTimes, ivs: []Interval{wholeDay}, daily: true, pos: tk.pos})
+				p.push(item{kind: itTimes, ivs: wholeDayOnly, daily: true}, i, i+2)
 				i += 2
 				continue
 			case (w == "around" || w == "round") && p.word(i+1) == "the" && p.word(i+2) == "clock":
-				p.items = append(p.items, item{kind: itTimes, ivs: []Interval{wholeDay}, daily: true, pos: tk.pos})
+				p.push(item{kind: itTimes, ivs: wholeDayOnly, daily: true}, i, i+3)
 				i += 3
 				continue
 			case w == "every" && p.word(i+1) == "other":
@@ -1498,7 +1516,7 @@ func (p *parser) scan() {
 			// "24/7", "24x7", "24-7".
 			if tk.num == 24 && !tk.colon && (p.kind(i+1) == tSlash || p.kind(i+1) == tDash || p.word(i+1) == "x") &&
 				p.kind(i+2) == tNum && p.toks[i+2].num == 7 && !p.toks[i+2].colon {
-				p.items = append(p.items, item{kind: itTimes, ivs: []Interval{wholeDay}, daily: true, pos: tk.pos})
+				p.push(item{kind: itTimes, ivs: wholeDayOnly, daily: true}, i, i+3)
 				i += 3
 				continue
 			}
@@ -1510,13 +1528,13 @@ func (p *parser) scan() {
 					if w2 := p.word(j); (w2 == "a" || w2 == "per" || w2 == "each") && p.word(j+1) == "day" {
 						daily, j = true, j+2
 					}
-					p.items = append(p.items, item{kind: itTimes, ivs: []Interval{wholeDay}, daily: daily, pos: tk.pos})
+					p.push(item{kind: itTimes, ivs: wholeDayOnly, daily: daily}, i, j)
 					i = j
 					continue
 				}
 			}
 			if m, j, ok := p.days(i); ok {
-				p.items = append(p.items, item{kind: itDays, days: m, pos: tk.pos})
+				p.push(item{kind: itDays, days: m}, i, j)
 				i = j
 				continue
 			}
@@ -1574,7 +1592,7 @@ func (p *parser) times(i int) (next int, ok bool) {
 		ivs = append(ivs, iv)
 		j = k2
 	}
-	p.items = append(p.items, item{kind: itTimes, ivs: ivs, pos: p.toks[i].pos})
+	p.push(item{kind: itTimes, ivs: ivs}, i, j)
 	return j, true
 }
 
@@ -1669,10 +1687,37 @@ func (p *parser) label(text string, partStart int) string {
 	return l
 }
 
+// connectorWords may stand between two pairs of days and hours of the same
+// subject: "Mon-Fri 9am-5pm and Sat 10am-1pm".
+var connectorWords = map[string]bool{"and": true, "also": true, "plus": true, "then": true, "from": true,
+	"on": true, "open": true, "opens": true, "to": true}
+
+// newSubject reports whether the tokens from..to-1 between two pairs hold
+// words that name something new.
+func (p *parser) newSubject(from, to int) bool {
+	for k := from; k < to; k++ {
+		if w := p.word(k); w != "" && !connectorWords[w] && !holidayWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // pair matches days with their hours: "Mon-Fri 9am-5pm", "7am-7pm on
 // business days", "Sunday closed", "daily except Sunday 9am-5pm".
 func (p *parser) pair(r *partResult) {
 	its := p.items
+	pairedTo := -1 // token index after the last pair
+	newPair := func(days uint8, ivs []Interval, first, last item) {
+		if pairedTo >= 0 && p.newSubject(pairedTo, min(first.from, last.from)) {
+			// "Office Mon-Fri 9am-5pm, phone line 24/7": the second pair
+			// is about something else. Unsure which: keep the text.
+			p.reject = true
+			return
+		}
+		r.pairs = append(r.pairs, pair{days, ivs})
+		pairedTo = max(first.to, last.to)
+	}
 	for i := 0; i < len(its) && !p.reject; {
 		it := its[i]
 		next := func(k int) itemKind {
@@ -1688,7 +1733,7 @@ func (p *parser) pair(r *partResult) {
 				its[i+2].days = it.days &^ its[i+2].days
 				i += 2
 			case next(1) == itTimes:
-				r.pairs = append(r.pairs, pair{it.days, its[i+1].ivs})
+				newPair(it.days, its[i+1].ivs, it, its[i+1])
 				i += 2
 			case next(1) == itClosed:
 				r.closedDays |= it.days
@@ -1699,10 +1744,10 @@ func (p *parser) pair(r *partResult) {
 		case itTimes:
 			switch {
 			case next(1) == itDays:
-				r.pairs = append(r.pairs, pair{its[i+1].days, it.ivs})
+				newPair(its[i+1].days, it.ivs, it, its[i+1])
 				i += 2
 			case it.daily:
-				r.pairs = append(r.pairs, pair{everyDay, it.ivs})
+				newPair(everyDay, it.ivs, it, it)
 				i++
 			default:
 				p.reject = true // hours with no days: "8:30am-6:00pm"

@@ -263,6 +263,9 @@ func TestParseHoursFormats(t *testing.T) {
 		{"Front desk: Mon-Fri 9am-5pm; Sat 10am-noon; phones 24/7",
 			"Front desk: Mon-Fri 9:00am-5:00pm; Sat 10:00am-12:00pm | Phones: 24 hours, 7 days a week"},
 		{"Mon-Fri 9am-5pm (as of 2019; confirm)", "Mon-Fri 9:00am-5:00pm (unconfirmed)"},
+		{"Mon-Fri 9am-5pm; the office is closed Wednesdays", "Mon-Tue, Thu-Fri 9:00am-5:00pm"},
+		{"Shelter daily 10am-6pm; dispatch 24/7; shelter closed Sundays",
+			"Shelter: Mon-Sat 10:00am-6:00pm | Dispatch: 24 hours, 7 days a week"},
 		{"Mon-Fri 9am-5pm (as of 2019)", "Mon-Fri 9:00am-5:00pm (unconfirmed)"},
 		{"Mon-Fri 9am-5pm (per third-party guide)", "Mon-Fri 9:00am-5:00pm (unconfirmed)"},
 		{"Usually Mon-Fri 9am-5pm", "Mon-Fri 9:00am-5:00pm (unconfirmed)"},
@@ -308,6 +311,9 @@ func TestParseHoursKeepsText(t *testing.T) {
 		"Mon-Fri 8am-5pm until June 1",
 		"Mon-Fri 8am-5pm (except Wednesdays)",
 		"Mon-Fri 8am-5pm (closed noon-1pm)",
+		"Mon-Fri 8am-5pm (lunch 12-1)",
+		"Mon-Fri 8am-5pm, lunch 12-1",
+		"Mon-Fri 8am-5pm, closed for lunch",
 		"Mon 9am-5pm Tue",
 		"Closed for remodel; Mon-Fri 9am-5pm",
 		"Temporarily closed",
@@ -317,6 +323,7 @@ func TestParseHoursKeepsText(t *testing.T) {
 		"Hours vary; call ahead",
 		"Services 24 hours a day once enrolled",
 		"W 9am-5pm",
+		"Office Mon-Fri 9am-5pm, phone line 24/7",
 		"A: Mon 9am-5pm; B: Tue 9am-5pm (hours differ by source)",
 		"A: Mon-Fri 9am-5pm; B: by appointment only (hours differ by source)",
 	} {
@@ -656,4 +663,34 @@ func BenchmarkParseHours(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/listing")
 		})
 	}
+}
+
+// FuzzParseHours checks that any text, however odd, parses without panicking
+// into well-formed schedules: each day's intervals sorted, apart, starting
+// within the day and lasting at most a day.
+func FuzzParseHours(f *testing.F) {
+	for _, tc := range defaultHours {
+		f.Add(tc.text)
+	}
+	for _, s := range []string{"M-F 9-noon", "24/7", "Mon\u2013Fri 8:00AM\u20135:00PM", "(((", "12 midnight-12 noon", "\xff\xfe8am-5pm daily"} {
+		f.Add(s)
+	}
+	at := denver(2025, 3, 9, 2, 30, 0)
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, s := range directory.ParseHours(text) {
+			for d, ivs := range s.Week {
+				for i, iv := range ivs {
+					if iv.Start < 0 || iv.Start >= 24*60 || iv.End <= iv.Start || iv.End-iv.Start > 24*60 {
+						t.Fatalf("ParseHours(%q): %v has interval %v", text, time.Weekday(d), [2]int{iv.Start, iv.End})
+					}
+					if i > 0 && iv.Start <= ivs[i-1].End {
+						t.Fatalf("ParseHours(%q): %v intervals %v not sorted and apart", text, time.Weekday(d), ivs)
+					}
+				}
+			}
+			_ = s.String()
+			s.OpenAt(at)
+			s.Next(at)
+		}
+	})
 }
