@@ -2,6 +2,7 @@ package directory_test
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -350,25 +351,13 @@ func TestParseHoursWeek(t *testing.T) {
 		if d != time.Saturday && d != time.Sunday {
 			wantOffice = []directory.Interval{{480, 720}, {780, 1020}}
 		}
-		if g := got[1].Week[d]; !equalIntervals(g, wantOffice) {
+		if g := got[1].Week[d]; !slices.Equal(g, wantOffice) {
 			t.Errorf("office %v = %v, want %v", d, g, wantOffice)
 		}
 	}
 	if got[0].Label != "Overnight shelter" || got[1].Label != "Office" {
 		t.Errorf("labels = %q, %q, want %q, %q", got[0].Label, got[1].Label, "Overnight shelter", "Office")
 	}
-}
-
-func equalIntervals(a, b []directory.Interval) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // week builds a schedule open during iv on each of days.
