@@ -1,0 +1,201 @@
+package sqlite
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
+)
+
+// crashChildEnv, when set, makes TestImportSurvivesKill the child process:
+// it imports into the database at that path and is killed by the parent.
+const crashChildEnv = "NOWRONGDOOR_TEST_CRASH_CHILD_DB"
+
+const (
+	crashListings = 5000
+	revised       = " (revised)"
+)
+
+// crashImport is what the child imports: the default listings revised
+// (updates) and synthetic ones (adds), so both paths are interrupted.
+func crashImport(t testing.TB) []directory.Listing {
+	def := defaultListings(t)
+	ls := directorytest.Synthetic(def, crashListings)
+	for i := range def {
+		ls[i].Description += revised
+	}
+	return ls
+}
+
+func TestImportSurvivesKill(t *testing.T) {
+	if path := os.Getenv(crashChildEnv); path != "" {
+		crashChild(t, path)
+		return
+	}
+	if testing.Short() {
+		t.Log("short mode: 3 kills instead of 30")
+	}
+	iterations := 30
+	if testing.Short() {
+		iterations = 3
+	}
+	ctx := context.Background()
+	def := defaultListings(t)
+	updates, adds := len(def), crashListings-len(def)
+
+	seed := rand.Uint64()
+	rng := rand.New(rand.NewPCG(seed, 0))
+	t.Logf("random seed %d", seed)
+
+	// One uninterrupted run measures how long the import takes here (the
+	// race detector slows it several times), so kills spread across it.
+	dur, _ := runCrashChild(t, newCrashDB(t, def), -1)
+	t.Logf("an uninterrupted import of %d listings took %v", crashListings, dur)
+
+	var mid, atCommit, after int
+	for i := range iterations {
+		path := newCrashDB(t, def)
+		delay := time.Duration(rng.Int64N(int64(dur) * 11 / 10))
+		_, done := runCrashChild(t, path, delay)
+
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatalf("kill %d after %v: Open = %v", i, delay, err)
+		}
+		if err := s.CheckIntegrity(ctx); err != nil {
+			t.Errorf("kill %d after %v: %v", i, delay, err)
+		}
+		var total, revisedN, addRows, updateRows, imports int
+		err = s.rdb.QueryRow(`SELECT
+			(SELECT count(*) FROM listings),
+			(SELECT count(*) FROM listings WHERE description LIKE ?),
+			(SELECT count(*) FROM audit WHERE action = 'add'),
+			(SELECT count(*) FROM audit WHERE action = 'update'),
+			(SELECT count(*) FROM audit WHERE action = 'import')`, "%"+revised).
+			Scan(&total, &revisedN, &addRows, &updateRows, &imports)
+		s.Close()
+		if err != nil {
+			t.Fatalf("kill %d: %v", i, err)
+		}
+		got := [5]int{total - len(def), revisedN, addRows, updateRows, imports}
+		absent, present := [5]int{0, 0, 0, 0, 0}, [5]int{adds, updates, adds, updates, 1}
+		switch {
+		case got == absent:
+			mid++
+		case got == present && done:
+			after++
+		case got == present:
+			atCommit++
+		default:
+			t.Errorf("kill %d after %v left part of the import: added %d of %d, revised %d of %d, audit adds %d, updates %d, imports %d",
+				i, delay, got[0], adds, got[1], updates, got[2], got[3], got[4])
+		}
+	}
+	t.Logf("%d kills: %d mid-import (import wholly absent), %d during or just after commit (wholly present, child had not reported), %d after the import finished",
+		iterations, mid, atCommit, after)
+	if mid == 0 && !testing.Short() {
+		t.Errorf("no kill landed mid-import in %d tries; the test measured nothing", iterations)
+	}
+}
+
+// newCrashDB makes a database seeded with the default directory, as a desk
+// PC has before an admin imports.
+func newCrashDB(t *testing.T, def []directory.Listing) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "nowrongdoor.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.SeedIfEmpty(context.Background(), def); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// runCrashChild runs the child import on path and kills it delay after it
+// reports starting the import; a negative delay lets it finish. It returns
+// how long the import ran and whether the child reported it finished
+// before the kill.
+func runCrashChild(t *testing.T, path string, delay time.Duration) (time.Duration, bool) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestImportSurvivesKill$", "-test.count=1")
+	cmd.Env = append(os.Environ(), crashChildEnv+"="+path)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	begin, done := make(chan time.Time, 1), make(chan time.Time, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			switch strings.TrimSpace(sc.Text()) {
+			case "begin":
+				begin <- time.Now()
+			case "done":
+				done <- time.Now()
+			}
+		}
+	}()
+	var start time.Time
+	select {
+	case start = <-begin:
+	case <-time.After(2 * time.Minute):
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatal("the child never began its import")
+	}
+	if delay < 0 {
+		var end time.Time
+		select {
+		case end = <-done:
+		case <-time.After(5 * time.Minute):
+			t.Fatal("the child never finished its import")
+		}
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("child: %v", err)
+		}
+		return end.Sub(start), true
+	}
+	time.Sleep(time.Until(start.Add(delay)))
+	var finished bool
+	select {
+	case <-done:
+		finished = true
+	default:
+	}
+	// Kill is SIGKILL on Unix: no deferred function or Close runs.
+	cmd.Process.Kill()
+	cmd.Wait()
+	return delay, finished
+}
+
+// crashChild is the child process: one import of crashListings listings.
+func crashChild(t *testing.T, path string) {
+	ls := crashImport(t)
+	ctx := context.Background()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Println("begin")
+	if _, err := s.Import(ctx, ls, ImportOptions{Actor: "crash test", Source: "synthetic"}); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Println("done")
+	s.Close()
+}

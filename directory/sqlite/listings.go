@@ -1,0 +1,299 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"nowrongdoor/directory"
+)
+
+// listingColumns are the listings table's columns in the order
+// listingArgs and scanListing use.
+const listingColumns = `id, name, organization, level, description, services, keywords, categories,
+	phones, email, website, street, city, state, zip, hours, eligibility, fees, languages,
+	documents, source_urls, source_date, status, alert, alert_until, verified_on, verified_by,
+	staff_notes, updated_at`
+
+// updatedAtArg is the position of updated_at in listingArgs, which content
+// comparisons leave out.
+const updatedAtArg = 28
+
+// listingArgs returns a listing's column values in listingColumns order.
+func listingArgs(l *directory.Listing) ([]any, error) {
+	lists := make([]string, 0, 6)
+	for _, v := range []any{l.Services, l.Keywords, l.Categories, l.Phones, l.Languages, l.SourceURLs} {
+		s, err := jsonArray(v)
+		if err != nil {
+			return nil, fmt.Errorf("listing %q: %w", l.ID, err)
+		}
+		lists = append(lists, s)
+	}
+	return []any{
+		l.ID, l.Name, l.Organization, string(l.Level), l.Description, lists[0], lists[1], lists[2],
+		lists[3], l.Email, l.Website, l.Address.Street, l.Address.City, l.Address.State, l.Address.Zip,
+		l.Hours, l.Eligibility, l.Fees, lists[4],
+		l.Documents, lists[5], l.SourceDate, string(l.Status), l.Alert, l.AlertUntil.String(),
+		l.VerifiedOn.String(), l.VerifiedBy,
+		l.StaffNotes, formatTime(l.UpdatedAt),
+	}, nil
+}
+
+// jsonArray encodes a list column; an empty list is [] rather than null.
+func jsonArray(v any) (string, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", err
+	}
+	if string(b) == "null" {
+		return "[]", nil
+	}
+	return string(b), nil
+}
+
+func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// numColumns is the number of listingColumns.
+const numColumns = updatedAtArg + 1
+
+// sameContent reports whether stored column values equal a listing's apart
+// from updated_at: whether writing the listing would change anything.
+func sameContent(stored [numColumns]string, args []any) bool {
+	for i := range stored {
+		if i != updatedAtArg && stored[i] != args[i] {
+			return false
+		}
+	}
+	return true
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+// scanColumns reads a row of listingColumns as text.
+func scanColumns(row scanner) ([numColumns]string, error) {
+	var c [numColumns]string
+	ptrs := make([]any, numColumns)
+	for i := range c {
+		ptrs[i] = &c[i]
+	}
+	return c, row.Scan(ptrs...)
+}
+
+// scanListing reads a row of listingColumns and normalizes the listing, so
+// its Schedules are filled.
+func scanListing(row scanner) (directory.Listing, error) {
+	c, err := scanColumns(row)
+	if err != nil {
+		return directory.Listing{}, err
+	}
+	l, err := fromColumns(c)
+	if err != nil {
+		return l, err
+	}
+	l.Normalize()
+	return l, nil
+}
+
+// fromColumns decodes column values in listingColumns order.
+func fromColumns(c [numColumns]string) (directory.Listing, error) {
+	l := directory.Listing{
+		ID: c[0], Name: c[1], Organization: c[2], Level: directory.Level(c[3]), Description: c[4],
+		Email: c[9], Website: c[10],
+		Address: directory.Address{Street: c[11], City: c[12], State: c[13], Zip: c[14]},
+		Hours:   c[15], Eligibility: c[16], Fees: c[17], Documents: c[19], SourceDate: c[21],
+		Status: directory.Status(c[22]), Alert: c[23], VerifiedBy: c[26], StaffNotes: c[27],
+	}
+	for _, f := range []struct {
+		src string
+		dst any
+	}{
+		{c[5], &l.Services}, {c[6], &l.Keywords}, {c[7], &l.Categories},
+		{c[8], &l.Phones}, {c[18], &l.Languages}, {c[20], &l.SourceURLs},
+	} {
+		if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
+			return l, fmt.Errorf("listing %q: %w: list column: %v", l.ID, ErrCorrupt, err)
+		}
+	}
+	var err error
+	if l.AlertUntil, err = directory.ParseDate(c[24]); err != nil {
+		return l, fmt.Errorf("listing %q: %w: alert_until: %v", l.ID, ErrCorrupt, err)
+	}
+	if l.VerifiedOn, err = directory.ParseDate(c[25]); err != nil {
+		return l, fmt.Errorf("listing %q: %w: verified_on: %v", l.ID, ErrCorrupt, err)
+	}
+	if l.UpdatedAt, err = time.Parse(time.RFC3339Nano, c[28]); err != nil {
+		return l, fmt.Errorf("listing %q: %w: updated_at: %v", l.ID, ErrCorrupt, err)
+	}
+	return l, nil
+}
+
+// Listings returns every listing, normalized, ordered by id.
+func (s *Store) Listings(ctx context.Context) ([]directory.Listing, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+listingColumns+` FROM listings ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("listings: %w", classify(err))
+	}
+	defer rows.Close()
+	var out []directory.Listing
+	for rows.Next() {
+		l, err := scanListing(rows)
+		if err != nil {
+			return nil, fmt.Errorf("listings: %w", classify(err))
+		}
+		out = append(out, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("listings: %w", classify(err))
+	}
+	return out, nil
+}
+
+// Listing returns the listing with the given id, or an error matching
+// ErrNotFound.
+func (s *Store) Listing(ctx context.Context, id string) (directory.Listing, error) {
+	l, err := scanListing(s.rdb.QueryRowContext(ctx, `SELECT `+listingColumns+` FROM listings WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, classify(err))
+	}
+	return l, nil
+}
+
+// Count returns the number of listings.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	if err := s.rdb.QueryRowContext(ctx, `SELECT count(*) FROM listings`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count listings: %w", classify(err))
+	}
+	return n, nil
+}
+
+// AuditEntry is one change recorded in the audit trail.
+type AuditEntry struct {
+	At     time.Time
+	Actor  string
+	Action string
+	// ListingID is empty for a change to the whole directory (a seed, an
+	// import's summary).
+	ListingID string
+	// Detail is a JSON object: the source of the change, and for an update
+	// the listing as it was before ("before").
+	Detail json.RawMessage
+}
+
+// History returns the audit entries about one listing, newest first; with
+// an empty id, the entries about the whole directory.
+func (s *Store) History(ctx context.Context, listingID string) ([]AuditEntry, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT at, actor, action, coalesce(listing_id, ''), detail FROM audit
+		WHERE listing_id IS ? ORDER BY id DESC`, sql.NullString{String: listingID, Valid: listingID != ""})
+	if err != nil {
+		return nil, fmt.Errorf("history %q: %w", listingID, classify(err))
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		var at, detail string
+		if err := rows.Scan(&at, &e.Actor, &e.Action, &e.ListingID, &detail); err != nil {
+			return nil, fmt.Errorf("history %q: %w", listingID, classify(err))
+		}
+		if e.At, err = time.Parse(time.RFC3339Nano, at); err != nil {
+			return nil, fmt.Errorf("history %q: %w: time: %v", listingID, ErrCorrupt, err)
+		}
+		e.Detail = json.RawMessage(detail)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("history %q: %w", listingID, classify(err))
+	}
+	return out, nil
+}
+
+// audit is a change about to be recorded.
+type audit struct {
+	actor, action, listingID string
+	detail                   any
+}
+
+const insertAuditSQL = `INSERT INTO audit (at, actor, action, listing_id, detail) VALUES (?, ?, ?, ?, ?)`
+
+// auditArgs returns the column values of an audit row.
+func auditArgs(at time.Time, a audit) ([]any, error) {
+	detail, err := json.Marshal(a.detail)
+	if err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
+	}
+	listingID := sql.NullString{String: a.listingID, Valid: a.listingID != ""}
+	return []any{formatTime(at), a.actor, a.action, listingID, string(detail)}, nil
+}
+
+// insertAudit records one change inside the transaction that makes it.
+func insertAudit(ctx context.Context, tx *sql.Tx, at time.Time, a audit) error {
+	args, err := auditArgs(at, a)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, insertAuditSQL, args...); err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	return nil
+}
+
+// markInitialized records, in the transaction of the first write, that the
+// database has held data; SeedIfEmpty never seeds it again.
+func markInitialized(ctx context.Context, tx *sql.Tx, at time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO meta (key, value) VALUES ('initialized_at', ?)`, formatTime(at))
+	return err
+}
+
+// listingWriter upserts listings inside one transaction with prepared
+// statements, which an import of thousands of listings needs to be quick.
+type listingWriter struct {
+	insert, get, update, audit *sql.Stmt
+}
+
+func newListingWriter(ctx context.Context, tx *sql.Tx) (*listingWriter, error) {
+	var w listingWriter
+	var err error
+	placeholders := "?" + strings.Repeat(", ?", numColumns-1)
+	if w.insert, err = tx.PrepareContext(ctx, `INSERT INTO listings (`+listingColumns+`) VALUES (`+placeholders+`)`); err != nil {
+		return nil, err
+	}
+	if w.get, err = tx.PrepareContext(ctx, `SELECT `+listingColumns+` FROM listings WHERE id = ?`); err != nil {
+		return nil, err
+	}
+	// The same columns as the insert, set by position.
+	if w.update, err = tx.PrepareContext(ctx, `UPDATE listings SET (`+listingColumns+`) = (`+placeholders+`) WHERE id = ?`); err != nil {
+		return nil, err
+	}
+	if w.audit, err = tx.PrepareContext(ctx, insertAuditSQL); err != nil {
+		return nil, err
+	}
+	return &w, nil
+}
+
+func (w *listingWriter) close() {
+	for _, st := range []*sql.Stmt{w.insert, w.get, w.update, w.audit} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// record writes an audit row with the prepared statement.
+func (w *listingWriter) record(ctx context.Context, at time.Time, a audit) error {
+	args, err := auditArgs(at, a)
+	if err != nil {
+		return err
+	}
+	if _, err := w.audit.ExecContext(ctx, args...); err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	return nil
+}
