@@ -1,8 +1,11 @@
 package directory
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Result is one listing a search found, with how well it matched. Scores
@@ -19,35 +22,119 @@ type CategoryCount struct {
 	Count int
 }
 
+// field is a part of a listing the index searches, and fieldWeight how much
+// a match there says about the listing. Names and customer words say most;
+// the description says little, because it mentions everything the agency
+// does not do as well ("not a shelter; refer to ...").
+type field uint8
+
+const (
+	fieldName field = iota
+	fieldKeywords
+	fieldServices
+	fieldOrganization
+	fieldCategories
+	fieldDescription
+	numFields
+)
+
+var fieldWeight = [numFields]float32{
+	fieldName:         1.0,
+	fieldKeywords:     1.0,
+	fieldServices:     0.6,
+	fieldOrganization: 0.5,
+	fieldCategories:   0.5,
+	fieldDescription:  0.3,
+}
+
+type termID = int32
+
+// posting says that a document holds a term, and how strongly: the weight
+// of the best field it is in, a little more when it is in several.
+type posting struct {
+	doc    int32
+	weight float32
+}
+
+// vocabWord is a word as it appears in a listing's short fields or in the
+// synonym table. Prefix, typo and subsequence matching run over these words
+// only: over long text they would match almost anything.
+type vocabWord struct {
+	word string
+	stem string
+	term termID // the stem's term; -1 when no listing holds it
+}
+
 // Index is the in-memory search index over a snapshot of the directory. It
 // is immutable once built and safe for concurrent use; after an edit the
 // caller builds a new one.
 type Index struct {
-	listings []*Listing          // sorted by name
-	byID     map[string]*Listing // id -> listing
+	docs   []Listing           // the listings, in input order: doc i is docs[i]
+	rank   []int32             // doc -> its place in name order, to break ties
+	sorted []*Listing          // by name, for browsing
+	byID   map[string]*Listing // id -> listing
+
+	terms    map[string]termID // stem -> term
+	postings [][]posting       // term -> documents, ascending
+	bigramID map[uint64]int32  // pair of terms -> bigram
+	bigrams  [][]posting       // bigram -> documents, ascending
+
+	vocab  []vocabWord // sorted by word, for prefix ranges
+	byLen  [][]int32   // word length -> vocab positions, for typo scans
+	synonm *synonymTable
+
+	cache    sync.Map // matchKey -> []candidate: words repeat keystroke after keystroke
+	cacheLen atomic.Int64
+	scratch  sync.Pool // *scorer, reused between searches
 }
 
 // NewIndex builds the index over listings. The listings are copied, so the
 // caller may reuse the slice.
 func NewIndex(listings []Listing) *Index {
-	ix := &Index{byID: make(map[string]*Listing, len(listings))}
-	for i := range listings {
-		l := listings[i]
-		ix.listings = append(ix.listings, &l)
-		ix.byID[l.ID] = &l
+	ix := &Index{
+		docs:   slices.Clone(listings),
+		byID:   make(map[string]*Listing, len(listings)),
+		terms:  map[string]termID{},
+		synonm: defaultSynonyms,
 	}
-	sort.SliceStable(ix.listings, func(i, j int) bool {
-		return strings.ToLower(ix.listings[i].Name) < strings.ToLower(ix.listings[j].Name)
-	})
+	ix.sortByName()
+	ix.build()
 	return ix
 }
 
+// sortByName orders the listings for browsing, case-insensitively, and
+// records each one's place for tie-breaks.
+func (ix *Index) sortByName() {
+	keys := make([]string, len(ix.docs))
+	order := make([]int32, len(ix.docs))
+	for i := range ix.docs {
+		keys[i] = strings.ToLower(ix.docs[i].Name)
+		order[i] = int32(i)
+		ix.byID[ix.docs[i].ID] = &ix.docs[i]
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(keys[a], keys[b]) })
+	ix.rank = make([]int32, len(ix.docs))
+	ix.sorted = make([]*Listing, len(ix.docs))
+	for place, d := range order {
+		ix.rank[d] = int32(place)
+		ix.sorted[place] = &ix.docs[d]
+	}
+}
+
+// bigram returns the documents where two terms stand side by side.
+func (ix *Index) bigram(a, c termID) []posting {
+	if id, ok := ix.bigramID[bigramKey(a, c)]; ok {
+		return ix.bigrams[id]
+	}
+	return nil
+}
+
 // Len returns the number of listings in the index.
-func (ix *Index) Len() int { return len(ix.listings) }
+func (ix *Index) Len() int { return len(ix.docs) }
 
 // Listings returns every listing, sorted by name. The caller must not modify
 // them.
-func (ix *Index) Listings() []*Listing { return ix.listings }
+func (ix *Index) Listings() []*Listing { return ix.sorted }
 
 // Listing returns the listing with the given id.
 func (ix *Index) Listing(id string) (*Listing, bool) {
@@ -59,8 +146,8 @@ func (ix *Index) Listing(id string) (*Listing, bool) {
 // name.
 func (ix *Index) Categories() []CategoryCount {
 	counts := map[string]int{}
-	for _, l := range ix.listings {
-		for _, c := range l.Categories {
+	for i := range ix.docs {
+		for _, c := range ix.docs[i].Categories {
 			counts[c]++
 		}
 	}
@@ -68,39 +155,16 @@ func (ix *Index) Categories() []CategoryCount {
 	for name, n := range counts {
 		out = append(out, CategoryCount{name, n})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	slices.SortFunc(out, func(a, b CategoryCount) int { return strings.Compare(a.Name, b.Name) })
 	return out
 }
 
 // InCategory returns the listings in a category, sorted by name.
 func (ix *Index) InCategory(category string) []*Listing {
 	var out []*Listing
-	for _, l := range ix.listings {
-		for _, c := range l.Categories {
-			if c == category {
-				out = append(out, l)
-				break
-			}
-		}
-	}
-	return out
-}
-
-// Search returns up to limit listings that match what the customer said,
-// best first. An empty query returns none.
-func (ix *Index) Search(query string, limit int) []Result {
-	q := strings.ToLower(strings.TrimSpace(query))
-	if q == "" || limit <= 0 {
-		return nil
-	}
-	var out []Result
-	for _, l := range ix.listings {
-		text := strings.ToLower(l.Name + " " + strings.Join(l.Keywords, " "))
-		if strings.Contains(text, q) {
-			out = append(out, Result{Listing: l, Score: 1})
-		}
-		if len(out) == limit {
-			break
+	for _, l := range ix.sorted {
+		if slices.Contains(l.Categories, category) {
+			out = append(out, l)
 		}
 	}
 	return out

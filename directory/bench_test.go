@@ -1,0 +1,68 @@
+package directory_test
+
+import (
+	"fmt"
+	"testing"
+
+	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
+)
+
+// benchQueries are the shapes of what staff type: one letter (the first
+// keystroke, the widest match), four letters of a word being typed, a
+// three-word question, and a misspelling.
+var benchQueries = []struct{ name, query string }{
+	{"1-letter", "f"},
+	{"4-letter", "marr"},
+	{"three-words", "pay property taxes"},
+	{"misspelled", "unemploymant"},
+}
+
+// BenchmarkSearch measures one search, the work of one keystroke, at the
+// size of the default directory, a large county and a statewide 211 feed.
+// The budget is 1 ms at 1,000 listings and 10 ms at 100,000.
+func BenchmarkSearch(b *testing.B) {
+	base, _ := searchDefaults(b)
+	for _, n := range []int{1000, 10000, 100000} {
+		ix := directory.NewIndex(directorytest.Synthetic(base, n))
+		for _, q := range benchQueries {
+			b.Run(fmt.Sprintf("listings=%d/%s", n, q.name), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if len(ix.Search(q.query, 20)) == 0 {
+						b.Fatalf("Search(%q) found nothing", q.query)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkSearchTyping types a question a keystroke at a time against
+// 100,000 listings, as the window does, so the word cache is exercised the
+// way staff use it.
+func BenchmarkSearchTyping(b *testing.B) {
+	base, _ := searchDefaults(b)
+	ix := directory.NewIndex(directorytest.Synthetic(base, 100000))
+	const q = "help paying my power bill"
+	b.ReportAllocs()
+	for b.Loop() {
+		for k := 1; k <= len(q); k++ {
+			ix.Search(q[:k], 20)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(q))/1e6, "ms/keystroke")
+}
+
+// BenchmarkIndexBuild measures building the index over a statewide feed,
+// which happens at start-up and after every edit. The budget is 1 s.
+func BenchmarkIndexBuild(b *testing.B) {
+	base, _ := searchDefaults(b)
+	listings := directorytest.Synthetic(base, 100000)
+	b.Run("listings=100000", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			directory.NewIndex(listings)
+		}
+	})
+}

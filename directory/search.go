@@ -1,0 +1,473 @@
+package directory
+
+import (
+	"container/heap"
+	"math"
+	"slices"
+)
+
+// A search turns the query into slots, one per thing the customer asked
+// about. A slot is a word, or a phrase the synonym table knows ("food
+// stamps"); its alternatives are the words as typed and, for a phrase, the
+// other phrases of its group ("snap", "ebt"). A listing's score for a slot
+// is its best alternative; its score for the query sums the slots, each
+// weighted by how rare its matches are, and is scaled by how many of the
+// slots the listing covers.
+
+// qtoken is one word of an alternative, with the terms it may stand for.
+type qtoken struct {
+	cands []candidate
+}
+
+type alternative struct {
+	tokens []qtoken
+	factor float32 // 1 for the words as typed, less for a synonym
+	// whole says the tokens must stand together in a listing, as a phrase:
+	// "lost" in one keyword and "job" in another is not "lost my job".
+	whole bool
+}
+
+type slot struct {
+	alts []alternative
+	// scale weighs the slot: 1, or less for weak words ("benefits") and
+	// for the first letters of a word still being typed.
+	scale float32
+	// tentative marks a last word that says little yet (two letters, or a
+	// stop word that may grow into a word: "la" of "lawyer"). Listings
+	// that match it rise; listings that do not are not held back.
+	tentative bool
+}
+
+// Tuning of the ranking, measured against testdata/queries.json.
+const (
+	synonymFactor = 0.9
+	// bigramBonus rewards words that stand side by side in a listing's
+	// name, keyword or service as they did in the query.
+	bigramBonus = 0.3
+	// strongMatch is the slot score from which a match counts as a real
+	// one when judging how rare a slot's matches are.
+	strongMatch = 0.5
+	// keepFraction drops the long tail: results scoring under this share of
+	// the best one are noise at the desk.
+	keepFraction = 0.2
+	// inactiveFactor pushes listings that no longer serve anyone below
+	// those that do, without hiding them from a search for their name.
+	inactiveFactor = 0.3
+	// weakFactor is the weight of a slot of weak words ("benefits") next
+	// to one that names the need.
+	weakFactor = 0.35
+	// shortTypingFactor weighs two letters of a last word still being
+	// typed after others ("free la"): they narrow little yet.
+	shortTypingFactor = 0.5
+	// altBonus rewards a listing that matches several phrases of a synonym
+	// group (SNAP, EBT and food stamps): it is about the thing itself, not
+	// merely mentioning it. altBonusMax caps it.
+	altBonus    = 0.1
+	altBonusMax = 0.3
+	// restWeight is how much a term's other occurrences in a listing add to
+	// its best one, and restMax caps it, so a listing that repeats a word
+	// in every keyword does not outrank one that has it in its name.
+	restWeight = 0.1
+	restMax    = 1.0
+	// maxCandidates bounds how many terms one typed word may expand to,
+	// so a one-letter query stays within a frame at 100,000 listings.
+	maxCandidates = 64
+)
+
+// Search returns up to limit listings that match what the customer said,
+// best first. It forgives typos, word order, case and accents, matches
+// the last word as a prefix while it is being typed, and knows customer
+// words through the synonym table. An empty query returns none.
+func (ix *Index) Search(query string, limit int) []Result {
+	if limit <= 0 || len(ix.docs) == 0 {
+		return nil
+	}
+	slots := ix.plan(query)
+	if len(slots) == 0 {
+		return nil
+	}
+	sc := ix.getScorer()
+	defer ix.scratch.Put(sc)
+	sc.run(ix, slots)
+	return sc.top(ix, limit)
+}
+
+// plan reduces a query to slots.
+func (ix *Index) plan(query string) []slot {
+	words, stems, partial, stopPrefix := queryWords(query)
+	n := len(words)
+	if n == 0 {
+		return nil
+	}
+	cands := make([][]candidate, n)
+	for i, w := range words {
+		last := i == n-1
+		cands[i] = ix.candidates(w, last && partial, last && stopPrefix)
+		if len(cands[i]) > maxCandidates {
+			cands[i] = cands[i][:maxCandidates]
+		}
+	}
+	var slots []slot
+	for i := 0; i < n; {
+		length, phrase, q := ix.longestPhrase(words, stems, cands, i, partial)
+		typed := alternative{factor: 1}
+		for j := i; j < i+max(length, 1); j++ {
+			typed.tokens = append(typed.tokens, qtoken{cands[j]})
+		}
+		s := slot{alts: []alternative{typed}, scale: 1}
+		weak := true
+		for j := i; j < i+max(length, 1); j++ {
+			weak = weak && weakwords[words[j]]
+		}
+		if weak {
+			s.scale = weakFactor
+		}
+		if partial && i == n-1 && n > 1 && (len(words[i]) == 2 || stopPrefix) {
+			s.scale = min(s.scale, shortTypingFactor)
+			s.tentative = true
+		}
+		if length > 0 {
+			for _, alt := range ix.synonm.alternatives(phrase) {
+				a := alternative{factor: synonymFactor * q, whole: true}
+				for _, st := range alt {
+					term, ok := ix.terms[st]
+					if !ok {
+						term = -1
+					}
+					a.tokens = append(a.tokens, qtoken{[]candidate{{term, st, qualityExact}}})
+				}
+				s.alts = append(s.alts, a)
+			}
+		}
+		slots = append(slots, s)
+		i += max(length, 1)
+	}
+	return slots
+}
+
+// longestPhrase finds the longest synonym-table phrase that starts at word
+// i. Each word may be read as typed or as its best correction, and the last
+// word, while it is being typed, as the start of the phrase's last word.
+// It returns the phrase's length in words (0 if none), its stems, and how
+// sure the reading is.
+func (ix *Index) longestPhrase(words, stems []string, cands [][]candidate, i int, partial bool) (int, []string, float32) {
+	n := len(words)
+	for length := min(ix.synonm.maxLen, n-i); length >= 1; length-- {
+		end := i + length
+		options := make([][]candidate, length)
+		for j := i; j < end; j++ {
+			options[j-i] = readings(stems[j], cands[j])
+		}
+		// A phrase is completed from its first letters once they can say
+		// something: two letters after a finished word ("child su"),
+		// three for a phrase of one word.
+		minTyped := 3
+		if length > 1 {
+			minTyped = 2
+		}
+		lastTyping := partial && end == n && len(words[end-1]) >= minTyped
+		if phrase, q, ok := ix.matchPhrase(options, words[end-1], lastTyping); ok {
+			return length, phrase, q
+		}
+	}
+	return 0, nil, 0
+}
+
+// readings are the stems a typed word may be read as: itself, and its two
+// best corrections when it is not a known word.
+func readings(st string, cands []candidate) []candidate {
+	out := []candidate{{stem: st, quality: qualityExact}}
+	for _, c := range cands {
+		if len(out) == 3 {
+			break
+		}
+		if c.stem != st && c.quality >= qualityTypo2 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// matchPhrase tries each combination of readings against the synonym table.
+// With lastTyping, the last word also matches phrases whose last stem it
+// begins.
+func (ix *Index) matchPhrase(options [][]candidate, lastWord string, lastTyping bool) ([]string, float32, bool) {
+	phrase := make([]string, len(options))
+	var best []string
+	var bestQ float32
+	var walk func(j int, q float32)
+	walk = func(j int, q float32) {
+		if j == len(options)-1 {
+			for _, o := range options[j] {
+				phrase[j] = o.stem
+				if ix.synonm.has(phrase) && q*o.quality > bestQ {
+					best, bestQ = slices.Clone(phrase), q*o.quality
+				}
+			}
+			if lastTyping {
+				for _, p := range ix.synonm.completions(phrase[:j], lastWord) {
+					pq := q * prefixQuality(len(lastWord), len(p[j]))
+					if pq > bestQ {
+						best, bestQ = p, pq
+					}
+				}
+			}
+			return
+		}
+		for _, o := range options[j] {
+			phrase[j] = o.stem
+			walk(j+1, q*o.quality)
+		}
+	}
+	walk(0, 1)
+	return best, bestQ, best != nil
+}
+
+// scorer holds the per-document arrays of one search, reused through a
+// pool so a keystroke does not allocate megabytes at 100,000 listings.
+// Each array is paired with the list of documents it has touched, so it is
+// cleared in time proportional to the matches, not the directory.
+type scorer struct {
+	tok, alt, count, slot, extra, total, covered docScores
+	edges                                        []edge
+	sumWeight                                    float32
+}
+
+// edge is where two slots meet: the last token of one and the first of
+// the next, for the side-by-side bonus across slots.
+type edge struct {
+	left, right qtoken
+	weight      float32
+}
+
+type docScores struct {
+	v       []float32
+	touched []int32
+}
+
+func (d *docScores) reset() {
+	for _, i := range d.touched {
+		d.v[i] = 0
+	}
+	d.touched = d.touched[:0]
+}
+
+func (d *docScores) add(i int32, x float32) {
+	if x <= 0 {
+		return
+	}
+	if d.v[i] == 0 {
+		d.touched = append(d.touched, i)
+	}
+	d.v[i] += x
+}
+
+func (d *docScores) raise(i int32, x float32) {
+	if x > d.v[i] {
+		if d.v[i] == 0 {
+			d.touched = append(d.touched, i)
+		}
+		d.v[i] = x
+	}
+}
+
+func (ix *Index) getScorer() *scorer {
+	if sc, ok := ix.scratch.Get().(*scorer); ok {
+		return sc
+	}
+	n := len(ix.docs)
+	mk := func() docScores { return docScores{v: make([]float32, n)} }
+	return &scorer{tok: mk(), alt: mk(), count: mk(), slot: mk(), extra: mk(), total: mk(), covered: mk()}
+}
+
+// run scores every document for the slots into sc.total and sc.covered.
+func (sc *scorer) run(ix *Index, slots []slot) {
+	sc.total.reset()
+	sc.covered.reset()
+	sc.edges = sc.edges[:0]
+	sc.sumWeight = 0
+	n := float64(len(ix.docs))
+	weights := make([]float32, len(slots))
+	for si, s := range slots {
+		// slot holds each listing's best alternative, extra the sum of all,
+		// for the bonus of matching several.
+		for _, a := range s.alts {
+			sc.scoreAlternative(ix, a)
+			for _, d := range sc.alt.touched {
+				v := sc.alt.v[d] * a.factor
+				sc.slot.raise(d, v)
+				sc.extra.add(d, v)
+			}
+			sc.alt.reset()
+		}
+		for _, d := range sc.slot.touched {
+			best := sc.slot.v[d]
+			sc.slot.v[d] += min(altBonusMax, altBonus*(sc.extra.v[d]-best))
+		}
+		sc.extra.reset()
+		df := 0
+		for _, d := range sc.slot.touched {
+			if sc.slot.v[d] >= strongMatch {
+				df++
+			}
+		}
+		// How rare the slot's matches are (BM25's idf): "marriage" says
+		// more than "county".
+		w := float32(math.Log(1 + n/float64(max(df, 1))))
+		w *= s.scale
+		weights[si] = w
+		if !s.tentative {
+			sc.sumWeight += w
+		}
+		for _, d := range sc.slot.touched {
+			if v := sc.slot.v[d]; v > 0 {
+				sc.total.add(d, w*v)
+				if !s.tentative {
+					sc.covered.add(d, w)
+				}
+			}
+		}
+		sc.slot.reset()
+	}
+	for si := 1; si < len(slots); si++ {
+		left, right := slots[si-1].alts[0].tokens, slots[si].alts[0].tokens
+		w := (weights[si-1] + weights[si]) / 2
+		ix.forBigram(left[len(left)-1], right[0], func(d int32, x float32) {
+			if sc.total.v[d] > 0 {
+				sc.total.add(d, bigramBonus*w*x)
+			}
+		})
+	}
+}
+
+// scoreAlternative scores one alternative into sc.alt: the mean of its
+// tokens' best matches, plus the side-by-side bonus inside it. A whole
+// alternative counts only where its words stand together.
+func (sc *scorer) scoreAlternative(ix *Index, a alternative) {
+	k := float32(len(a.tokens))
+	for _, t := range a.tokens {
+		for _, c := range t.cands {
+			if c.term < 0 {
+				continue
+			}
+			for _, p := range ix.postings[c.term] {
+				sc.tok.raise(p.doc, c.quality*p.weight)
+			}
+		}
+		for _, d := range sc.tok.touched {
+			sc.alt.add(d, sc.tok.v[d]/k)
+		}
+		sc.tok.reset()
+	}
+	for j := 1; j < len(a.tokens); j++ {
+		ix.forBigram(a.tokens[j-1], a.tokens[j], func(d int32, x float32) {
+			if sc.alt.v[d] > 0 {
+				sc.alt.add(d, bigramBonus*x/(k-1))
+				sc.count.add(d, 1)
+			}
+		})
+	}
+	if a.whole && k > 1 {
+		for _, d := range sc.alt.touched {
+			if sc.count.v[d] < k-1 {
+				sc.alt.v[d] = 0 // stays in touched; reset clears it
+			}
+		}
+	}
+	sc.count.reset()
+}
+
+// forBigram calls fn for each document where the best readings of two
+// tokens stand side by side, with the strength of that pairing.
+func (ix *Index) forBigram(left, right qtoken, fn func(doc int32, x float32)) {
+	l, r := bestTerm(left), bestTerm(right)
+	if l.term < 0 || r.term < 0 {
+		return
+	}
+	for _, p := range ix.bigram(l.term, r.term) {
+		fn(p.doc, l.quality*r.quality*p.weight)
+	}
+}
+
+func bestTerm(t qtoken) candidate {
+	for _, c := range t.cands {
+		if c.term >= 0 {
+			return c
+		}
+	}
+	return candidate{term: -1}
+}
+
+// hit is a scored document waiting in the top-k heap.
+type hit struct {
+	doc   int32
+	score float32
+}
+
+// top returns the best limit results, dropping the long tail.
+func (sc *scorer) top(ix *Index, limit int) []Result {
+	var best float32
+	for _, d := range sc.total.touched {
+		s := sc.final(ix, d)
+		sc.total.v[d] = s
+		best = max(best, s)
+	}
+	if best <= 0 {
+		return nil
+	}
+	h := &hits{ix: ix}
+	for _, d := range sc.total.touched {
+		s := sc.total.v[d]
+		if s < keepFraction*best {
+			continue
+		}
+		if h.Len() < limit {
+			heap.Push(h, hit{d, s})
+		} else if h.less(h.h[0], hit{d, s}) {
+			h.h[0] = hit{d, s}
+			heap.Fix(h, 0)
+		}
+	}
+	out := make([]Result, h.Len())
+	for i := len(out) - 1; i >= 0; i-- {
+		x := heap.Pop(h).(hit)
+		out[i] = Result{Listing: &ix.docs[x.doc], Score: math.Round(float64(x.score)*1000) / 1000}
+	}
+	return out
+}
+
+// final is a document's score for the whole query: its slot scores scaled
+// by the share of the query it covers, so a listing that answers every
+// part of the question outranks one that answers a part very well.
+func (sc *scorer) final(ix *Index, d int32) float32 {
+	coverage := sc.covered.v[d] / sc.sumWeight
+	s := sc.total.v[d] * coverage * coverage
+	if ix.docs[d].Status == StatusInactive {
+		s *= inactiveFactor
+	}
+	return s
+}
+
+// hits is a min-heap of the best results so far: worst on top, ties broken
+// by name so results never shuffle between identical searches.
+type hits struct {
+	ix *Index
+	h  []hit
+}
+
+func (h *hits) less(a, b hit) bool {
+	if a.score != b.score {
+		return a.score < b.score
+	}
+	return h.ix.rank[a.doc] > h.ix.rank[b.doc]
+}
+
+func (h *hits) Len() int           { return len(h.h) }
+func (h *hits) Less(i, j int) bool { return h.less(h.h[i], h.h[j]) }
+func (h *hits) Swap(i, j int)      { h.h[i], h.h[j] = h.h[j], h.h[i] }
+func (h *hits) Push(x any)         { h.h = append(h.h, x.(hit)) }
+func (h *hits) Pop() any {
+	x := h.h[len(h.h)-1]
+	h.h = h.h[:len(h.h)-1]
+	return x
+}
