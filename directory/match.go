@@ -33,7 +33,7 @@ const (
 )
 
 func prefixQuality(typed, word int) float32 {
-	return 0.45 + 0.45*float32(typed)/float32(word)
+	return 0.45 + 0.45*float32(min(typed, word))/float32(word)
 }
 
 // matchKey names a cached candidate list: the word, and whether it was

@@ -136,3 +136,96 @@ func TestTypeAhead(t *testing.T) {
 		t.Errorf("type-ahead mean share = %.3f, want <= 0.30", mean)
 	}
 }
+
+// TestSearchAsCustomersTalk covers the promises of the search box beyond
+// the eval set: word order, case, accents, typos, a word half typed,
+// Spanish, and everyday phrasing.
+func TestSearchAsCustomersTalk(t *testing.T) {
+	_, ix := searchDefaults(t)
+	tests := []struct {
+		query string
+		want  []string // a right listing; one of them must come first
+	}{
+		{"passport", []string{"slco-clerk-passports"}},
+		{"PASSPORT", []string{"slco-clerk-passports"}},
+		{"pasport", []string{"slco-clerk-passports"}},
+		{"marr", []string{"slco-clerk-marriage-licenses"}},
+		{"marrage licence", []string{"slco-clerk-marriage-licenses"}},
+		{"license marriage", []string{"slco-clerk-marriage-licenses"}},
+		{"licencia de matrimonio", []string{"slco-clerk-marriage-licenses"}},
+		{"licencia de matrimonio ", []string{"slco-clerk-marriage-licenses"}},
+		{"unemploymant", []string{"utah-unemployment-insurance"}},
+		{"my landlord is kicking me out", []string{"utah-legal-services", "legal-aid-society-salt-lake"}},
+		{"food stamps", []string{"utah-dws-eligibility"}},
+		{"I lost my job", []string{"utah-unemployment-insurance"}},
+		{"dept of workforce services", []string{"utah-dws-employment-centers", "utah-dws-eligibility"}},
+		{"certificado de nacimiento", []string{"utah-office-of-vital-records"}},
+		{"abogado", []string{"utah-legal-services", "legal-aid-society-salt-lake"}},
+		{"DMV", []string{"utah-dmv-taylorsville"}},
+		{"shots for my kids", []string{"slco-health-immunizations", "community-health-centers-inc"}},
+	}
+	for _, tt := range tests {
+		got := ix.Search(tt.query, 5)
+		if len(got) == 0 || !slices.Contains(tt.want, got[0].Listing.ID) {
+			t.Errorf("Search(%q) = %v, want one of %v first", tt.query, ids(got), tt.want)
+		}
+	}
+}
+
+// TestSearchOddInput: whatever is pasted into the search box, search
+// answers quickly and sanely; it never panics and never treats the input
+// as syntax.
+func TestSearchOddInput(t *testing.T) {
+	_, ix := searchDefaults(t)
+	for _, q := range []string{"", " ", "\t\n", "'; DROP TABLE listings; --", `"`, "*", ":", "NEAR",
+		"passport NEAR/3 clerk", "pass*", "name:passport", "\x00\x01\x02", "\xff\xfe passport",
+		strings.Repeat("a", 10000), strings.Repeat("passport ", 2000), "🙂", "—", "ñ"} {
+		got := ix.Search(q, 10)
+		if len(got) > 10 {
+			t.Errorf("Search(%q) returned %d results, want at most 10", q, len(got))
+		}
+	}
+	for _, q := range []string{"", "   ", "!!!", "\x00"} {
+		if got := ix.Search(q, 10); len(got) != 0 {
+			t.Errorf("Search(%q) = %v, want no results", q, ids(got))
+		}
+	}
+	if got := ix.Search("\xff\xfe passport", 3); len(got) == 0 || got[0].Listing.ID != "slco-clerk-passports" {
+		t.Errorf("Search with invalid UTF-8 before %q = %v, want the passport listing first", "passport", ids(got))
+	}
+	if got := ix.Search("passport", 0); got != nil {
+		t.Errorf("Search(%q, 0) = %v, want nil", "passport", ids(got))
+	}
+}
+
+// TestSearchIsStable: the same query gives the same order every time, so
+// results never shuffle under the clerk's pointer.
+func TestSearchIsStable(t *testing.T) {
+	_, ix := searchDefaults(t)
+	first := ids(ix.Search("library", 50))
+	for range 20 {
+		if got := ids(ix.Search("library", 50)); !slices.Equal(got, first) {
+			t.Fatalf("Search(%q) = %v, then %v", "library", first, got)
+		}
+	}
+}
+
+// FuzzSearch feeds arbitrary text to the search box: it must never panic,
+// never return more than asked, and always return listings of the index.
+func FuzzSearch(f *testing.F) {
+	_, ix := searchDefaults(f)
+	for _, q := range []string{"passport", "marrage licence", "food st", "'; DROP TABLE", "\xff", "a b c d e f g h i j k l m n"} {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		got := ix.Search(q, 5)
+		if len(got) > 5 {
+			t.Fatalf("Search(%q) returned %d results, want at most 5", q, len(got))
+		}
+		for _, r := range got {
+			if _, ok := ix.Listing(r.Listing.ID); !ok || r.Score <= 0 {
+				t.Fatalf("Search(%q) returned %q with score %v", q, r.Listing.ID, r.Score)
+			}
+		}
+	})
+}
