@@ -53,6 +53,14 @@ func prepare(op string, listings []directory.Listing) ([]directory.Listing, erro
 // database that has ever held data is never seeded again, even if an admin
 // has since removed every listing.
 func (s *Store) SeedIfEmpty(ctx context.Context, listings []directory.Listing) (seeded bool, err error) {
+	// Almost every start finds data; look without taking the write lock,
+	// which an import in another process may hold.
+	if empty, err := isPristine(ctx, s.rdb); err != nil || !empty {
+		if err != nil {
+			return false, fmt.Errorf("seed: %w", classify(err))
+		}
+		return false, nil
+	}
 	listings, err = prepare("seed", listings)
 	if err != nil {
 		return false, err
@@ -83,9 +91,11 @@ func (s *Store) SeedIfEmpty(ctx context.Context, listings []directory.Listing) (
 
 // isPristine reports whether the database has never held data: no
 // listings, no audit rows and no record of a first write.
-func isPristine(ctx context.Context, tx *sql.Tx) (bool, error) {
+func isPristine(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (bool, error) {
 	var used bool
-	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM listings)
+	err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM listings)
 		OR EXISTS (SELECT 1 FROM audit)
 		OR EXISTS (SELECT 1 FROM meta WHERE key = 'initialized_at')`).Scan(&used)
 	return !used, err
