@@ -1,0 +1,420 @@
+// Command nowrongdoor is the Salt Lake County Library's referral directory:
+// with no arguments it opens the desk window; with a command it searches or
+// imports from the command line, for admins and scripts.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"os/user"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"text/tabwriter"
+	"unicode"
+	"unicode/utf8"
+
+	"nowrongdoor/data"
+	"nowrongdoor/directory"
+	"nowrongdoor/directory/sqlite"
+)
+
+// Exit statuses, as DESIGN.md gives them.
+const (
+	exitOK    = 0
+	exitFail  = 1 // a problem the user can fix; the message says how
+	exitUsage = 2
+)
+
+// maxQueryLength is the longest search accepted, in characters. What a
+// customer says at the desk is a few words; anything longer is a pasted
+// document or a mistake.
+const maxQueryLength = 1000
+
+// version is set at build time with -ldflags "-X main.version=1.2.3".
+var version = ""
+
+const usage = `No Wrong Door: the Salt Lake County Library referral directory.
+
+Usage:
+  nowrongdoor [--db PATH]                          open the desk window
+  nowrongdoor search [--db PATH] [--limit N] [--json] WORDS...
+        the listings that best match WORDS, best first (10 unless --limit);
+        --json prints [{"id", "name", "score"}, ...]
+  nowrongdoor import [--db PATH] [--dry-run] FILE
+        add and update listings from FILE (a JSON array like agencies.json;
+        - reads standard input), all or nothing; --dry-run only reports
+  nowrongdoor version                              print the version
+  nowrongdoor help                                 print this help
+
+The database is --db PATH, else $NOWRONGDOOR_DB, else the user's data folder.
+Exit status: 0 done, 1 nothing found or a problem to fix (the message says
+how), 2 the command line is wrong.
+`
+
+func main() {
+	// Ctrl-C cancels the context, so an import rolls back cleanly.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+}
+
+// run is the whole program behind main, with its surroundings passed in so
+// tests can drive it. It returns the exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") && !isHelp(args[0]) && args[0] != "--version" {
+		return c.window(args)
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "search":
+		return c.search(ctx, rest)
+	case "import":
+		return c.importFile(ctx, rest)
+	case "version", "--version":
+		if len(rest) > 0 {
+			return c.usageError("version takes no arguments")
+		}
+		fmt.Fprintln(stdout, "nowrongdoor", buildVersion())
+		return exitOK
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		return c.usageError(fmt.Sprintf("unknown command %q", oneLine(cmd)))
+	}
+}
+
+func isHelp(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
+
+// cli holds what every command writes to and reads from.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// fail prints a one-line message and returns exitFail.
+func (c *cli) fail(format string, args ...any) int {
+	fmt.Fprintln(c.stderr, "nowrongdoor: "+oneLine(fmt.Sprintf(format, args...)))
+	return exitFail
+}
+
+// usageError prints what is wrong with the command line and returns exitUsage.
+func (c *cli) usageError(msg string) int {
+	fmt.Fprintf(c.stderr, "nowrongdoor: %s; run 'nowrongdoor help' for usage\n", oneLine(msg))
+	return exitUsage
+}
+
+// oneLine keeps a message on one line whatever an error carried in.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ToValidUTF8(s, "?")), " ")
+}
+
+// flags parses a command's flags, which may come before, between or after
+// its other arguments; "--" ends them. It returns the other arguments, or
+// an exit status when parsing ended the command (a bad flag, or help).
+func (c *cli) flags(fs *flag.FlagSet, args []string) ([]string, int, bool) {
+	fs.SetOutput(io.Discard)
+	var rest []string
+	for {
+		before := args
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(c.stdout, usage)
+				return nil, exitOK, false
+			}
+			return nil, c.usageError(fs.Name() + ": " + err.Error()), false
+		}
+		args = fs.Args()
+		if n := len(before) - len(args); n > 0 && before[n-1] == "--" {
+			return append(rest, args...), 0, true // after "--", no flags
+		}
+		if len(args) == 0 {
+			return rest, 0, true
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+// dbPath returns the database to use: --db, else $NOWRONGDOOR_DB, else the
+// user's data folder.
+func (c *cli) dbPath(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	if p := c.getenv("NOWRONGDOOR_DB"); p != "" {
+		return p, nil
+	}
+	return sqlite.DefaultPath()
+}
+
+// openStore opens the database, seeding a brand-new one with the default
+// directory. It prints why it failed and returns false.
+func (c *cli) openStore(ctx context.Context, path string) (*sqlite.Store, bool) {
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		c.fail("%v%s", err, openAdvice(err))
+		return nil, false
+	}
+	def, err := directory.ParseListings(bytes.NewReader(data.Agencies))
+	if err == nil {
+		_, err = s.SeedIfEmpty(ctx, def)
+	}
+	if err != nil {
+		s.Close()
+		c.fail("%v%s", err, openAdvice(err))
+		return nil, false
+	}
+	return s, true
+}
+
+// openAdvice says how to fix a database that will not open.
+func openAdvice(err error) string {
+	switch {
+	case errors.Is(err, sqlite.ErrCorrupt):
+		return "; restore a backup, or move the file aside to start afresh, or choose another with --db"
+	case errors.Is(err, sqlite.ErrUnwritable), errors.Is(err, os.ErrPermission):
+		return "; check the folder exists and you may write to it, or choose another location with --db or NOWRONGDOOR_DB"
+	case errors.Is(err, sqlite.ErrForeign):
+		return "; choose a No Wrong Door database with --db"
+	case errors.Is(err, sqlite.ErrNewerSchema):
+		return ""
+	}
+	return ""
+}
+
+func (c *cli) search(ctx context.Context, args []string) int {
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	dbFlag := fs.String("db", "", "database file")
+	limit := fs.Int("limit", 10, "number of results")
+	asJSON := fs.Bool("json", false, "print JSON")
+	words, code, ok := c.flags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(words) == 0 {
+		return c.usageError("search: give the words to search for, like: nowrongdoor search passport")
+	}
+	if *limit <= 0 {
+		return c.usageError(fmt.Sprintf("search: --limit %d: give a number of results above 0", *limit))
+	}
+	query := strings.Join(words, " ")
+	if msg := queryProblem(query); msg != "" {
+		return c.fail("search: %s", msg)
+	}
+	path, err := c.dbPath(*dbFlag)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	s, ok := c.openStore(ctx, path)
+	if !ok {
+		return exitFail
+	}
+	listings, err := s.Listings(ctx)
+	s.Close()
+	if err != nil {
+		return c.fail("%v%s", err, openAdvice(err))
+	}
+	results := directory.NewIndex(listings).Search(query, *limit)
+
+	if *asJSON {
+		type hit struct {
+			ID    string  `json:"id"`
+			Name  string  `json:"name"`
+			Score float64 `json:"score"`
+		}
+		hits := make([]hit, 0, len(results))
+		for _, r := range results {
+			hits = append(hits, hit{r.Listing.ID, r.Listing.Name, r.Score})
+		}
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(hits); err != nil {
+			return c.fail("search: %v", err)
+		}
+	} else {
+		tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+		for i, r := range results {
+			phone := "no phone"
+			if p, ok := r.Listing.MainPhone(); ok {
+				phone = p.String()
+			}
+			fmt.Fprintf(tw, "%d.\t%s\t%s\t%s\n", i+1, r.Listing.Name, r.Listing.Organization, phone)
+		}
+		if err := tw.Flush(); err != nil {
+			return c.fail("search: %v", err)
+		}
+	}
+	if len(results) == 0 {
+		return c.fail("no listings match %q; try other or fewer words", shorten(query))
+	}
+	return exitOK
+}
+
+// queryProblem says what is wrong with search words, or "" if nothing.
+func queryProblem(q string) string {
+	if !utf8.ValidString(q) {
+		return "the words are not valid UTF-8 text; set the terminal to UTF-8"
+	}
+	if n := utf8.RuneCountInString(q); n > maxQueryLength {
+		return fmt.Sprintf("the words are %d characters long; use at most %d", n, maxQueryLength)
+	}
+	for _, r := range q {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			return fmt.Sprintf("the words contain the control character U+%04X; remove it", r)
+		}
+	}
+	return ""
+}
+
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "..."
+	}
+	return s
+}
+
+func (c *cli) importFile(ctx context.Context, args []string) int {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	dbFlag := fs.String("db", "", "database file")
+	dryRun := fs.Bool("dry-run", false, "report only")
+	files, code, ok := c.flags(fs, args)
+	if !ok {
+		return code
+	}
+	switch {
+	case len(files) == 0:
+		return c.usageError("import: give the file to import, like: nowrongdoor import agencies.json")
+	case len(files) > 1:
+		return c.usageError(fmt.Sprintf("import: give one file, not %d", len(files)))
+	}
+	name := files[0]
+
+	// Read and check the whole file before the database is opened, so a
+	// bad file changes nothing, not even by creating the database.
+	var in io.Reader = c.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return c.fail("import: %v; check the file name", err)
+		}
+		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			return c.fail("import: %s is a folder; give the file inside it", name)
+		}
+		in = f
+	}
+	listings, err := directory.ParseListings(in)
+	var invalid *directory.ValidationError
+	if errors.As(err, &invalid) {
+		for _, p := range invalid.Problems {
+			fmt.Fprintf(c.stderr, "nowrongdoor: %s: %s\n", oneLine(name), oneLine(p.String()))
+		}
+		return c.fail("%s: %d problem%s; fix %s and import again, nothing was imported",
+			name, len(invalid.Problems), plural(len(invalid.Problems)), them(len(invalid.Problems)))
+	}
+	if err != nil {
+		return c.fail("import: %v", err)
+	}
+
+	path, err := c.dbPath(*dbFlag)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	s, ok := c.openStore(ctx, path)
+	if !ok {
+		return exitFail
+	}
+	defer s.Close()
+	source := name
+	if abs, err := filepath.Abs(name); err == nil && name != "-" {
+		source = abs
+	}
+	rep, err := s.Import(ctx, listings, sqlite.ImportOptions{Actor: c.actor(), Source: source, DryRun: *dryRun})
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	fmt.Fprintf(c.stdout, "added %d, updated %d, unchanged %d", rep.Added, rep.Updated, rep.Unchanged)
+	if *dryRun {
+		fmt.Fprint(c.stdout, " (dry run: nothing was written)")
+	}
+	fmt.Fprintln(c.stdout)
+	return exitOK
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func them(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+// actor names who runs an import, for the audit trail.
+func (c *cli) actor() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	for _, k := range []string{"USER", "USERNAME"} {
+		if v := c.getenv(k); v != "" {
+			return v
+		}
+	}
+	return "unknown"
+}
+
+// buildVersion is the version set at build time, else the module version
+// Go recorded, else "devel".
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// window opens the desk window on the database given by --db, the
+// environment or the default location.
+func (c *cli) window(args []string) int {
+	fs := flag.NewFlagSet("nowrongdoor", flag.ContinueOnError)
+	dbFlag := fs.String("db", "", "database file")
+	rest, code, ok := c.flags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(rest) > 0 {
+		return c.usageError(fmt.Sprintf("unknown command %q", oneLine(rest[0])))
+	}
+	path, err := c.dbPath(*dbFlag)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	return openWindow(path)
+}
+
+// openWindow opens the desk window on the database at dbPath and returns
+// the exit status when it closes.
+//
+// TODO(lead): replace with the ui package's window. Until then it prints
+// the usage and returns exitUsage.
+func openWindow(dbPath string) int {
+	fmt.Fprint(os.Stderr, usage)
+	return exitUsage
+}

@@ -1,0 +1,520 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"nowrongdoor/data"
+	"nowrongdoor/directory"
+	"nowrongdoor/directory/sqlite"
+)
+
+// result is what one run of the command printed and returned.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// runCLI runs the command with args and the environment env (nothing of
+// the real environment leaks in), reading stdin.
+func runCLI(t *testing.T, env map[string]string, stdin string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	getenv := func(k string) string { return env[k] }
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut, getenv)
+	return result{code, out.String(), errOut.String()}
+}
+
+// seededDB returns the path of a database holding the default directory.
+func seededDB(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "nowrongdoor.db")
+	if r := runCLI(t, nil, "", "search", "--db", path, "passport"); r.code != exitOK {
+		t.Fatalf("search on a new database = %+v, want it seeded and searched", r)
+	}
+	return path
+}
+
+// dbState fingerprints everything a command could change in the database:
+// every listing and the audit trail.
+func dbState(t *testing.T, path string) string {
+	t.Helper()
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("Open(%q) = %v", path, err)
+	}
+	defer s.Close()
+	ls, err := s.Listings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := s.History(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var audit []sqlite.AuditEntry
+	for _, l := range ls {
+		lh, err := s.History(ctx, l.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		audit = append(audit, lh...)
+	}
+	b, err := json.Marshal([]any{ls, h, audit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// checkMessages checks that stderr holds lines (one per message) of
+// messages prefixed "nowrongdoor: ", with no trace of a panic.
+func checkMessages(t *testing.T, what string, r result) {
+	t.Helper()
+	if r.stderr == "" {
+		t.Errorf("%s printed nothing on stderr, want a message", what)
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n") {
+		if !strings.HasPrefix(line, "nowrongdoor: ") {
+			t.Errorf("%s stderr line %q, want it to start with \"nowrongdoor: \"", what, line)
+		}
+	}
+	for _, bad := range []string{"panic", "goroutine ", ".go:"} {
+		if strings.Contains(r.stderr, bad) {
+			t.Errorf("%s stderr = %q, want no %q", what, r.stderr, bad)
+		}
+	}
+}
+
+func TestSearchPassport(t *testing.T) {
+	path := seededDB(t)
+	r := runCLI(t, nil, "", "search", "--db", path, "passport")
+	if r.code != exitOK {
+		t.Fatalf("search passport = %+v, want exit 0", r)
+	}
+	first, _, _ := strings.Cut(r.stdout, "\n")
+	for _, want := range []string{"1.", "Salt Lake County Clerk - Passport Acceptance", "Salt Lake County Clerk", "385-468-7300"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("search passport first line = %q, want it to contain %q", first, want)
+		}
+	}
+
+	r = runCLI(t, nil, "", "search", "--db", path, "--json", "passport")
+	var hits []struct {
+		ID    string  `json:"id"`
+		Name  string  `json:"name"`
+		Score float64 `json:"score"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil || r.code != exitOK {
+		t.Fatalf("search --json passport = %+v, %v, want a JSON array", r, err)
+	}
+	if len(hits) == 0 || hits[0].ID != "slco-clerk-passports" {
+		t.Errorf("search --json passport = %+v, want slco-clerk-passports first", hits)
+	}
+}
+
+func TestSearchJSON(t *testing.T) {
+	path := seededDB(t)
+	r := runCLI(t, nil, "", "search", "--db", path, "--json", "--limit", "3", "library")
+	var raw []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &raw); err != nil || r.code != exitOK {
+		t.Fatalf("search --json library = %+v, %v, want a JSON array", r, err)
+	}
+	if len(raw) != 3 {
+		t.Errorf("search --limit 3 gave %d results, want 3", len(raw))
+	}
+	for i, h := range raw {
+		if len(h) != 3 || h["id"] == nil || h["name"] == nil || h["score"] == nil {
+			t.Errorf("result %d = %v, want exactly id, name and score", i, h)
+		}
+		if i > 0 && h["score"].(float64) > raw[i-1]["score"].(float64) {
+			t.Errorf("result %d scores %v above result %d's %v, want best first", i, h["score"], i-1, raw[i-1]["score"])
+		}
+	}
+}
+
+func TestSearchFlagsAnywhere(t *testing.T) {
+	path := seededDB(t)
+	a := runCLI(t, nil, "", "search", "--db", path, "--limit", "2", "marriage", "license")
+	b := runCLI(t, nil, "", "search", "marriage", "--limit=2", "license", "--db", path)
+	if a.code != exitOK || a != b {
+		t.Errorf("flags after the words gave %+v, want the same as before them: %+v", b, a)
+	}
+	if n := strings.Count(a.stdout, "\n"); n != 2 {
+		t.Errorf("search --limit 2 printed %d lines, want 2", n)
+	}
+	// After "--" everything is a word, even one that looks like a flag.
+	if r := runCLI(t, nil, "", "search", "--db", path, "--", "--limit"); r.code == exitUsage {
+		t.Errorf("search -- --limit = %+v, want --limit searched as a word", r)
+	}
+}
+
+func TestDatabasePath(t *testing.T) {
+	dir := t.TempDir()
+	envDB, flagDB := filepath.Join(dir, "env.db"), filepath.Join(dir, "flag.db")
+	env := map[string]string{"NOWRONGDOOR_DB": envDB}
+	if r := runCLI(t, env, "", "search", "passport"); r.code != exitOK {
+		t.Fatalf("search with NOWRONGDOOR_DB = %+v", r)
+	}
+	if _, err := os.Stat(envDB); err != nil {
+		t.Errorf("search did not use NOWRONGDOOR_DB: %v", err)
+	}
+	if r := runCLI(t, env, "", "search", "--db", flagDB, "passport"); r.code != exitOK {
+		t.Fatalf("search --db = %+v", r)
+	}
+	if _, err := os.Stat(flagDB); err != nil {
+		t.Errorf("search did not prefer --db to NOWRONGDOOR_DB: %v", err)
+	}
+	if runtime.GOOS == "linux" {
+		t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "xdg"))
+		if r := runCLI(t, nil, "", "search", "passport"); r.code != exitOK {
+			t.Fatalf("search with the default path = %+v", r)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "xdg", "nowrongdoor", "nowrongdoor.db")); err != nil {
+			t.Errorf("search did not create the database in the data folder: %v", err)
+		}
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"--help"}, {"-h"}, {"search", "--help"}, {"import", "-h"}} {
+		r := runCLI(t, nil, "", args...)
+		if r.code != exitOK || !strings.Contains(r.stdout, "nowrongdoor search") || !strings.Contains(r.stdout, "nowrongdoor import") || r.stderr != "" {
+			t.Errorf("%q = %+v, want the usage on stdout and exit 0", args, r)
+		}
+	}
+	r := runCLI(t, nil, "", "version")
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "nowrongdoor ") {
+		t.Errorf("version = %+v, want \"nowrongdoor VERSION\" and exit 0", r)
+	}
+}
+
+func TestBadUsage(t *testing.T) {
+	path := seededDB(t)
+	before := dbState(t, path)
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serch", "passport"}, `unknown command "serch"`},
+		{[]string{"--db", path, "search"}, `unknown command "search"`},
+		{[]string{"--bogus"}, "flag provided but not defined: -bogus"},
+		{[]string{"search", "--db", path, "--bogus", "passport"}, "search: flag provided but not defined: -bogus"},
+		{[]string{"search", "--db", path}, "search: give the words to search for"},
+		{[]string{"search", "--db"}, "flag needs an argument: -db"},
+		{[]string{"search", "--db", path, "--limit", "many", "passport"}, `invalid value "many" for flag -limit`},
+		{[]string{"search", "--db", path, "--limit", "0", "passport"}, "--limit 0: give a number of results above 0"},
+		{[]string{"search", "--db", path, "--limit", "-3", "passport"}, "--limit -3"},
+		{[]string{"search", "--db", path, "--json=maybe", "passport"}, "invalid boolean value"},
+		{[]string{"import", "--db", path}, "import: give the file to import"},
+		{[]string{"import", "--db", path, "a.json", "b.json"}, "import: give one file, not 2"},
+		{[]string{"import", "--db", path, "--force", "a.json"}, "import: flag provided but not defined: -force"},
+		{[]string{"version", "now"}, "version takes no arguments"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.ReplaceAll(strings.Join(tt.args, " "), path, "DB"), func(t *testing.T) {
+			r := runCLI(t, nil, "", tt.args...)
+			if r.code != exitUsage || r.stdout != "" || !strings.Contains(r.stderr, tt.want) || strings.Count(r.stderr, "\n") != 1 {
+				t.Errorf("run(%q) = %+v, want exit 2 and one line containing %q", tt.args, r, tt.want)
+			}
+			checkMessages(t, strings.Join(tt.args, " "), r)
+		})
+	}
+	if after := dbState(t, path); after != before {
+		t.Error("bad usage changed the database")
+	}
+}
+
+func TestBadQueries(t *testing.T) {
+	path := seededDB(t)
+	before := dbState(t, path)
+	tests := []struct {
+		name  string
+		words []string
+		code  int    // -1: found (0) or nothing found (1) are both fine
+		want  string // in stderr when the search is refused
+	}{
+		{"10,000 characters", []string{strings.Repeat("passport ", 1111) + "x"}, exitFail, "characters long; use at most 1000"},
+		{"bell", []string{"pass\aport"}, exitFail, "control character U+0007"},
+		{"escape", []string{"\x1b[31mpassport"}, exitFail, "control character U+001B"},
+		{"NUL", []string{"pass\x00port"}, exitFail, "control character U+0000"},
+		{"invalid UTF-8", []string{"pasaporte \xff\xfe"}, exitFail, "not valid UTF-8"},
+		{"tab and newline", []string{"passport\tclerk\n"}, -1, ""},
+		{"double quote", []string{`"`}, -1, ""},
+		{"quoted phrase", []string{`"passport`}, -1, ""},
+		{"star", []string{"*"}, -1, ""},
+		{"prefix star", []string{"pass*"}, -1, ""},
+		{"colon", []string{":"}, -1, ""},
+		{"column filter", []string{"name:passport"}, -1, ""},
+		{"NEAR", []string{"NEAR"}, -1, ""},
+		{"NEAR group", []string{"NEAR(passport", "clerk)"}, -1, ""},
+		{"boolean", []string{"passport", "AND", "NOT", "clerk", "OR"}, -1, ""},
+		{"SQL", []string{"'; DROP TABLE listings; --"}, -1, ""},
+		{"SQL comment", []string{"passport'", "/*", "*/", "--"}, -1, ""},
+		{"only spaces", []string{"   "}, exitFail, "no listings match"},
+		{"punctuation", []string{"?!.,;()[]{}"}, -1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, asJSON := range []bool{false, true} {
+				args := append([]string{"search", "--db", path}, tt.words...)
+				if asJSON {
+					args = append([]string{"search", "--json", "--db", path}, tt.words...)
+				}
+				r := runCLI(t, nil, "", args...)
+				switch {
+				case tt.code >= 0 && r.code != tt.code:
+					t.Errorf("search %q = %+v, want exit %d", tt.words, r, tt.code)
+				case tt.code < 0 && r.code != exitOK && r.code != exitFail:
+					t.Errorf("search %q = %+v, want exit 0 or 1", tt.words, r)
+				}
+				if !strings.Contains(r.stderr, tt.want) {
+					t.Errorf("search %q stderr = %q, want it to contain %q", tt.words, r.stderr, tt.want)
+				}
+				if r.code != exitOK {
+					checkMessages(t, "search "+tt.name, r)
+					if strings.Count(r.stderr, "\n") != 1 {
+						t.Errorf("search %q stderr = %q, want one line", tt.words, r.stderr)
+					}
+				}
+				if asJSON && r.stdout != "" && !json.Valid([]byte(r.stdout)) {
+					t.Errorf("search --json %q printed %q, want JSON", tt.words, r.stdout)
+				}
+			}
+		})
+	}
+	if after := dbState(t, path); after != before {
+		t.Error("searching changed the database")
+	}
+	// The listings table survived every query.
+	if r := runCLI(t, nil, "", "search", "--db", path, "passport"); r.code != exitOK || !strings.Contains(r.stdout, "Passport") {
+		t.Errorf("search passport after the bad queries = %+v", r)
+	}
+}
+
+func TestNoMatch(t *testing.T) {
+	path := seededDB(t)
+	r := runCLI(t, nil, "", "search", "--db", path, "--json", "zzqxjv")
+	if r.code != exitFail || strings.TrimSpace(r.stdout) != "[]" || !strings.Contains(r.stderr, `no listings match "zzqxjv"`) {
+		t.Errorf("search --json zzqxjv = %+v, want [] and exit 1 with a message", r)
+	}
+}
+
+// writeImport writes an import file and returns its path.
+func writeImport(t *testing.T, content []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "import.json")
+	if err := os.WriteFile(path, content, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func marshalRecords(t *testing.T, records []map[string]any) []byte {
+	t.Helper()
+	b, err := json.MarshalIndent(records, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// defaultRecords returns the default directory as editable records.
+func defaultRecords(t *testing.T) []map[string]any {
+	t.Helper()
+	var recs []map[string]any
+	if err := json.Unmarshal(data.Agencies, &recs); err != nil {
+		t.Fatal(err)
+	}
+	return recs
+}
+
+func TestImport(t *testing.T) {
+	path := seededDB(t)
+	recs := defaultRecords(t)[:3]
+	recs[1]["name"] = "Renamed Office"
+	recs = append(recs, map[string]any{"id": "new-office", "name": "New Office", "level": "city",
+		"phones": []any{map[string]any{"label": "Main", "number": "801-535-6000", "ext": "12"}}})
+	file := writeImport(t, marshalRecords(t, recs))
+
+	before := dbState(t, path)
+	r := runCLI(t, nil, "", "import", "--db", path, "--dry-run", file)
+	if r.code != exitOK || r.stdout != "added 1, updated 1, unchanged 2 (dry run: nothing was written)\n" {
+		t.Errorf("import --dry-run = %+v, want the counts and exit 0", r)
+	}
+	if dbState(t, path) != before {
+		t.Error("import --dry-run changed the database")
+	}
+
+	r = runCLI(t, nil, "", "import", "--db", path, file)
+	if r.code != exitOK || r.stdout != "added 1, updated 1, unchanged 2\n" || r.stderr != "" {
+		t.Errorf("import = %+v, want the counts and exit 0", r)
+	}
+	s, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for id, want := range map[string]string{"new-office": "New Office", recs[1]["id"].(string): "Renamed Office"} {
+		if l, err := s.Listing(context.Background(), id); err != nil || l.Name != want {
+			t.Errorf("Listing(%q) after import = %q, %v, want %q", id, l.Name, err, want)
+		}
+	}
+	if n, _ := s.Count(context.Background()); n != len(defaultRecords(t))+1 {
+		t.Errorf("Count() after import = %d, want the default listings kept and one added", n)
+	}
+
+	// Standard input works too.
+	r = runCLI(t, nil, string(marshalRecords(t, recs)), "import", "--db", path, "-")
+	if r.code != exitOK || r.stdout != "added 0, updated 0, unchanged 4\n" {
+		t.Errorf("import - = %+v, want everything unchanged", r)
+	}
+}
+
+func TestImportBadFiles(t *testing.T) {
+	path := seededDB(t)
+	before := dbState(t, path)
+	noName := defaultRecords(t)[:3]
+	delete(noName[2], "name")
+	dup := defaultRecords(t)[:3]
+	dup[2]["id"] = dup[0]["id"]
+	tests := []struct {
+		name    string
+		content []byte // nil: use file as the path
+		file    string
+		want    []string // each in its own stderr line
+	}{
+		{"empty", []byte{}, "", []string{"the file is empty", "1 problem; fix it and import again, nothing was imported"}},
+		{"blank", []byte("\n\n  \n"), "", []string{"the file is empty"}},
+		{"truncated", data.Agencies[:len(data.Agencies)/2], "", []string{"ends in the middle of the JSON (line"}},
+		{"not JSON", []byte("id,name,phone\nslco-wic,WIC,385-468-4100\n"), "", []string{"the file is not JSON (line 1, column 1"}},
+		{"object", []byte(`{"id": "x", "name": "y"}`), "", []string{"not an array of listings"}},
+		{"invalid UTF-8", []byte("[{\"id\": \"x\", \"name\": \"caf\xe9\"}]"), "", []string{"not valid UTF-8"}},
+		{"duplicate ids", marshalRecords(t, dup), "", []string{
+			`record 2 (id "slco-clerk-marriage-licenses"): id is also used by record 0`}},
+		{"no name", marshalRecords(t, noName), "", []string{
+			`record 2 (id "slco-treasurer"): name is empty; give the listing a name`}},
+		{"several problems", marshalRecords(t, append(dup, noName[2])), "", []string{
+			"record 2 (id", "record 3 (id", "2 problems; fix them and import again, nothing was imported"}},
+		{"missing file", nil, filepath.Join(t.TempDir(), "nope.json"), []string{"no such file or directory; check the file name"}},
+		{"folder", nil, t.TempDir(), []string{"is a folder"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := tt.file
+			if tt.content != nil {
+				file = writeImport(t, tt.content)
+			}
+			r := runCLI(t, nil, "", "import", "--db", path, file)
+			if r.code != exitFail || r.stdout != "" {
+				t.Errorf("import %s = %+v, want exit 1 and nothing on stdout", tt.name, r)
+			}
+			checkMessages(t, "import "+tt.name, r)
+			lines := strings.Split(r.stderr, "\n")
+			for _, want := range tt.want {
+				var found bool
+				for _, l := range lines {
+					found = found || strings.Contains(l, want)
+				}
+				if !found {
+					t.Errorf("import %s stderr = %q, want a line containing %q", tt.name, r.stderr, want)
+				}
+			}
+		})
+	}
+	if after := dbState(t, path); after != before {
+		t.Error("a bad import file changed the database")
+	}
+}
+
+func TestImportBadFileCreatesNoDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nowrongdoor.db")
+	r := runCLI(t, nil, "", "import", "--db", path, writeImport(t, []byte("[")))
+	if r.code != exitFail {
+		t.Errorf("import of a bad file = %+v, want exit 1", r)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("import of a bad file created the database (%v), want nothing written", err)
+	}
+}
+
+func TestBadDatabase(t *testing.T) {
+	garbage := bytes.Repeat([]byte("this is not a database\n"), 300)
+	tests := []struct {
+		name  string
+		setup func(t *testing.T) string
+		want  string
+	}{
+		{"garbage", func(t *testing.T) string {
+			path := filepath.Join(t.TempDir(), "nowrongdoor.db")
+			if err := os.WriteFile(path, garbage, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return path
+		}, "the file is damaged or is not a database"},
+		{"folder", func(t *testing.T) string { return t.TempDir() }, "it is a folder; give the path of a database file"},
+		{"under a file", func(t *testing.T) string {
+			file := filepath.Join(t.TempDir(), "file")
+			if err := os.WriteFile(file, nil, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return filepath.Join(file, "nowrongdoor.db")
+		}, "choose another location with --db"},
+		{"read-only folder", func(t *testing.T) string {
+			if os.Geteuid() == 0 || runtime.GOOS == "windows" {
+				t.Skip("permissions do not bind root, nor work this way on Windows")
+			}
+			dir := filepath.Join(t.TempDir(), "locked")
+			if err := os.Mkdir(dir, 0o500); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { os.Chmod(dir, 0o700) })
+			return filepath.Join(dir, "nowrongdoor.db")
+		}, "choose another location with --db"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := tt.setup(t)
+			for _, args := range [][]string{
+				{"search", "--db", path, "passport"},
+				{"import", "--db", path, writeImport(t, data.Agencies)},
+			} {
+				r := runCLI(t, nil, "", args...)
+				if r.code != exitFail || !strings.Contains(r.stderr, tt.want) || strings.Count(r.stderr, "\n") != 1 {
+					t.Errorf("%s = %+v, want exit 1 and one line containing %q", args[0], r, tt.want)
+				}
+				checkMessages(t, args[0]+" "+tt.name, r)
+			}
+			if tt.name == "garbage" {
+				if b, err := os.ReadFile(path); err != nil || !bytes.Equal(b, garbage) {
+					t.Error("a damaged database file was changed, want it left for recovery")
+				}
+			}
+		})
+	}
+}
+
+func TestDefaultDataImportsUnchanged(t *testing.T) {
+	// The default directory, imported over a seeded database, is the same
+	// data: the importer and the seed agree.
+	path := seededDB(t)
+	r := runCLI(t, nil, "", "import", "--db", path, writeImport(t, data.Agencies))
+	want, err := directory.ParseListings(bytes.NewReader(data.Agencies))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.code != exitOK || r.stdout != "added 0, updated 0, unchanged "+strconv.Itoa(len(want))+"\n" {
+		t.Errorf("import of the default data = %+v, want all unchanged", r)
+	}
+}
