@@ -9,8 +9,10 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -105,8 +107,7 @@ func ParseListings(r io.Reader) ([]Listing, error) {
 }
 
 func parseListings(data []byte) ([]Listing, error) {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return nil, fileProblem("the file is UTF-16 text; save it as UTF-8")
 	}
 	// Windows editors often start UTF-8 files with a byte order mark, which
@@ -129,24 +130,18 @@ func parseListings(data []byte) ([]Listing, error) {
 	}
 
 	listings := make([]Listing, len(raws))
-	var problems []Problem
-	for i, raw := range raws {
-		bad, ps := decodeRecord(raw, &listings[i])
-		for j := range ps {
-			ps[j].Index = i
-		}
-		problems = append(problems, ps...)
-		if ps != nil && bad == nil {
-			continue // not an object at all; nothing more to say
-		}
-		listings[i].Normalize()
-		tidy(&listings[i])
-		for _, p := range listings[i].problems() {
-			if !bad[topField(p.Field)] {
-				p.Index = i
-				problems = append(problems, p)
+	perRecord := make([][]Problem, len(raws))
+	inChunks(len(raws), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			perRecord[i] = checkRecord(raws[i], &listings[i])
+			for j := range perRecord[i] {
+				perRecord[i][j].Index = i
 			}
 		}
+	})
+	var problems []Problem
+	for _, ps := range perRecord {
+		problems = append(problems, ps...)
 	}
 	problems = append(problems, duplicateIDs(listings)...)
 	if len(problems) > 0 {
@@ -157,14 +152,53 @@ func parseListings(data []byte) ([]Listing, error) {
 	return listings, nil
 }
 
+// checkRecord decodes, normalizes and validates one record of a file.
+func checkRecord(raw json.RawMessage, l *Listing) []Problem {
+	bad, problems := decodeRecord(raw, l)
+	if problems != nil && bad == nil {
+		return problems // not an object at all; nothing more to say
+	}
+	l.Normalize()
+	tidy(l)
+	for _, p := range l.problems() {
+		if !bad[topField(p.Field)] {
+			problems = append(problems, p)
+		}
+	}
+	return problems
+}
+
+// inChunks calls fn over [0, n) split into chunks, one per processor when n
+// is large enough to be worth it: checking a statewide feed of 100,000
+// listings is CPU work that parallelizes perfectly.
+func inChunks(n int, fn func(lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/1000+1)
+	if workers <= 1 {
+		fn(0, n)
+		return
+	}
+	size := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for lo := 0; lo < n; lo += size {
+		wg.Go(func() { fn(lo, min(lo+size, n)) })
+	}
+	wg.Wait()
+}
+
 // ValidateListings checks listings that did not come from a file (an edit in
 // the window, a feed) by the same rules as ParseListings, including that ids
 // are unique. The listings must be normalized. It returns a
 // *ValidationError, or nil.
 func ValidateListings(listings []Listing) error {
+	perListing := make([][]Problem, len(listings))
+	inChunks(len(listings), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			perListing[i] = listings[i].problems()
+		}
+	})
 	var problems []Problem
-	for i := range listings {
-		for _, p := range listings[i].problems() {
+	for i, ps := range perListing {
+		for _, p := range ps {
 			p.Index = i
 			problems = append(problems, p)
 		}
@@ -692,15 +726,25 @@ func checkText(l *Listing, add func(field, format string, args ...any)) {
 }
 
 // controlChar returns the first control character in s, other than tab,
-// line feed and carriage return when multiline allows them.
+// line feed and carriage return when multiline allows them. It looks at
+// bytes, decoding only where a control character can start, because it
+// runs over every text of every listing of an import.
 func controlChar(s string, multiline bool) (rune, bool) {
-	for _, r := range s {
-		if multiline && (r == '\t' || r == '\n' || r == '\r') {
-			continue
-		}
-		// U+2028 and U+2029 break lines in some viewers and JavaScript.
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return r, true
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		switch {
+		case b < 0x20 || b == 0x7f:
+			if multiline && (b == '\t' || b == '\n' || b == '\r') {
+				continue
+			}
+			return rune(b), true
+		case b == 0xc2 || b == 0xe2:
+			// C1 controls (U+0080-U+009F), and U+2028 and U+2029, which
+			// break lines in some viewers and in JavaScript.
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+				return r, true
+			}
 		}
 	}
 	return 0, false

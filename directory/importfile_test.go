@@ -397,3 +397,29 @@ func FuzzParseListings(f *testing.F) {
 		}
 	})
 }
+
+func TestControlChar(t *testing.T) {
+	tests := []struct {
+		s         string
+		multiline bool
+		want      rune
+		ok        bool
+	}{
+		{"plain text", false, 0, false},
+		{"café € … ¡sí! 日本", false, 0, false},
+		{"a\tb", false, '\t', true},
+		{"a\tb\r\nc", true, 0, false},
+		{"a\x00b", true, 0, true},
+		{"a\x7fb", false, 0x7f, true},
+		{"a\u0085b", false, 0x85, true},
+		{"a\u009fb", true, 0x9f, true},
+		{"a\u2028b", true, 0x2028, true},
+		{"a\u2029b", false, 0x2029, true},
+		{"\x1b[31m", true, 0x1b, true},
+	}
+	for _, tt := range tests {
+		if r, ok := controlChar(tt.s, tt.multiline); r != tt.want || ok != tt.ok {
+			t.Errorf("controlChar(%q, %v) = %U, %v, want %U, %v", tt.s, tt.multiline, r, ok, tt.want, tt.ok)
+		}
+	}
+}
