@@ -221,7 +221,9 @@ type audit struct {
 	detail                   any
 }
 
-const insertAuditSQL = `INSERT INTO audit (at, actor, action, listing_id, detail) VALUES (?, ?, ?, ?, ?)`
+const auditColumns = `at, actor, action, listing_id, detail`
+
+const insertAuditSQL = `INSERT INTO audit (` + auditColumns + `) VALUES (?, ?, ?, ?, ?)`
 
 // auditArgs returns the column values of an audit row.
 func auditArgs(at time.Time, a audit) ([]any, error) {
@@ -252,47 +254,137 @@ func markInitialized(ctx context.Context, tx *sql.Tx, at time.Time) error {
 	return err
 }
 
-// listingWriter upserts listings inside one transaction with prepared
-// statements, which an import of thousands of listings needs to be quick.
+// batchRows is how many rows one INSERT writes. Every statement has a
+// fixed cost in database/sql and the driver (more under a cancelable
+// context, which the driver watches statement by statement), so an import
+// writes new listings and audit rows 32 at a time; 32 rows of 29 values
+// stay far below SQLite's limit of 32,766 parameters.
+const batchRows = 32
+
+// batchInserter inserts rows into one table, batchRows per statement.
+type batchInserter struct {
+	head, row string // "INSERT INTO t (cols) VALUES ", "(?, ?)"
+	full      *sql.Stmt
+	pending   []any
+	rows      int
+}
+
+func newBatchInserter(ctx context.Context, tx *sql.Tx, table, columns string, width int) (*batchInserter, error) {
+	b := &batchInserter{
+		head: "INSERT INTO " + table + " (" + columns + ") VALUES ",
+		row:  "(?" + strings.Repeat(", ?", width-1) + ")",
+	}
+	var err error
+	b.full, err = tx.PrepareContext(ctx, b.sql(batchRows))
+	return b, err
+}
+
+func (b *batchInserter) sql(rows int) string {
+	return b.head + b.row + strings.Repeat(", "+b.row, rows-1)
+}
+
+// add queues a row, writing the queue when it is full.
+func (b *batchInserter) add(ctx context.Context, args ...any) error {
+	b.pending = append(b.pending, args...)
+	b.rows++
+	if b.rows < batchRows {
+		return nil
+	}
+	_, err := b.full.ExecContext(ctx, b.pending...)
+	b.pending, b.rows = b.pending[:0], 0
+	return err
+}
+
+// flush writes what is queued.
+func (b *batchInserter) flush(ctx context.Context, tx *sql.Tx) error {
+	if b.rows == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, b.sql(b.rows), b.pending...)
+	b.pending, b.rows = b.pending[:0], 0
+	return err
+}
+
+func (b *batchInserter) close() {
+	if b.full != nil {
+		b.full.Close()
+	}
+}
+
+// listingWriter writes listings and their audit rows inside one
+// transaction with prepared statements, which an import of thousands of
+// listings needs to be quick. Audit rows are queued in the order of the
+// changes they record.
 type listingWriter struct {
-	insert, get, update, audit *sql.Stmt
+	tx          *sql.Tx
+	insert      *batchInserter
+	audit       *batchInserter
+	get, update *sql.Stmt
 }
 
 func newListingWriter(ctx context.Context, tx *sql.Tx) (*listingWriter, error) {
-	var w listingWriter
+	w := &listingWriter{tx: tx}
 	var err error
-	placeholders := "?" + strings.Repeat(", ?", numColumns-1)
-	if w.insert, err = tx.PrepareContext(ctx, `INSERT INTO listings (`+listingColumns+`) VALUES (`+placeholders+`)`); err != nil {
+	if w.insert, err = newBatchInserter(ctx, tx, "listings", listingColumns, numColumns); err != nil {
+		w.close()
+		return nil, err
+	}
+	if w.audit, err = newBatchInserter(ctx, tx, "audit", auditColumns, 5); err != nil {
+		w.close()
 		return nil, err
 	}
 	if w.get, err = tx.PrepareContext(ctx, `SELECT `+listingColumns+` FROM listings WHERE id = ?`); err != nil {
+		w.close()
 		return nil, err
 	}
 	// The same columns as the insert, set by position.
+	placeholders := "?" + strings.Repeat(", ?", numColumns-1)
 	if w.update, err = tx.PrepareContext(ctx, `UPDATE listings SET (`+listingColumns+`) = (`+placeholders+`) WHERE id = ?`); err != nil {
+		w.close()
 		return nil, err
 	}
-	if w.audit, err = tx.PrepareContext(ctx, insertAuditSQL); err != nil {
-		return nil, err
+	return w, nil
+}
+
+// flush writes every queued row.
+func (w *listingWriter) flush(ctx context.Context) error {
+	if err := w.insert.flush(ctx, w.tx); err != nil {
+		return fmt.Errorf("insert listings: %w", err)
 	}
-	return &w, nil
+	if err := w.audit.flush(ctx, w.tx); err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	return nil
 }
 
 func (w *listingWriter) close() {
-	for _, st := range []*sql.Stmt{w.insert, w.get, w.update, w.audit} {
+	for _, b := range []*batchInserter{w.insert, w.audit} {
+		if b != nil {
+			b.close()
+		}
+	}
+	for _, st := range []*sql.Stmt{w.get, w.update} {
 		if st != nil {
 			st.Close()
 		}
 	}
 }
 
-// record writes an audit row with the prepared statement.
+// add queues a new listing's row.
+func (w *listingWriter) add(ctx context.Context, args []any) error {
+	if err := w.insert.add(ctx, args...); err != nil {
+		return fmt.Errorf("insert listings: %w", err)
+	}
+	return nil
+}
+
+// record queues an audit row.
 func (w *listingWriter) record(ctx context.Context, at time.Time, a audit) error {
 	args, err := auditArgs(at, a)
 	if err != nil {
 		return err
 	}
-	if _, err := w.audit.ExecContext(ctx, args...); err != nil {
+	if err := w.audit.add(ctx, args...); err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
 	return nil
