@@ -518,3 +518,40 @@ func TestDefaultDataImportsUnchanged(t *testing.T) {
 		t.Errorf("import of the default data = %+v, want all unchanged", r)
 	}
 }
+
+// FuzzSearchCommand feeds arbitrary words to the search command: it must
+// never panic, answer with a JSON array or one line saying why not, and
+// exit 0 or 1.
+func FuzzSearchCommand(f *testing.F) {
+	path := filepath.Join(f.TempDir(), "nowrongdoor.db")
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"search", "--db", path, "passport"}, nil, &out, &errOut, func(string) string { return "" }); code != exitOK {
+		f.Fatalf("seeding search = %d, %s", code, errOut.String())
+	}
+	for _, q := range []string{
+		"passport", "marr", "food stamps", "licencia de matrimonio", `"`, "*", ":", "NEAR(passport clerk)",
+		"'; DROP TABLE listings; --", "pass\x00port", "\xff\xfe", strings.Repeat("a", 1001), "",
+		"-", "--limit", "ñ", "\u2028", "ａｂｃ", "🙂",
+	} {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		r := runCLI(t, nil, "", "search", "--json", "--db", path, "--", q)
+		switch r.code {
+		case exitOK:
+			var hits []map[string]any
+			if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil || len(hits) == 0 || r.stderr != "" {
+				t.Fatalf("search %q = %+v, want a JSON array of results", q, r)
+			}
+		case exitFail:
+			if r.stdout != "" && strings.TrimSpace(r.stdout) != "[]" {
+				t.Fatalf("search %q = %+v, want no results printed", q, r)
+			}
+			if strings.Count(r.stderr, "\n") != 1 || !strings.HasPrefix(r.stderr, "nowrongdoor: ") {
+				t.Fatalf("search %q stderr = %q, want one line", q, r.stderr)
+			}
+		default:
+			t.Fatalf("search %q = %+v, want exit 0 or 1", q, r)
+		}
+	})
+}

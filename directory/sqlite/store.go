@@ -24,7 +24,7 @@ import (
 // Errors callers act on; match them with errors.Is.
 var (
 	// ErrNotFound means no listing has the id asked for.
-	ErrNotFound = errors.New("listing not found")
+	ErrNotFound = errors.New("not found")
 	// ErrCorrupt means the file is not a SQLite database or is damaged. The
 	// fix is to restore a backup or move the file aside.
 	ErrCorrupt = errors.New("the file is damaged or is not a database")
