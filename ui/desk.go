@@ -1,0 +1,441 @@
+package ui
+
+import (
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"nowrongdoor/data"
+	"nowrongdoor/directory"
+)
+
+// Preference keys for the window's layout. They hold only how the window
+// looks, never directory data, because Fyne rewrites its preferences file in
+// place.
+const (
+	prefWindowWidth     = "desk.window.width"
+	prefWindowHeight    = "desk.window.height"
+	prefResultsSplit    = "desk.split.results"
+	prefStandardsSplit  = "desk.split.standards"
+	prefStandardsShown  = "desk.standards.shown"
+	defaultWindowWidth  = 1280
+	defaultWindowHeight = 720
+	// searchLimit is how many results a search shows; more than a clerk
+	// reads, few enough to draw in a frame.
+	searchLimit = 100
+)
+
+// Desk is the desk window: the search box on top, results on the left, the
+// listing on show in the middle and the customer service standards on the
+// right. Create it with NewDesk and show it with ShowAndRun. Its methods
+// must be called on the Fyne goroutine.
+type Desk struct {
+	app   fyne.App
+	win   fyne.Window
+	dir   Directory
+	prefs fyne.Preferences
+
+	search          *searchEntry
+	results         *resultsPane
+	detail          *detailPane
+	standards       *standardsPanel
+	standardsButton *widget.Button
+	standardsItem   *fyne.MenuItem
+	menu            *fyne.MainMenu
+	split, inner    *container.Split
+
+	searcher   searcher
+	categories []directory.CategoryCount
+	// seq counts changes of the search box; applied is the change whose
+	// results are on screen. Results for an older change are dropped.
+	seq, applied uint64
+	// category is the category open in the results, "" for none.
+	category string
+	current  *directory.Listing
+
+	// do runs a function on the Fyne goroutine (fyne.Do); tests swap it
+	// for a queue they drain on their own goroutine.
+	do        func(func())
+	now       func() time.Time
+	stopClock chan struct{}
+	// built is set once the window has its content; until then changes
+	// only mark widgets, so nothing is laid out twice at start-up.
+	built bool
+}
+
+// NewDesk builds the desk window over dir, with the Markdown standards text
+// (data.Standards) in the side panel. The window's size, split positions
+// and whether the standards are shown come back from the app's preferences.
+// A nil dir gives an empty directory.
+func NewDesk(a fyne.App, dir Directory, standards []byte) *Desk {
+	addTranslations()
+	if dir == nil {
+		dir = emptyDirectory{}
+	}
+	d := &Desk{
+		app:   a,
+		dir:   dir,
+		prefs: a.Preferences(),
+		do:    fyne.Do,
+		now:   time.Now,
+	}
+	d.win = a.NewWindow(lang.L("No Wrong Door"))
+	d.standards = &standardsPanel{standards: standards}
+	d.buildUI()
+	return d
+}
+
+// Window returns the desk window, for dialogs and tests.
+func (d *Desk) Window() fyne.Window { return d.win }
+
+// Show shows the window and starts the clock that keeps the open/closed
+// badges current.
+func (d *Desk) Show() {
+	d.startClock()
+	d.win.Show()
+	if d.standards.content.Visible() {
+		// Lay out the standards text after the window is up, so staff can
+		// start typing sooner.
+		go d.do(d.fillStandards)
+	}
+}
+
+// fillStandards lays out the standards text, then hands the memory the
+// one-off text measuring used back to the system: desk PCs are often short
+// of it.
+func (d *Desk) fillStandards() {
+	if d.standards.text != nil {
+		return
+	}
+	d.standards.fill()
+	go debug.FreeOSMemory()
+}
+
+// ShowAndRun shows the window and runs the app until it is closed.
+func (d *Desk) ShowAndRun() {
+	d.Show()
+	d.app.Run()
+}
+
+// SetDirectory swaps in a rebuilt directory after an edit, keeping the
+// search, the open category and the listing on show. Call it on the Fyne
+// goroutine (from fyne.Do when the directory was rebuilt elsewhere).
+func (d *Desk) SetDirectory(dir Directory) {
+	if dir == nil {
+		dir = emptyDirectory{}
+	}
+	d.dir = dir
+	d.categories = dir.Categories()
+	if d.current != nil && !isBuiltin(d.current) {
+		if l, ok := dir.Listing(d.current.ID); ok {
+			d.current = l
+			d.detail.listing = l
+			d.detail.draw()
+		} else {
+			d.current = nil
+			d.detail.showWelcome()
+		}
+	}
+	switch {
+	case strings.TrimSpace(d.search.Text) != "":
+		d.onSearchChanged(d.search.Text)
+	case d.category != "":
+		d.openCategory(d.category)
+	default:
+		d.showCategories()
+	}
+}
+
+func (d *Desk) buildUI() {
+	icon := fyne.NewStaticResource("icon.png", data.Icon)
+	d.win.SetIcon(icon)
+	if d.app.Icon() == nil {
+		d.app.SetIcon(icon)
+	}
+
+	d.search = newSearchEntry()
+	d.search.PlaceHolder = lang.L("What does the customer need?")
+	d.search.OnChanged = d.onSearchChanged
+	d.search.onDown = func() { d.results.move(1) }
+	d.search.onUp = func() { d.results.move(-1) }
+	d.search.onEnter = func() { d.results.activateCursor() }
+	d.search.onEscape = d.onEscape
+	d.search.onShortcut = d.onEntryShortcut
+	d.search.ActionItem = &widget.Button{Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: d.onClearTapped}
+
+	d.results = &resultsPane{now: d.clock, onActivate: d.onActivate, onBack: d.onBrowse}
+	d.detail = &detailPane{app: d.app, now: d.clock, onCopyReferral: d.onCopyReferral}
+	d.standardsButton = &widget.Button{Icon: theme.DocumentIcon(), OnTapped: d.onToggleStandards}
+	help := &widget.Button{Text: lang.L("Shortcuts"), Icon: theme.HelpIcon(), Importance: widget.LowImportance, OnTapped: d.onShowShortcuts}
+
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.standardsButton, help), d.search)
+	d.inner = container.NewHSplit(d.detail.buildUI(), d.standards.buildUI())
+	d.inner.Offset = d.prefs.FloatWithFallback(prefStandardsSplit, 0.64)
+	d.split = container.NewHSplit(d.results.buildUI(), d.inner)
+	d.split.Offset = d.prefs.FloatWithFallback(prefResultsSplit, 0.34)
+
+	d.menu = d.buildMenu()
+	d.win.SetMainMenu(d.menu)
+	d.setStandardsShown(d.prefs.BoolWithFallback(prefStandardsShown, true))
+	d.categories = d.dir.Categories()
+	d.showCategories()
+
+	// Size the window, then add the content to an empty one: a window lays
+	// new content out at its minimum size first, where every wrapped line
+	// is measured word by word, which costs a slow PC most of its start-up
+	// time. Added to a sized container it is laid out once, at full size.
+	d.win.Resize(fyne.NewSize(
+		float32(d.prefs.FloatWithFallback(prefWindowWidth, defaultWindowWidth)),
+		float32(d.prefs.FloatWithFallback(prefWindowHeight, defaultWindowHeight))))
+	root := container.NewStack()
+	d.win.SetContent(root)
+	root.Add(container.NewBorder(container.NewPadded(top), nil, nil, nil, d.split))
+	d.win.SetOnClosed(d.onClosed)
+
+	c := d.win.Canvas()
+	c.SetOnTypedRune(d.onCanvasRune)
+	c.SetOnTypedKey(d.onCanvasKey)
+	c.AddShortcut(shortcutSearchAlt, func(fyne.Shortcut) { d.focusSearch() })
+	c.Focus(d.search)
+	d.built = true
+}
+
+// clock is the time badges and today's hours are reckoned at.
+func (d *Desk) clock() time.Time { return d.now() }
+
+// onSearchChanged runs a search for every change of the box. The search
+// runs off the Fyne goroutine; its results come back through d.do and are
+// dropped if the box changed again meanwhile.
+func (d *Desk) onSearchChanged(text string) {
+	d.seq++
+	q := strings.TrimSpace(text)
+	if q == "" {
+		d.applied = d.seq
+		d.showCategories()
+		return
+	}
+	d.searcher.submit(searchRequest{
+		seq:   d.seq,
+		query: q,
+		dir:   d.dir,
+		limit: searchLimit,
+		done: func(seq uint64, query string, results []directory.Result) {
+			d.do(func() { d.applyResults(seq, query, results) })
+		},
+	})
+}
+
+func (d *Desk) applyResults(seq uint64, query string, results []directory.Result) {
+	if seq != d.seq {
+		return
+	}
+	d.applied = seq
+	d.category = ""
+	if len(results) == 0 {
+		var items []resultItem
+		for _, l := range fallbackListings(d.dir) {
+			items = append(items, resultItem{listing: l})
+		}
+		d.results.show(
+			lang.L("No matches for “{{.Query}}”", map[string]any{"Query": query}),
+			items, true,
+			lang.L("Try fewer words, another word the customer used, or browse the categories. These can always help:"))
+		return
+	}
+	items := make([]resultItem, len(results))
+	for i, r := range results {
+		items[i] = resultItem{listing: r.Listing}
+	}
+	d.results.show(lang.N("{{.Count}} match", len(items), map[string]any{"Count": len(items)}), items, false, "")
+	d.markShown()
+}
+
+// showCategories is the start page of the results: every category with its
+// number of listings.
+func (d *Desk) showCategories() {
+	d.category = ""
+	items := make([]resultItem, len(d.categories))
+	for i, c := range d.categories {
+		items[i] = resultItem{category: c}
+	}
+	d.results.show(lang.L("Browse by category"), items, false, "")
+}
+
+// openCategory lists the listings in a category.
+func (d *Desk) openCategory(name string) {
+	d.category = name
+	listings := d.dir.InCategory(name)
+	items := make([]resultItem, len(listings))
+	for i, l := range listings {
+		items[i] = resultItem{listing: l}
+	}
+	d.results.show(name, items, true, "")
+	d.markShown()
+}
+
+func (d *Desk) markShown() {
+	if d.current != nil {
+		d.results.markShown(d.current.ID)
+	}
+}
+
+// onActivate opens a category or shows a listing, from a click or Enter.
+func (d *Desk) onActivate(it resultItem) {
+	if it.listing == nil {
+		d.openCategory(it.category.Name)
+		return
+	}
+	d.current = it.listing
+	d.detail.show(it.listing)
+}
+
+// onEscape clears the search box, or leaves an open category.
+func (d *Desk) onEscape() {
+	if d.search.Text != "" {
+		d.search.SetText("")
+		return
+	}
+	if d.category != "" {
+		d.showCategories()
+	}
+}
+
+// onBrowse goes back to the categories from anywhere.
+func (d *Desk) onBrowse() {
+	if d.search.Text != "" {
+		d.search.SetText("") // shows the categories
+	} else {
+		d.showCategories()
+	}
+	d.win.Canvas().Focus(d.search)
+}
+
+func (d *Desk) onClearTapped() {
+	d.search.SetText("")
+	d.win.Canvas().Focus(d.search)
+}
+
+// focusSearch puts the cursor in the search box with its text selected, so
+// the next word typed replaces the last search.
+func (d *Desk) focusSearch() {
+	d.win.Canvas().Focus(d.search)
+	d.search.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// onEntryShortcut takes the keys that are not on the menu while the search
+// box has focus.
+func (d *Desk) onEntryShortcut(s fyne.Shortcut) bool {
+	if s.ShortcutName() == shortcutSearchAlt.ShortcutName() {
+		d.focusSearch()
+		return true
+	}
+	return false
+}
+
+// onCanvasRune sends typing to the search box when nothing has focus, as
+// after a click on a result, so staff can just start typing.
+func (d *Desk) onCanvasRune(r rune) {
+	d.win.Canvas().Focus(d.search)
+	d.search.TypedRune(r)
+}
+
+// onCanvasKey gives the search box's keys the same meaning when nothing has
+// focus.
+func (d *Desk) onCanvasKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyDown, fyne.KeyUp, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
+		d.search.TypedKey(ev)
+	}
+}
+
+// onCopyReferral puts the referral for the listing on show on the
+// clipboard. With none on show it shows the highlighted or top result first,
+// so what was copied is always on screen.
+func (d *Desk) onCopyReferral() {
+	if d.current == nil {
+		d.results.activateCursor()
+	}
+	if d.current == nil {
+		return
+	}
+	d.app.Clipboard().SetContent(referralText(d.current, d.now()))
+	d.detail.showCopied()
+}
+
+func (d *Desk) onToggleStandards() {
+	shown := !d.standards.content.Visible()
+	d.setStandardsShown(shown)
+	d.prefs.SetBool(prefStandardsShown, shown)
+}
+
+// setStandardsShown shows or hides the standards panel. Before the window
+// has content it only marks the widgets, so nothing is laid out twice.
+func (d *Desk) setStandardsShown(shown bool) {
+	if shown {
+		if d.built {
+			d.fillStandards()
+		}
+		d.standards.content.Show()
+	} else {
+		d.standards.content.Hide()
+	}
+	d.standardsButton.Text = lang.L("Show standards")
+	if shown {
+		d.standardsButton.Text = lang.L("Hide standards")
+	}
+	d.standardsItem.Checked = shown
+	if !d.built {
+		return
+	}
+	d.standardsButton.Refresh()
+	d.inner.Refresh()
+	d.menu.Refresh()
+}
+
+// onClosed remembers the window's size and split positions.
+func (d *Desk) onClosed() {
+	if d.stopClock != nil {
+		close(d.stopClock)
+		d.stopClock = nil
+	}
+	size := d.win.Canvas().Size()
+	if size.Width > 0 && size.Height > 0 {
+		d.prefs.SetFloat(prefWindowWidth, float64(size.Width))
+		d.prefs.SetFloat(prefWindowHeight, float64(size.Height))
+	}
+	d.prefs.SetFloat(prefResultsSplit, d.split.Offset)
+	d.prefs.SetFloat(prefStandardsSplit, d.inner.Offset)
+}
+
+// startClock refreshes the open/closed badges and today's hours once a
+// minute, so a window left open all day stays right.
+func (d *Desk) startClock() {
+	if d.stopClock != nil {
+		return
+	}
+	stop := make(chan struct{})
+	d.stopClock = stop
+	go func() {
+		tick := time.NewTicker(time.Minute)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+				d.do(d.onTick)
+			}
+		}
+	}()
+}
+
+func (d *Desk) onTick() {
+	d.results.list.Refresh()
+	d.detail.refreshClock()
+}

@@ -1,0 +1,418 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"nowrongdoor/data"
+	"nowrongdoor/directory"
+)
+
+func TestTypingShowsTopResult(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(defaultListings(t)))
+	td.typeText("passport")
+	if ids := td.ids(); len(ids) == 0 || ids[0] != "slco-clerk-passports" {
+		t.Fatalf("Search(%q) ids = %v, want slco-clerk-passports first", "passport", ids)
+	}
+	rows := td.visibleRows()
+	if len(rows) == 0 || !strings.Contains(rows[0], "Passport") {
+		t.Errorf("first row drawn = %v, want the passport office", rows)
+	}
+	if got := td.results.heading.Text; !strings.Contains(got, "match") {
+		t.Errorf("heading = %q, want a count of matches", got)
+	}
+}
+
+func TestSearchBoxFocusedAtStart(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	if td.win.Canvas().Focused() != td.search {
+		t.Errorf("focused = %v, want the search box", td.win.Canvas().Focused())
+	}
+	if td.search.PlaceHolder != "What does the customer need?" {
+		t.Errorf("placeholder = %q", td.search.PlaceHolder)
+	}
+}
+
+func TestSelectingShowsDetails(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.typeText("passport")
+	td.results.list.Select(0) // as a click does
+	if td.current == nil || td.current.ID != "slco-clerk-passports" {
+		t.Fatalf("shown = %v, want the passport office", td.current)
+	}
+	text := td.detailText()
+	for _, want := range []string{
+		"Salt Lake County Clerk - Passport Acceptance",
+		"! No photos on Fridays in December (until Dec 31, 2026)",
+		"[Copy referral]",
+		"385-468-7300   Passports",
+		"385-468-7400 ext. 12   Main office",
+		"2001 S State St, Salt Lake City, UT 84190",
+		"[Map]",
+		"Form DS-11, proof of citizenship, photo ID",
+		"U.S. citizens",
+		"$35 acceptance fee",
+		"English, Spanish",
+		"https://saltlakecounty.gov/clerk/passport",
+		"Verified Jun 1, 2026 by J. Rivera",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("detail does not show %q; it shows:\n%s", want, text)
+		}
+	}
+	// The alert comes before everything staff act on.
+	if strings.Index(text, "! No photos") > strings.Index(text, "385-468-7300") {
+		t.Errorf("alert is shown after the phones:\n%s", text)
+	}
+}
+
+func TestClosedListingWarnsFirst(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.typeText("pantry")
+	i := slices.Index(td.ids(), "westside-food-pantry")
+	if i < 0 {
+		t.Fatalf("Search(%q) ids = %v, want the closed pantry", "pantry", td.ids())
+	}
+	td.results.list.Select(i)
+	if text := td.detailText(); !strings.Contains(text, "! Temporarily closed.") {
+		t.Errorf("detail of a closed listing has no closure banner:\n%s", text)
+	}
+	marker, _ := statusMarker(td.results.items[i].listing, testNow)
+	if marker != "Temporarily closed" {
+		t.Errorf("results marker = %q, want %q", marker, "Temporarily closed")
+	}
+}
+
+func TestKeyboardNavigation(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.typeText("food")
+	ids := td.ids()
+	if len(ids) < 2 {
+		t.Fatalf("Search(%q) ids = %v, want two or more", "food", ids)
+	}
+	td.key(fyne.KeyDown)
+	td.key(fyne.KeyDown)
+	td.key(fyne.KeyUp)
+	if td.results.cursor != 0 {
+		t.Errorf("after Down Down Up cursor = %d, want 0", td.results.cursor)
+	}
+	if td.current != nil {
+		t.Errorf("moving the cursor showed %s; only Enter should", td.current.ID)
+	}
+	td.key(fyne.KeyDown)
+	td.key(fyne.KeyReturn)
+	if td.current == nil || td.current.ID != ids[1] {
+		t.Fatalf("Enter showed %v, want %s", td.current, ids[1])
+	}
+	td.key(fyne.KeyUp)
+	td.key(fyne.KeyUp) // stays on the first row
+	td.key(fyne.KeyEnter)
+	if td.current.ID != ids[0] {
+		t.Errorf("Enter showed %s, want %s", td.current.ID, ids[0])
+	}
+
+	td.key(fyne.KeyEscape)
+	if td.search.Text != "" || td.results.heading.Text != "Browse by category" {
+		t.Fatalf("Escape left %q in the box and heading %q", td.search.Text, td.results.heading.Text)
+	}
+	// Enter opens the category under the cursor; Escape goes back.
+	td.key(fyne.KeyDown)
+	td.key(fyne.KeyReturn)
+	if td.category != "Food" {
+		t.Fatalf("Enter on the first category opened %q, want Food", td.category)
+	}
+	td.key(fyne.KeyEscape)
+	if td.category != "" || len(td.results.items) == 0 || td.results.items[0].listing != nil {
+		t.Errorf("Escape in a category did not go back to the categories")
+	}
+}
+
+func TestTypingAnywhereGoesToSearch(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.win.Canvas().Unfocus()
+	test.TypeOnCanvas(td.win.Canvas(), "food")
+	td.wait()
+	if td.search.Text != "food" || td.win.Canvas().Focused() != td.search {
+		t.Errorf("typing with nothing focused gave box %q, focus %v", td.search.Text, td.win.Canvas().Focused())
+	}
+}
+
+func TestFocusSearchShortcuts(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.typeText("food")
+	td.win.Canvas().Unfocus()
+	td.menuItem(shortcutSearch).Action()
+	if td.win.Canvas().Focused() != td.search {
+		t.Fatalf("Ctrl+F did not focus the search box")
+	}
+	if td.search.SelectedText() != "food" {
+		t.Errorf("Ctrl+F selected %q, want the whole search so typing replaces it", td.search.SelectedText())
+	}
+	td.win.Canvas().Unfocus()
+	td.search.TypedShortcut(shortcutSearchAlt)
+	if td.win.Canvas().Focused() != td.search {
+		t.Errorf("Ctrl+K did not focus the search box")
+	}
+}
+
+func TestCopyReferral(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.typeText("passport")
+	td.key(fyne.KeyReturn)
+	td.menuItem(shortcutCopyReferral).Action()
+	want := "Salt Lake County Clerk - Passport Acceptance\n" +
+		"Please note: No photos on Fridays in December\n" +
+		"Phone: 385-468-7300 (Passports)\n" +
+		"Phone: 385-468-7400 ext. 12 (Main office)\n" +
+		"Address: 2001 S State St, Salt Lake City, UT 84190\n" +
+		"Hours today (Wednesday): 8:00am-5:00pm\n" +
+		"What to bring: Form DS-11, proof of citizenship, photo ID\n" +
+		"Website: https://saltlakecounty.gov/clerk/passport"
+	if got := td.app.Clipboard().Content(); got != want {
+		t.Errorf("clipboard =\n%s\nwant\n%s", got, want)
+	}
+	if !td.detail.copied.Visible() {
+		t.Errorf("copying did not say so")
+	}
+}
+
+func TestCopyReferralButtonAndPhone(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.typeText("food bank")
+	td.key(fyne.KeyReturn)
+	test.Tap(td.button("Copy referral"))
+	want := "Utah Food Bank\n" +
+		"Phone: 801-978-2452\n" +
+		"Address: 3150 S 900 W, South Salt Lake, UT 84119\n" +
+		"Hours today (Wednesday): 9:00am-6:00pm"
+	if got := td.app.Clipboard().Content(); got != want {
+		t.Fatalf("Copy referral button put\n%s\nwant\n%s", got, want)
+	}
+	// Each phone has its own copy button.
+	copyPhone := td.button("Copy")
+	test.Tap(copyPhone)
+	if copyPhone.Text != "Copied" {
+		t.Errorf("copy button says %q after copying, want %q", copyPhone.Text, "Copied")
+	}
+	if got := td.app.Clipboard().Content(); got != "801-978-2452" {
+		t.Errorf("phone copy button put %q, want the number", got)
+	}
+}
+
+func TestCopyReferralWithNothingShownShowsTopResult(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.typeText("passport")
+	td.onCopyReferral()
+	if td.current == nil || !strings.HasPrefix(td.app.Clipboard().Content(), td.current.Name+"\n") {
+		t.Errorf("copy with nothing shown: shown %v, clipboard %q", td.current, td.app.Clipboard().Content())
+	}
+}
+
+func TestEmptyBoxShowsCategories(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	var got []string
+	for _, it := range td.results.items {
+		got = append(got, it.category.Name)
+	}
+	want := []string{"Food", "Government & Records", "Housing & Shelter", "Mental Health & Crisis"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("start page categories = %v, want %v", got, want)
+	}
+	if rows := td.visibleRows(); len(rows) != 4 || rows[0] != "Food" {
+		t.Errorf("rows drawn = %v", rows)
+	}
+	td.results.list.Select(0) // a click on Food
+	if ids := td.ids(); !slices.Equal(ids, []string{utah211ID, "utah-food-bank", "westside-food-pantry"}) {
+		t.Errorf("Food lists %v", ids)
+	}
+	if !td.results.back.Visible() {
+		t.Fatalf("no way back from a category")
+	}
+	test.Tap(td.results.back)
+	if td.category != "" || td.results.items[0].category.Name != "Food" {
+		t.Errorf("back did not return to the categories")
+	}
+	// Typing and clearing comes back to the categories too.
+	td.typeText("food")
+	td.search.SetText("")
+	td.wait()
+	if td.results.heading.Text != "Browse by category" {
+		t.Errorf("cleared box heading = %q", td.results.heading.Text)
+	}
+}
+
+func TestZeroResultsOffersFallbacks(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.typeText("xyzzy plugh")
+	if ids := td.ids(); !slices.Equal(ids, []string{utah211ID, crisis988ID, emergencyID}) {
+		t.Fatalf("no-match fallbacks = %v", ids)
+	}
+	if !td.results.hint.Visible() || !strings.Contains(td.results.hint.Text, "fewer words") {
+		t.Errorf("no advice on what to try: %q", td.results.hint.Text)
+	}
+	if !strings.Contains(td.results.heading.Text, "xyzzy plugh") {
+		t.Errorf("heading %q does not repeat the search", td.results.heading.Text)
+	}
+	// The fallbacks come from the directory when it has them.
+	if td.results.items[0].listing.Name != "Utah 211 (United Way 2-1-1)" {
+		t.Errorf("211 fallback = %q, want the directory's listing", td.results.items[0].listing.Name)
+	}
+	td.key(fyne.KeyDown)
+	td.key(fyne.KeyDown)
+	td.key(fyne.KeyDown)
+	td.key(fyne.KeyReturn)
+	if text := td.detailText(); td.current.ID != emergencyID || !strings.Contains(text, "911") {
+		t.Errorf("911 fallback shows:\n%s", text)
+	}
+}
+
+func TestFallbacksWithoutDirectory(t *testing.T) {
+	td := newTestDesk(t, nil)
+	td.typeText("anything")
+	if ids := td.ids(); !slices.Equal(ids, []string{utah211ID, crisis988ID, emergencyID}) {
+		t.Fatalf("fallbacks with an empty directory = %v", ids)
+	}
+	if l := td.results.items[0].listing; l.Phones[0].Number != "211" {
+		t.Errorf("built-in 211 = %+v", l)
+	}
+}
+
+func TestStaleResultsAreDropped(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.typeText("food")
+	before := td.ids()
+	td.applyResults(td.seq-1, "passport", []directory.Result{{Listing: &fixtureListings()[0]}})
+	if !slices.Equal(td.ids(), before) {
+		t.Errorf("results of an older keystroke replaced the list: %v", td.ids())
+	}
+}
+
+// slowDirectory holds each search until the test lets it go.
+type slowDirectory struct {
+	Directory
+	release chan struct{}
+}
+
+func (s slowDirectory) Search(q string, limit int) []directory.Result {
+	<-s.release
+	return s.Directory.Search(q, limit)
+}
+
+func TestTypingNeverWaitsForSearch(t *testing.T) {
+	slow := slowDirectory{Directory: directory.NewIndex(fixtureListings()), release: make(chan struct{})}
+	td := newTestDesk(t, slow)
+	test.Type(td.search, "pass") // returns although no search can finish
+	if td.search.Text != "pass" {
+		t.Fatalf("box = %q", td.search.Text)
+	}
+	test.Type(td.search, "port")
+	close(slow.release)
+	td.wait()
+	if ids := td.ids(); len(ids) == 0 || ids[0] != "slco-clerk-passports" {
+		t.Errorf("final results = %v, want those for %q", ids, "passport")
+	}
+}
+
+func TestStandardsToggleRemembered(t *testing.T) {
+	a := test.NewTempApp(t)
+	td := newTestDeskOn(t, a, directory.NewIndex(fixtureListings()))
+	if !td.standards.content.Visible() {
+		t.Fatalf("standards hidden on first start")
+	}
+	item := td.menuItem(shortcutStandards)
+	item.Action()
+	if td.standards.content.Visible() || item.Checked || td.standardsButton.Text != "Show standards" {
+		t.Fatalf("after toggle: visible %v, checked %v, button %q", td.standards.content.Visible(), item.Checked, td.standardsButton.Text)
+	}
+	again := newTestDeskOn(t, a, directory.NewIndex(fixtureListings()))
+	if again.standards.content.Visible() {
+		t.Errorf("hidden standards came back shown after a restart")
+	}
+	test.Tap(again.standardsButton)
+	if !again.standards.content.Visible() || !a.Preferences().Bool(prefStandardsShown) {
+		t.Errorf("the toolbar button did not show the standards again")
+	}
+}
+
+func TestStandardsPanel(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.show()
+	text := objectText(td.standards.content)
+	for _, want := range []string{"No wrong door", "Listen", "Rephrase", "Refer", "Confirm", "Follow up", "Library Customer Service Standards", "Service-Oriented"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("standards panel lacks %q", want)
+		}
+	}
+}
+
+func TestReminderDrawnFromStandards(t *testing.T) {
+	for _, step := range reminderSteps() {
+		if !strings.Contains(string(data.Standards), step.source) {
+			t.Errorf("reminder %q cites %q, which the standards no longer say", step.text, step.source)
+		}
+	}
+}
+
+func TestLayoutRemembered(t *testing.T) {
+	a := test.NewTempApp(t)
+	td := newTestDeskOn(t, a, directory.NewIndex(fixtureListings()))
+	td.win.Resize(fyne.NewSize(1100, 650))
+	td.split.SetOffset(0.4)
+	td.inner.SetOffset(0.55)
+	td.onClosed()
+	again := NewDesk(a, directory.NewIndex(fixtureListings()), data.Standards)
+	if got := again.win.Canvas().Size(); got != fyne.NewSize(1100, 650) {
+		t.Errorf("window size after restart = %v", got)
+	}
+	if again.split.Offset != 0.4 || again.inner.Offset != 0.55 {
+		t.Errorf("split offsets after restart = %v, %v", again.split.Offset, again.inner.Offset)
+	}
+}
+
+func TestShortcutsOnMenu(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	for _, s := range []fyne.Shortcut{shortcutSearch, shortcutCopyReferral, shortcutStandards, shortcutHelp} {
+		item := td.menuItem(s)
+		if item.Action == nil {
+			t.Errorf("menu item %q does nothing", item.Label)
+		}
+	}
+	for _, s := range []*desktop.CustomShortcut{shortcutSearch, shortcutCopyReferral, shortcutStandards, shortcutHelp} {
+		if s.Modifier&fyne.KeyModifierShortcutDefault == 0 {
+			t.Errorf("%s does not use the platform's shortcut key", s.ShortcutName())
+		}
+	}
+	td.menuItem(shortcutHelp).Action()
+	top := td.win.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(objectText(top), "Ctrl+Shift+C") {
+		t.Errorf("the shortcuts dialog did not open or lacks the copy key")
+	}
+}
+
+func TestSetDirectory(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.typeText("passport")
+	td.key(fyne.KeyReturn)
+	ls := fixtureListings()
+	ls[0].Phones = []directory.Phone{{Label: "Passports", Number: "385-468-0000"}}
+	td.SetDirectory(directory.NewIndex(ls))
+	td.wait()
+	if !strings.Contains(td.detailText(), "385-468-0000") {
+		t.Errorf("edited listing not redrawn:\n%s", td.detailText())
+	}
+	if ids := td.ids(); len(ids) == 0 || ids[0] != "slco-clerk-passports" {
+		t.Errorf("search not re-run on the new directory: %v", ids)
+	}
+}
+
+func TestMainLayoutMarkup(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.typeText("passport")
+	td.key(fyne.KeyReturn)
+	test.AssertRendersToMarkup(t, "desk_listing.xml", td.win.Canvas())
+}

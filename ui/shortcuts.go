@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The desk's app-wide keys. They hang on main-menu items, which the window
+// checks before the focused widget, so they work while staff type in the
+// search box. Ctrl+K is the one exception: a second menu item for the same
+// action would only clutter the menu, so the search box and the canvas
+// take it themselves.
+var (
+	shortcutSearch       = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSearchAlt    = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutCopyReferral = &desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutStandards    = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutHelp         = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// buildMenu makes the main menu. Fyne adds Quit to the first menu.
+func (d *Desk) buildMenu() *fyne.MainMenu {
+	d.standardsItem = &fyne.MenuItem{Label: lang.L("Standards panel"), Shortcut: shortcutStandards, Action: d.onToggleStandards}
+	return fyne.NewMainMenu(
+		fyne.NewMenu(lang.L("File")),
+		fyne.NewMenu(lang.L("Search"),
+			&fyne.MenuItem{Label: lang.L("Go to the search box"), Shortcut: shortcutSearch, Action: d.focusSearch},
+			&fyne.MenuItem{Label: lang.L("Copy referral"), Shortcut: shortcutCopyReferral, Action: d.onCopyReferral},
+			&fyne.MenuItem{Label: lang.L("Browse categories"), Action: d.onBrowse},
+		),
+		fyne.NewMenu(lang.L("View"), d.standardsItem),
+		fyne.NewMenu(lang.L("Help"),
+			&fyne.MenuItem{Label: lang.L("Keyboard shortcuts"), Shortcut: shortcutHelp, Action: d.onShowShortcuts},
+		),
+	)
+}
+
+// shortcutHelpRows is the help dialog's table: the keys, then what they do.
+func shortcutHelpRows() [][2]string {
+	return [][2]string{
+		{shortcutText(shortcutSearch) + "  " + lang.L("or") + "  " + shortcutText(shortcutSearchAlt), lang.L("Go to the search box")},
+		{lang.L("Down, Up"), lang.L("Move through the results")},
+		{lang.L("Enter"), lang.L("Show the highlighted listing, or open the category")},
+		{lang.L("Esc"), lang.L("Clear the search box and show the categories")},
+		{shortcutText(shortcutCopyReferral), lang.L("Copy the referral for the listing on show")},
+		{shortcutText(shortcutStandards), lang.L("Show or hide the customer service standards")},
+		{shortcutText(shortcutHelp), lang.L("Show these shortcuts")},
+		{lang.L("Typing anywhere"), lang.L("Goes into the search box")},
+	}
+}
+
+// onShowShortcuts shows the keyboard shortcuts in a dialog.
+func (d *Desk) onShowShortcuts() {
+	grid := container.New(layout.NewFormLayout())
+	for _, row := range shortcutHelpRows() {
+		grid.Add(&widget.Label{Text: row[0], TextStyle: fyne.TextStyle{Bold: true}})
+		grid.Add(&widget.Label{Text: row[1]})
+	}
+	dialog.ShowCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), grid, d.win)
+}
+
+// shortcutText writes a shortcut as the keyboard labels it: "Ctrl+Shift+C".
+func shortcutText(s *desktop.CustomShortcut) string {
+	var parts []string
+	if s.Modifier&fyne.KeyModifierControl != 0 {
+		parts = append(parts, lang.L("Ctrl"))
+	}
+	if s.Modifier&fyne.KeyModifierSuper != 0 {
+		parts = append(parts, "Cmd")
+	}
+	if s.Modifier&fyne.KeyModifierAlt != 0 {
+		parts = append(parts, "Alt")
+	}
+	if s.Modifier&fyne.KeyModifierShift != 0 {
+		parts = append(parts, lang.L("Shift"))
+	}
+	return strings.Join(append(parts, string(s.KeyName)), "+")
+}
