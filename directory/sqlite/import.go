@@ -185,6 +185,13 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 		}
 		normalized = append(normalized, c.listings...)
 		invalid = invalid || !c.valid
+		if invalid {
+			continue
+		}
+		stored, err := w.stored(ctx, c.listings, exists)
+		if err != nil {
+			return rep, err
+		}
 		for i := range c.listings {
 			if invalid {
 				break
@@ -195,7 +202,7 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 				break
 			}
 			seen[l.ID] = true
-			if err := writeListing(ctx, w, l, c.args[i], exists[l.ID], json.RawMessage(added), opts, now, &rep); err != nil {
+			if err := writeListing(ctx, w, l, c.args[i], stored[l.ID], json.RawMessage(added), opts, now, &rep); err != nil {
 				return rep, err
 			}
 		}
@@ -220,9 +227,10 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 	return rep, markInitialized(ctx, tx, now)
 }
 
-// writeListing adds or updates one listing and counts it in rep.
-func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, args []any, exists bool, added json.RawMessage, opts ImportOptions, now time.Time, rep *ImportReport) error {
-	if !exists {
+// writeListing adds or updates one listing and counts it in rep. stored is
+// the listing's row in the database, or nil for a new listing.
+func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, args []any, stored *[numColumns]string, added json.RawMessage, opts ImportOptions, now time.Time, rep *ImportReport) error {
+	if stored == nil {
 		if err := w.add(ctx, args); err != nil {
 			return err
 		}
@@ -232,15 +240,11 @@ func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, a
 		rep.Added++
 		return nil
 	}
-	stored, err := scanColumns(w.get.QueryRowContext(ctx, l.ID))
-	if err != nil {
-		return fmt.Errorf("listing %q: %w", l.ID, err)
-	}
-	if sameContent(stored, args) {
+	if sameContent(*stored, args) {
 		rep.Unchanged++
 		return nil
 	}
-	old, err := fromColumns(stored)
+	old, err := fromColumns(*stored)
 	if err != nil {
 		return err
 	}

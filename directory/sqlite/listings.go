@@ -316,10 +316,10 @@ func (b *batchInserter) close() {
 // listings needs to be quick. Audit rows are queued in the order of the
 // changes they record.
 type listingWriter struct {
-	tx          *sql.Tx
-	insert      *batchInserter
-	audit       *batchInserter
-	get, update *sql.Stmt
+	tx     *sql.Tx
+	insert *batchInserter
+	audit  *batchInserter
+	update *sql.Stmt
 }
 
 func newListingWriter(ctx context.Context, tx *sql.Tx) (*listingWriter, error) {
@@ -330,10 +330,6 @@ func newListingWriter(ctx context.Context, tx *sql.Tx) (*listingWriter, error) {
 		return nil, err
 	}
 	if w.audit, err = newBatchInserter(ctx, tx, "audit", auditColumns, 5); err != nil {
-		w.close()
-		return nil, err
-	}
-	if w.get, err = tx.PrepareContext(ctx, `SELECT `+listingColumns+` FROM listings WHERE id = ?`); err != nil {
 		w.close()
 		return nil, err
 	}
@@ -363,11 +359,41 @@ func (w *listingWriter) close() {
 			b.close()
 		}
 	}
-	for _, st := range []*sql.Stmt{w.get, w.update} {
-		if st != nil {
-			st.Close()
+	if w.update != nil {
+		w.update.Close()
+	}
+}
+
+// stored reads the rows of those listings that exist, in one query for
+// the chunk rather than one per listing.
+func (w *listingWriter) stored(ctx context.Context, listings []directory.Listing, exists map[string]bool) (map[string]*[numColumns]string, error) {
+	var ids []any
+	for i := range listings {
+		if exists[listings[i].ID] {
+			ids = append(ids, listings[i].ID)
 		}
 	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := w.tx.QueryContext(ctx, `SELECT `+listingColumns+` FROM listings WHERE id IN (?`+
+		strings.Repeat(", ?", len(ids)-1)+`)`, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("read listings: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[string]*[numColumns]string, len(ids))
+	for rows.Next() {
+		c, err := scanColumns(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read listings: %w", err)
+		}
+		out[c[0]] = &c
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read listings: %w", err)
+	}
+	return out, nil
 }
 
 // add queues a new listing's row.
