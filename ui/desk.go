@@ -29,6 +29,9 @@ const (
 	// searchLimit is how many results a search shows; more than a clerk
 	// reads, few enough to draw in a frame.
 	searchLimit = 100
+	// startupSettle is how long after showing the window its first screens
+	// are laid out and drawn.
+	startupSettle = time.Second
 )
 
 // Desk is the desk window: the search box on top, results on the left, the
@@ -104,17 +107,15 @@ func (d *Desk) Show() {
 		// start typing sooner.
 		go d.do(d.fillStandards)
 	}
+	// Measuring and drawing the text of the first screens leaves a lot of
+	// garbage behind; hand it back to the system once they are drawn, since
+	// desk PCs are often short of memory.
+	time.AfterFunc(startupSettle, debug.FreeOSMemory)
 }
 
-// fillStandards lays out the standards text, then hands the memory the
-// one-off text measuring used back to the system: desk PCs are often short
-// of it.
+// fillStandards lays out the standards text below the reminder.
 func (d *Desk) fillStandards() {
-	if d.standards.text != nil {
-		return
-	}
 	d.standards.fill()
-	go debug.FreeOSMemory()
 }
 
 // ShowAndRun shows the window and runs the app until it is closed.

@@ -187,7 +187,7 @@ func (p *detailPane) addHours(add func(string, fyne.CanvasObject), l *directory.
 		week := container.NewVBox()
 		for _, s := range l.Schedules {
 			if s.Label != "" {
-				week.Add(&widget.Label{Text: s.Label, TextStyle: fyne.TextStyle{Italic: true}, Wrapping: fyne.TextWrapWord})
+				week.Add(&widget.Label{Text: s.Label, Wrapping: fyne.TextWrapWord})
 			}
 			days := container.New(layout.NewFormLayout())
 			for _, g := range weekGroups(s, now.In(directory.Denver).Weekday()) {

@@ -32,7 +32,7 @@ func newResultRow() *resultRow {
 		badge:    &widget.Label{Alignment: fyne.TextAlignTrailing},
 		subtitle: &widget.Label{Truncation: fyne.TextTruncateEllipsis},
 		marker:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
-		note:     &widget.Label{TextStyle: fyne.TextStyle{Italic: true}},
+		note:     &widget.Label{},
 		cursor:   &canvas.Rectangle{},
 	}
 	r.ExtendBaseWidget(r)

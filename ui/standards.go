@@ -66,12 +66,19 @@ func (s *standardsPanel) fill() {
 	}
 	s.text = widget.NewRichTextFromMarkdown(string(s.standards))
 	s.text.Wrapping = fyne.TextWrapWord
-	// Top-level headings are drawn one size down: at heading size the
-	// title alone would fill a narrow panel.
 	for _, seg := range s.text.Segments {
-		if t, ok := seg.(*widget.TextSegment); ok && t.Style == widget.RichTextStyleHeading {
+		t, ok := seg.(*widget.TextSegment)
+		if !ok {
+			continue
+		}
+		// Top-level headings are drawn one size down: at heading size the
+		// title alone would fill a narrow panel.
+		if t.Style == widget.RichTextStyleHeading {
 			t.Style = widget.RichTextStyleSubHeading
 		}
+		// Each font style costs the app over 10 MB, and the standards use
+		// italics for one word, "(Proposed)", that reads as well upright.
+		t.Style.TextStyle.Italic = false
 	}
 	s.box.Add(s.text)
 }
