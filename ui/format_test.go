@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"nowrongdoor/data"
+	"nowrongdoor/directory"
+)
+
+func at(day, hour, minute int) time.Time {
+	// November 2026: the 23rd is a Monday.
+	return time.Date(2026, time.November, day, hour, minute, 0, 0, directory.Denver)
+}
+
+func TestOpenBadge(t *testing.T) {
+	test.NewTempApp(t)
+	addTranslations()
+	weekdays := &directory.Listing{Hours: "Monday-Friday 8:00am-5:00pm"}
+	weekdays.Normalize()
+	allDay := &directory.Listing{Hours: "24 hours a day, 7 days a week"}
+	allDay.Normalize()
+	closed := &directory.Listing{Hours: "Monday-Friday 8:00am-5:00pm", Status: directory.StatusTemporarilyClosed}
+	closed.Normalize()
+	appointment := &directory.Listing{Hours: "By appointment only"}
+	appointment.Normalize()
+	for _, tc := range []struct {
+		name string
+		l    *directory.Listing
+		now  time.Time
+		want string
+		imp  widget.Importance
+	}{
+		{"open", weekdays, at(25, 10, 30), "Open until 5:00pm", widget.SuccessImportance},
+		{"before opening", weekdays, at(25, 7, 0), "Closed - opens 8:00am", widget.MediumImportance},
+		{"evening", weekdays, at(25, 18, 0), "Closed - opens tomorrow 8:00am", widget.MediumImportance},
+		{"weekend", weekdays, at(28, 12, 0), "Closed - opens Mon 8:00am", widget.MediumImportance},
+		{"around the clock", allDay, at(25, 3, 0), "Open 24 hours", widget.SuccessImportance},
+		{"temporarily closed", closed, at(25, 10, 30), "Closed", widget.MediumImportance},
+		{"no weekly hours", appointment, at(25, 10, 30), "", widget.MediumImportance},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, imp := openBadge(tc.l, tc.now)
+			if got != tc.want || imp != tc.imp {
+				t.Errorf("openBadge(%q, %v) = %q, %v; want %q, %v", tc.l.Hours, tc.now, got, imp, tc.want, tc.imp)
+			}
+		})
+	}
+}
+
+func TestWeekGroups(t *testing.T) {
+	test.NewTempApp(t)
+	addTranslations()
+	l := &directory.Listing{Hours: "Monday-Friday 8:00am-5:00pm; Saturday 10:00am-2:00pm"}
+	l.Normalize()
+	if len(l.Schedules) == 0 {
+		t.Fatalf("ParseHours(%q) found no schedule", l.Hours)
+	}
+	var got []string
+	for _, g := range weekGroups(l.Schedules[0], time.Saturday) {
+		s := g.days + " " + g.hours
+		if g.today {
+			s += " (today)"
+		}
+		got = append(got, s)
+	}
+	want := "Mon–Fri 8:00am-5:00pm | Sat 10:00am-2:00pm (today) | Sun Closed"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("weekGroups = %q, want %q", strings.Join(got, " | "), want)
+	}
+}
+
+func TestWebURL(t *testing.T) {
+	for _, tc := range []struct {
+		in string
+		ok bool
+	}{
+		{"https://saltlakecounty.gov/clerk", true},
+		{"http://www.slco.org/", true},
+		{" https://example.org/path ", true},
+		{"https://", false},
+		{"javascript:alert(1)", false},
+		{"file:///C:/Windows/System32/calc.exe", false},
+		{"www.example.org", false},
+		{"mailto:someone@example.org", false},
+		{"", false},
+	} {
+		if _, ok := webURL(tc.in); ok != tc.ok {
+			t.Errorf("webURL(%q) ok = %v, want %v", tc.in, ok, tc.ok)
+		}
+	}
+}
+
+func TestMapURL(t *testing.T) {
+	got := mapURL(directory.Address{Street: "2001 S State St", City: "Salt Lake City", State: "UT", Zip: "84190"}).String()
+	want := "https://www.google.com/maps/search/?api=1&query=2001+S+State+St%2C+Salt+Lake+City%2C+UT+84190"
+	if got != want {
+		t.Errorf("mapURL = %s, want %s", got, want)
+	}
+}
+
+func TestReferralWithoutWeeklyHours(t *testing.T) {
+	test.NewTempApp(t)
+	addTranslations()
+	l := &directory.Listing{
+		Name:    "Legal Aid Society",
+		Phones:  []directory.Phone{{Number: "801-328-8891"}},
+		Hours:   "By appointment only",
+		Website: "javascript:alert(1)",
+		Status:  directory.StatusTemporarilyClosed,
+	}
+	l.Normalize()
+	want := "Legal Aid Society\n" +
+		"Please note: Temporarily closed.\n" +
+		"Phone: 801-328-8891\n" +
+		"Hours: By appointment only"
+	if got := referralText(l, testNow); got != want {
+		t.Errorf("referralText =\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestMarkers(t *testing.T) {
+	test.NewTempApp(t)
+	addTranslations()
+	l := &directory.Listing{ID: "x", Alert: "Moved", AlertUntil: directory.Date{Year: 2026, Month: time.November, Day: 24}}
+	if m, _ := statusMarker(l, testNow); m != "" {
+		t.Errorf("an alert that ended yesterday still shows: %q", m)
+	}
+	l.AlertUntil = directory.Date{}
+	if m, imp := statusMarker(l, testNow); m != "Alert" || imp != widget.WarningImportance {
+		t.Errorf("statusMarker = %q, %v; want Alert in the warning colour", m, imp)
+	}
+	if n := verifyNote(l, testNow); n != "Not verified" {
+		t.Errorf("verifyNote of an unverified listing = %q", n)
+	}
+	l.VerifiedOn = directory.Date{Year: 2024, Month: time.January, Day: 5}
+	if n := verifyNote(l, testNow); n != "Needs re-check" {
+		t.Errorf("verifyNote of a listing verified in 2024 = %q", n)
+	}
+	l.VerifiedOn = directory.Date{Year: 2026, Month: time.October, Day: 1}
+	if n := verifyNote(l, testNow); n != "" {
+		t.Errorf("verifyNote of a listing verified last month = %q", n)
+	}
+}
+
+// TestTranslationsComplete checks that every string the window passes to
+// lang has an entry in the English translation file, so translators see
+// them all.
+func TestTranslationsComplete(t *testing.T) {
+	raw, err := data.Translations.ReadFile("translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var en map[string]any
+	if err := json.Unmarshal(raw, &en); err != nil {
+		t.Fatalf("en.json: %v", err)
+	}
+	files, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	n := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(node ast.Node) bool {
+			call, ok := node.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "lang" {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok {
+				return true
+			}
+			key, _ := strconv.Unquote(lit.Value)
+			n++
+			if _, ok := en[key]; !ok {
+				t.Errorf("%s: %q is not in en.json", fset.Position(lit.Pos()), key)
+			}
+			return true
+		})
+	}
+	if n < 50 {
+		t.Errorf("found only %d translated strings; is the scan broken?", n)
+	}
+}
