@@ -58,6 +58,11 @@ type Desk struct {
 	// seq counts changes of the search box; applied is the change whose
 	// results are on screen. Results for an older change are dropped.
 	seq, applied uint64
+	// pendingMoves and pendingEnter hold Down, Up and Enter pressed before
+	// the results of the last keystroke arrived, so a quick "type, Down,
+	// Enter" acts on what was typed rather than on the results before it.
+	pendingMoves int
+	pendingEnter bool
 	// category is the category open in the results, "" for none.
 	category string
 	current  *directory.Listing
@@ -163,9 +168,9 @@ func (d *Desk) buildUI() {
 	d.search = newSearchEntry()
 	d.search.PlaceHolder = lang.L("What does the customer need?")
 	d.search.OnChanged = d.onSearchChanged
-	d.search.onDown = func() { d.results.move(1) }
-	d.search.onUp = func() { d.results.move(-1) }
-	d.search.onEnter = func() { d.results.activateCursor() }
+	d.search.onDown = func() { d.onMove(1) }
+	d.search.onUp = func() { d.onMove(-1) }
+	d.search.onEnter = d.onEnter
 	d.search.onEscape = d.onEscape
 	d.search.onShortcut = d.onEntryShortcut
 	d.search.ActionItem = &widget.Button{Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: d.onClearTapped}
@@ -215,6 +220,7 @@ func (d *Desk) clock() time.Time { return d.now() }
 // dropped if the box changed again meanwhile.
 func (d *Desk) onSearchChanged(text string) {
 	d.seq++
+	d.pendingMoves, d.pendingEnter = 0, false
 	q := strings.TrimSpace(text)
 	if q == "" {
 		d.applied = d.seq
@@ -247,6 +253,7 @@ func (d *Desk) applyResults(seq uint64, query string, results []directory.Result
 			lang.L("No matches for “{{.Query}}”", map[string]any{"Query": query}),
 			items, true,
 			lang.L("Try fewer words, another word the customer used, or browse the categories. These can always help:"))
+		d.applyPendingKeys()
 		return
 	}
 	items := make([]resultItem, len(results))
@@ -255,6 +262,41 @@ func (d *Desk) applyResults(seq uint64, query string, results []directory.Result
 	}
 	d.results.show(lang.N("{{.Count}} match", len(items), map[string]any{"Count": len(items)}), items, false, "")
 	d.markShown()
+	d.applyPendingKeys()
+}
+
+// onMove moves the cursor, or remembers the move until the results of the
+// last keystroke arrive.
+func (d *Desk) onMove(delta int) {
+	if d.applied != d.seq {
+		d.pendingMoves += delta
+		return
+	}
+	d.results.move(delta)
+}
+
+// onEnter shows the listing under the cursor, once the results of the last
+// keystroke are on screen.
+func (d *Desk) onEnter() {
+	if d.applied != d.seq {
+		d.pendingEnter = true
+		return
+	}
+	d.results.activateCursor()
+}
+
+func (d *Desk) applyPendingKeys() {
+	moves, enter := d.pendingMoves, d.pendingEnter
+	d.pendingMoves, d.pendingEnter = 0, false
+	for ; moves > 0; moves-- {
+		d.results.move(1)
+	}
+	for ; moves < 0; moves++ {
+		d.results.move(-1)
+	}
+	if enter {
+		d.results.activateCursor()
+	}
 }
 
 // showCategories is the start page of the results: every category with its

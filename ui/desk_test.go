@@ -416,3 +416,20 @@ func TestMainLayoutMarkup(t *testing.T) {
 	td.key(fyne.KeyReturn)
 	test.AssertRendersToMarkup(t, "desk_listing.xml", td.win.Canvas())
 }
+
+func TestKeysBeforeResultsArrive(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.typeText("food")
+	// Type more and press Down, Down, Enter before the search answers: the
+	// keys apply to the new results, not to the ones on screen.
+	test.Type(td.search, " bank")
+	td.key(fyne.KeyDown)
+	td.key(fyne.KeyReturn)
+	if td.current != nil {
+		t.Fatalf("Enter acted on stale results: showed %s", td.current.ID)
+	}
+	td.wait()
+	if td.current == nil || td.current.ID != td.ids()[0] {
+		t.Errorf("Down, Enter typed ahead showed %v, want the top result %v", td.current, td.ids())
+	}
+}

@@ -169,7 +169,7 @@ func (p *detailPane) addHours(add func(string, fyne.CanvasObject), l *directory.
 		segs := []widget.RichTextSegment{
 			&widget.TextSegment{Text: dayName(now.In(directory.Denver).Weekday()) + ": " + today, Style: widget.RichTextStyleStrong},
 		}
-		if badge, imp := openBadge(l, now); badge != "" {
+		if badge, imp := openBadge(l, now); badge != "" && badge != today {
 			style := widget.RichTextStyleInline
 			style.TextStyle.Bold = true
 			switch imp {

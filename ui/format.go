@@ -186,5 +186,8 @@ func weekGroups(s directory.Schedule, today time.Weekday) []dayGroup {
 		out = append(out, g)
 		i = j + 1
 	}
+	if len(out) == 1 {
+		out[0].days = lang.L("Every day")
+	}
 	return out
 }
