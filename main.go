@@ -219,7 +219,7 @@ func (c *cli) search(ctx context.Context, args []string) int {
 	if !ok {
 		return exitFail
 	}
-	listings, err := s.Listings(ctx)
+	listings, err := s.SearchListings(ctx)
 	s.Close()
 	if err != nil {
 		return c.fail("%v%s", err, openAdvice(err))

@@ -88,11 +88,12 @@ type Index struct {
 	scratch  sync.Pool // *scorer, reused between searches
 }
 
-// NewIndex builds the index over listings. The listings are copied, so the
-// caller may reuse the slice.
+// NewIndex builds the index over listings. The index keeps the slice (a
+// statewide directory is too large to copy on every rebuild), so the caller
+// must not modify it afterwards.
 func NewIndex(listings []Listing) *Index {
 	ix := &Index{
-		docs:   slices.Clone(listings),
+		docs:   listings,
 		byID:   make(map[string]*Listing, len(listings)),
 		terms:  map[string]termID{},
 		synonm: defaultSynonyms,

