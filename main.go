@@ -21,9 +21,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"fyne.io/fyne/v2/app"
+
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/sqlite"
+	"nowrongdoor/ui"
 )
 
 // Exit statuses, as DESIGN.md gives them.
@@ -71,7 +74,7 @@ func main() {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") && !isHelp(args[0]) && args[0] != "--version" {
-		return c.window(args)
+		return c.window(ctx, args)
 	}
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "search":
@@ -392,7 +395,7 @@ func buildVersion() string {
 
 // window opens the desk window on the database given by --db, the
 // environment or the default location.
-func (c *cli) window(args []string) int {
+func (c *cli) window(ctx context.Context, args []string) int {
 	fs := flag.NewFlagSet("nowrongdoor", flag.ContinueOnError)
 	dbFlag := fs.String("db", "", "database file")
 	rest, code, ok := c.flags(fs, args)
@@ -406,15 +409,26 @@ func (c *cli) window(args []string) int {
 	if err != nil {
 		return c.fail("%v", err)
 	}
-	return openWindow(path)
+	return c.openWindow(ctx, path)
 }
+
+// appID names the app to the operating system and Fyne; it keeps window
+// sizes and the standards panel's state apart from other apps. It is the
+// ID in FyneApp.toml.
+const appID = "org.slcolibrary.nowrongdoor"
 
 // openWindow opens the desk window on the database at dbPath and returns
 // the exit status when it closes.
-//
-// TODO(lead): replace with the ui package's window. Until then it prints
-// the usage and returns exitUsage.
-func openWindow(dbPath string) int {
-	fmt.Fprint(os.Stderr, usage)
-	return exitUsage
+func (c *cli) openWindow(ctx context.Context, dbPath string) int {
+	s, ok := c.openStore(ctx, dbPath)
+	if !ok {
+		return exitFail
+	}
+	defer s.Close()
+	listings, err := s.Listings(ctx)
+	if err != nil {
+		return c.fail("%v%s", err, openAdvice(err))
+	}
+	ui.NewDesk(app.NewWithID(appID), directory.NewIndex(listings), data.Standards).ShowAndRun()
+	return exitOK
 }
