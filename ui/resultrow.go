@@ -14,9 +14,9 @@ import (
 type resultRow struct {
 	widget.BaseWidget
 
-	title    *widget.Label
+	title    *fitText
 	badge    *widget.Label
-	subtitle *widget.Label
+	subtitle *fitText
 	marker   *widget.Label // closed or alert: needs attention
 	note     *widget.Label // not verified: worth knowing
 	// cursor marks the row Down/Up has reached from the search box; the
@@ -28,9 +28,9 @@ type resultRow struct {
 
 func newResultRow() *resultRow {
 	r := &resultRow{
-		title:    &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
+		title:    newFitText(fyne.TextStyle{Bold: true}),
 		badge:    &widget.Label{Alignment: fyne.TextAlignTrailing},
-		subtitle: &widget.Label{Truncation: fyne.TextTruncateEllipsis},
+		subtitle: newFitText(fyne.TextStyle{}),
 		marker:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
 		note:     &widget.Label{},
 		cursor:   &canvas.Rectangle{},
@@ -74,8 +74,8 @@ func (r *resultRow) set(c rowContent) {
 		return
 	}
 	r.shown = &c
-	setLabel(r.title, c.title, widget.MediumImportance)
-	setLabel(r.subtitle, c.subtitle, widget.MediumImportance)
+	r.title.Text, r.title.Hidden = c.title, c.title == ""
+	r.subtitle.Text, r.subtitle.Hidden = c.subtitle, c.subtitle == ""
 	setLabel(r.badge, c.badge, c.badgeImportance)
 	setLabel(r.marker, c.marker, c.markerImportance)
 	setLabel(r.note, c.note, widget.MediumImportance)
