@@ -175,8 +175,8 @@ func (d *Desk) buildUI() {
 	d.search.onShortcut = d.onEntryShortcut
 	d.search.ActionItem = &widget.Button{Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: d.onClearTapped}
 
-	d.results = &resultsPane{now: d.clock, onActivate: d.onActivate, onBack: d.onBrowse}
-	d.detail = &detailPane{app: d.app, now: d.clock, onCopyReferral: d.onCopyReferral}
+	d.results = &resultsPane{now: d.timeNow, onActivate: d.onActivate, onBack: d.onBrowse}
+	d.detail = &detailPane{app: d.app, now: d.timeNow, onCopyReferral: d.onCopyReferral}
 	d.standardsButton = &widget.Button{Icon: theme.DocumentIcon(), OnTapped: d.onToggleStandards}
 	help := &widget.Button{Text: lang.L("Shortcuts"), Icon: theme.HelpIcon(), Importance: widget.LowImportance, OnTapped: d.onShowShortcuts}
 
@@ -212,8 +212,8 @@ func (d *Desk) buildUI() {
 	d.built = true
 }
 
-// clock is the time badges and today's hours are reckoned at.
-func (d *Desk) clock() time.Time { return d.now() }
+// timeNow is the time badges and today's hours are reckoned at; tests fix it.
+func (d *Desk) timeNow() time.Time { return d.now() }
 
 // onSearchChanged runs a search for every change of the box. The search
 // runs off the Fyne goroutine; its results come back through d.do and are
