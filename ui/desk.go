@@ -147,6 +147,8 @@ func (d *Desk) SetDirectory(dir Directory) {
 			d.current = nil
 			d.detail.showWelcome()
 		}
+	} else if d.current == nil {
+		d.detail.showWelcome() // its fallbacks come from the directory
 	}
 	switch {
 	case strings.TrimSpace(d.search.Text) != "":
@@ -176,7 +178,13 @@ func (d *Desk) buildUI() {
 	d.search.ActionItem = &widget.Button{Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: d.onClearTapped}
 
 	d.results = &resultsPane{now: d.timeNow, onActivate: d.onActivate, onBack: d.onBrowse}
-	d.detail = &detailPane{app: d.app, now: d.timeNow, onCopyReferral: d.onCopyReferral}
+	d.detail = &detailPane{
+		app:            d.app,
+		now:            d.timeNow,
+		onCopyReferral: d.onCopyReferral,
+		fallbacks:      func() []*directory.Listing { return fallbackListings(d.dir) },
+		onShow:         d.showListing,
+	}
 	d.standardsButton = &widget.Button{Icon: theme.DocumentIcon(), OnTapped: d.onToggleStandards}
 	help := &widget.Button{Text: lang.L("Shortcuts"), Icon: theme.HelpIcon(), Importance: widget.LowImportance, OnTapped: d.onShowShortcuts}
 
@@ -334,8 +342,15 @@ func (d *Desk) onActivate(it resultItem) {
 		d.openCategory(it.category.Name)
 		return
 	}
-	d.current = it.listing
-	d.detail.show(it.listing)
+	d.showListing(it.listing)
+}
+
+// showListing shows a listing in the middle, marking its row if it is in
+// the results.
+func (d *Desk) showListing(l *directory.Listing) {
+	d.current = l
+	d.detail.show(l)
+	d.results.markShown(l.ID)
 }
 
 // onEscape clears the search box, or leaves an open category.

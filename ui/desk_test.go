@@ -433,3 +433,17 @@ func TestKeysBeforeResultsArrive(t *testing.T) {
 		t.Errorf("Down, Enter typed ahead showed %v, want the top result %v", td.current, td.ids())
 	}
 }
+
+func TestWelcomeOffersFallbacks(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	text := td.detailText()
+	for _, want := range []string{"[211   Utah 211 (United Way 2-1-1)]", "[988   988 Suicide & Crisis Lifeline (Utah)]", "[911   911 Emergency]", "Ctrl+Shift+C"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("start page lacks %q:\n%s", want, text)
+		}
+	}
+	test.Tap(td.button("911   911 Emergency"))
+	if td.current == nil || td.current.ID != emergencyID {
+		t.Errorf("the 911 button showed %v", td.current)
+	}
+}

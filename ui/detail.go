@@ -21,6 +21,10 @@ type detailPane struct {
 	app            fyne.App
 	now            func() time.Time
 	onCopyReferral func()
+	// fallbacks gives the always-available referrals the welcome page
+	// offers; onShow shows one of them.
+	fallbacks func() []*directory.Listing
+	onShow    func(*directory.Listing)
 
 	box    *fyne.Container
 	scroll *container.Scroll
@@ -50,6 +54,18 @@ func (p *detailPane) showWelcome() {
 		paragraph(lang.L("Down and Up move through the results and Enter shows one. Esc clears the box and shows the categories.")),
 		paragraph(lang.L("Nothing fits? Utah 211 (dial 211) helps with almost any need. For a crisis, call or text 988. For an emergency, call 911.")),
 	}
+	if p.fallbacks != nil {
+		p.box.Add(&widget.Label{Text: lang.L("Always available"), TextStyle: fyne.TextStyle{Bold: true}})
+		for _, l := range p.fallbacks() {
+			text := l.Name
+			if ph, ok := l.MainPhone(); ok {
+				text = ph.String() + "   " + l.Name
+			}
+			p.box.Add(&widget.Button{Text: text, Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance, OnTapped: func() { p.onShow(l) }})
+		}
+	}
+	p.box.Add(paragraph(lang.L("{{.Copy}} copies the referral on show, {{.Standards}} shows or hides the standards, and {{.Help}} lists every shortcut.",
+		map[string]any{"Copy": shortcutText(shortcutCopyReferral), "Standards": shortcutText(shortcutStandards), "Help": shortcutText(shortcutHelp)})))
 	p.box.Refresh()
 	p.scroll.ScrollToTop()
 }
