@@ -31,7 +31,7 @@ const (
 	searchLimit = 100
 	// startupSettle is how long after showing the window its first screens
 	// are laid out and drawn.
-	startupSettle = time.Second
+	startupSettle = 500 * time.Millisecond
 )
 
 // Desk is the desk window: the search box on top, results on the left, the
