@@ -140,7 +140,7 @@ func (p *detailPane) draw() {
 	if !l.Address.IsZero() {
 		addr := l.Address.String()
 		mapButton := &widget.Button{Text: lang.L("Map"), Icon: theme.SearchIcon(), Importance: widget.LowImportance, OnTapped: func() { p.openURL(mapURL(l.Address).String()) }}
-		add(lang.L("Address"), container.NewBorder(nil, nil, p.copyButton(addr), mapButton, paragraph(addr)))
+		add(lang.L("Address"), withActions(paragraph(addr), p.copyButton(addr), mapButton))
 	}
 	p.addHours(add, l, now)
 	if l.Documents != "" {
@@ -162,7 +162,7 @@ func (p *detailPane) draw() {
 		add(lang.L("Website"), p.link(l.Website))
 	}
 	if l.Email != "" {
-		add(lang.L("Email"), container.NewBorder(nil, nil, p.copyButton(l.Email), nil, paragraph(l.Email)))
+		add(lang.L("Email"), withActions(paragraph(l.Email), p.copyButton(l.Email)))
 	}
 	if l.StaffNotes != "" {
 		add(lang.L("Staff notes"), paragraph(l.StaffNotes))
@@ -226,7 +226,8 @@ func (p *detailPane) addHours(add func(string, fyne.CanvasObject), l *directory.
 	}
 }
 
-// phoneRow is one phone: a copy button, the number in bold and who answers.
+// phoneRow is one phone: the number in bold, who answers, and a copy
+// button.
 func (p *detailPane) phoneRow(ph directory.Phone) fyne.CanvasObject {
 	segs := []widget.RichTextSegment{&widget.TextSegment{Text: ph.String(), Style: widget.RichTextStyleStrong}}
 	if ph.Label != "" {
@@ -234,7 +235,13 @@ func (p *detailPane) phoneRow(ph directory.Phone) fyne.CanvasObject {
 	}
 	rt := widget.NewRichText(segs...)
 	rt.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, nil, p.copyButton(ph.String()), nil, rt)
+	return withActions(rt, p.copyButton(ph.String()))
+}
+
+// withActions puts buttons at the top right of a value, so the value starts
+// right after its heading and wraps in the room left.
+func withActions(value fyne.CanvasObject, buttons ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(buttons...)), value)
 }
 
 // copyButton copies text to the clipboard and says so on itself.
