@@ -447,3 +447,23 @@ func TestWelcomeOffersFallbacks(t *testing.T) {
 		t.Errorf("the 911 button showed %v", td.current)
 	}
 }
+
+// TestFitsSmallScreen checks that the window, with the standards shown and
+// the wordiest listing of the default directory on show, needs no more than
+// a 1366x768 screen, so nothing is cut off on the desk PCs' laptops.
+func TestFitsSmallScreen(t *testing.T) {
+	ls := defaultListings(t)
+	td := newTestDesk(t, directory.NewIndex(ls))
+	td.show()
+	longest := &ls[0]
+	for i := range ls {
+		if len(ls[i].Description)+len(ls[i].Documents)+len(ls[i].Name) > len(longest.Description)+len(longest.Documents)+len(longest.Name) {
+			longest = &ls[i]
+		}
+	}
+	td.showListing(longest)
+	t.Logf("window min size %v with %s", td.win.Content().MinSize(), longest.ID)
+	if min := td.win.Content().MinSize(); min.Width > 1366 || min.Height > 768-60 {
+		t.Errorf("window needs %v to show %s; a 1366x768 screen (less the title and task bars) has 1366x708", min, longest.ID)
+	}
+}
