@@ -66,6 +66,9 @@ func main() {
 	// Ctrl-C cancels the context, so an import rolls back cleanly.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if len(os.Args) > 1 {
+		ui.AttachConsole()
+	}
 	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }
 
