@@ -171,9 +171,14 @@ func (c *cli) openStore(ctx context.Context, path string) (*sqlite.Store, bool) 
 		c.fail("%v%s", err, openAdvice(err))
 		return nil, false
 	}
-	def, err := directory.ParseListings(bytes.NewReader(data.Agencies))
-	if err == nil {
-		_, err = s.SeedIfEmpty(ctx, def)
+	// The default directory is read only for a new database: parsing it
+	// on every start would be most of the start-up time.
+	pristine, err := s.Pristine(ctx)
+	if err == nil && pristine {
+		var def []directory.Listing
+		if def, err = directory.ParseListings(bytes.NewReader(data.Agencies)); err == nil {
+			_, err = s.SeedIfEmpty(ctx, def)
+		}
 	}
 	if err != nil {
 		s.Close()

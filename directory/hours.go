@@ -329,16 +329,6 @@ func (s Schedule) AlwaysOpen() bool {
 	return true
 }
 
-// empty reports whether the schedule is never open.
-func (s *Schedule) empty() bool {
-	for _, ivs := range s.Week {
-		if len(ivs) > 0 {
-			return false
-		}
-	}
-	return true
-}
-
 // DayText formats one weekday's hours: "8:00am-5:00pm", "Closed" or
 // "Open 24 hours". A day whose only opening is a period running on from
 // the night before reads "Until 8:30am", not "Closed".

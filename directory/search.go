@@ -229,15 +229,7 @@ func (ix *Index) matchPhrase(options [][]candidate, lastWord string, lastTyping 
 // cleared in time proportional to the matches, not the directory.
 type scorer struct {
 	tok, alt, count, slot, extra, total, covered docScores
-	edges                                        []edge
 	sumWeight                                    float32
-}
-
-// edge is where two slots meet: the last token of one and the first of
-// the next, for the side-by-side bonus across slots.
-type edge struct {
-	left, right qtoken
-	weight      float32
 }
 
 type docScores struct {
@@ -284,7 +276,6 @@ func (ix *Index) getScorer() *scorer {
 func (sc *scorer) run(ix *Index, slots []slot) {
 	sc.total.reset()
 	sc.covered.reset()
-	sc.edges = sc.edges[:0]
 	sc.sumWeight = 0
 	n := float64(len(ix.docs))
 	weights := make([]float32, len(slots))

@@ -90,6 +90,17 @@ func (s *Store) SeedIfEmpty(ctx context.Context, listings []directory.Listing) (
 	return true, nil
 }
 
+// Pristine reports whether the database has never held data, so the caller
+// should seed it. Callers check it before reading the default directory,
+// which costs more than the rest of start-up together.
+func (s *Store) Pristine(ctx context.Context) (bool, error) {
+	empty, err := isPristine(ctx, s.rdb)
+	if err != nil {
+		return false, fmt.Errorf("pristine: %w", classify(err))
+	}
+	return empty, nil
+}
+
 // isPristine reports whether the database has never held data: no
 // listings, no audit rows and no record of a first write.
 func isPristine(ctx context.Context, q interface {
