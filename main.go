@@ -27,6 +27,7 @@ import (
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/sqlite"
 	"nowrongdoor/ui"
+	_ "nowrongdoor/ui/localefix" // before Fyne reads the locale; see its doc
 )
 
 // Exit statuses, as DESIGN.md gives them.

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -554,4 +555,27 @@ func FuzzSearchCommand(f *testing.F) {
 			t.Fatalf("search %q = %+v, want exit 0 or 1", q, r)
 		}
 	})
+}
+
+// TestNoLocaleNoise: on a machine whose locale is C.UTF-8 (most Debian and
+// Ubuntu servers), a command prints nothing but its own output: no "Fyne
+// error" lines about the locale on standard error.
+func TestNoLocaleNoise(t *testing.T) {
+	if os.Getenv("NOWRONGDOOR_LOCALE_CHILD") == "1" {
+		return // the child only needs to start: the noise comes at init
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestNoLocaleNoise$")
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "LANG") && !strings.HasPrefix(kv, "LC_") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	cmd.Env = append(cmd.Env, "LANG=C.UTF-8", "NOWRONGDOOR_LOCALE_CHILD=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("child test run: %v\n%s", err, out)
+	}
+	if bytes.Contains(out, []byte("Fyne error")) {
+		t.Errorf("start-up with LANG=C.UTF-8 printed:\n%s", out)
+	}
 }
