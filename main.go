@@ -164,9 +164,15 @@ func (c *cli) dbPath(flagValue string) (string, error) {
 	return sqlite.DefaultPath()
 }
 
-// openStore opens the database, seeding a brand-new one with the default
-// directory. It prints why it failed and returns false.
-func (c *cli) openStore(ctx context.Context, path string) (*sqlite.Store, bool) {
+// openStore opens the database named by the --db flag's value (or the
+// environment, or the default place), seeding a brand-new one with the
+// default directory. It prints why it failed and returns false.
+func (c *cli) openStore(ctx context.Context, dbFlag string) (*sqlite.Store, bool) {
+	path, err := c.dbPath(dbFlag)
+	if err != nil {
+		c.fail("%v", err)
+		return nil, false
+	}
 	s, err := sqlite.Open(ctx, path)
 	if err != nil {
 		c.fail("%v%s", err, openAdvice(err))
@@ -223,11 +229,7 @@ func (c *cli) search(ctx context.Context, args []string) int {
 	if msg := queryProblem(query); msg != "" {
 		return c.fail("search: %s", msg)
 	}
-	path, err := c.dbPath(*dbFlag)
-	if err != nil {
-		return c.fail("%v", err)
-	}
-	s, ok := c.openStore(ctx, path)
+	s, ok := c.openStore(ctx, *dbFlag)
 	if !ok {
 		return exitFail
 	}
@@ -338,11 +340,7 @@ func (c *cli) importFile(ctx context.Context, args []string) int {
 		return c.fail("import: %v", err)
 	}
 
-	path, err := c.dbPath(*dbFlag)
-	if err != nil {
-		return c.fail("%v", err)
-	}
-	s, ok := c.openStore(ctx, path)
+	s, ok := c.openStore(ctx, *dbFlag)
 	if !ok {
 		return exitFail
 	}
@@ -414,11 +412,7 @@ func (c *cli) window(ctx context.Context, args []string) int {
 	if len(rest) > 0 {
 		return c.usageError(fmt.Sprintf("unknown command %q", oneLine(rest[0])))
 	}
-	path, err := c.dbPath(*dbFlag)
-	if err != nil {
-		return c.fail("%v", err)
-	}
-	return c.openWindow(ctx, path)
+	return c.openWindow(ctx, *dbFlag)
 }
 
 // appID names the app to the operating system and Fyne; it keeps window
@@ -426,10 +420,10 @@ func (c *cli) window(ctx context.Context, args []string) int {
 // ID in FyneApp.toml.
 const appID = "org.slcolibrary.nowrongdoor"
 
-// openWindow opens the desk window on the database at dbPath and returns
-// the exit status when it closes.
-func (c *cli) openWindow(ctx context.Context, dbPath string) int {
-	s, ok := c.openStore(ctx, dbPath)
+// openWindow opens the desk window on the database named by the --db
+// flag's value and returns the exit status when it closes.
+func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
+	s, ok := c.openStore(ctx, dbFlag)
 	if !ok {
 		return exitFail
 	}

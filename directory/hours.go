@@ -1382,32 +1382,28 @@ func (p *parser) timeRange(i int) (iv Interval, next int, ok, bad bool) {
 
 // inferStart reads the start of "9-11am" or "10-2pm": the number takes
 // whichever of am and pm makes the shorter period.
-func inferStart(a token, end int) (int, bool) {
-	if a.kind != tNum || a.num < 1 || a.num > 12 || a.min < 0 {
-		return 0, false
-	}
-	base := a.num%12*60 + (a.min - a.num*60)
-	best, bestDur := 0, minutesPerDay+1
-	for _, s := range []int{base, base + 12*60} {
-		dur := ((end-s)%minutesPerDay + minutesPerDay) % minutesPerDay
-		if dur > 0 && dur < bestDur {
-			best, bestDur = s, dur
-		}
-	}
-	return best, bestDur <= minutesPerDay
-}
+func inferStart(a token, end int) (int, bool) { return inferHour(a, end, true) }
 
 // inferEnd reads the end of "8am-5" the same way.
-func inferEnd(start int, b token) (int, bool) {
-	if b.kind != tNum || b.num < 1 || b.num > 12 || b.min < 0 {
+func inferEnd(start int, b token) (int, bool) { return inferHour(b, start, false) }
+
+// inferHour reads a bare hour next to a known time: of its am and pm
+// readings, the one that makes the shorter period, the hour being the
+// period's start when isStart and its end otherwise.
+func inferHour(t token, known int, isStart bool) (int, bool) {
+	if t.kind != tNum || t.num < 1 || t.num > 12 || t.min < 0 {
 		return 0, false
 	}
-	base := b.num%12*60 + (b.min - b.num*60)
+	base := t.num%12*60 + (t.min - t.num*60)
 	best, bestDur := 0, minutesPerDay+1
-	for _, e := range []int{base, base + 12*60} {
-		dur := ((e-start)%minutesPerDay + minutesPerDay) % minutesPerDay
+	for _, v := range []int{base, base + 12*60} {
+		from, to := v, known
+		if !isStart {
+			from, to = known, v
+		}
+		dur := ((to-from)%minutesPerDay + minutesPerDay) % minutesPerDay
 		if dur > 0 && dur < bestDur {
-			best, bestDur = e, dur
+			best, bestDur = v, dur
 		}
 	}
 	return best, bestDur <= minutesPerDay
