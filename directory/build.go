@@ -100,7 +100,7 @@ func (sh *shard) addDoc(l *Listing) {
 	for _, t := range sh.touched {
 		w := sh.acc[t]
 		sh.terms = append(sh.terms, t)
-		sh.weights = append(sh.weights, w.best+restWeight*min(w.rest, restMax))
+		sh.weights = append(sh.weights, w.best+restWeight*w.rest/(w.rest+restK))
 		sh.acc[t] = docWeight{}
 	}
 	sh.touched = sh.touched[:0]

@@ -27,14 +27,14 @@ const (
 	qualityTypo2       = 0.6
 	qualityPrefixTypo  = 0.55
 	qualitySubsequence = 0.45
+	// A word being typed is taken at nearly full strength whatever it may
+	// grow into: favouring short completions ("pass" over "passport") kept
+	// the right listing out of sight for letters longer.
+	qualityPrefix = 0.9
 	// A finished word that is only the start of a longer one ("immig") is
 	// usually an abbreviation; while typing, it is the word to come.
 	qualityPrefixFinished = 0.8
 )
-
-func prefixQuality(typed, word int) float32 {
-	return 0.45 + 0.45*float32(min(typed, word))/float32(word)
-}
 
 // matchKey names a cached candidate list: the word, and whether it was
 // matched as a word still being typed.
@@ -89,8 +89,24 @@ func (ix *Index) findCandidates(word string, partial bool) []candidate {
 	if len(out) == 0 && len(word) >= 3 {
 		out = ix.subsequenceCandidates(word, out)
 	}
-	slices.SortStableFunc(out, func(a, b candidate) int { return cmp.Compare(b.quality, a.quality) })
+	// Best first; among equals, the words more listings hold, so that when
+	// a short prefix has more completions than a search may take, it keeps
+	// the ones that matter to most listings.
+	slices.SortStableFunc(out, func(a, b candidate) int {
+		if c := cmp.Compare(b.quality, a.quality); c != 0 {
+			return c
+		}
+		return cmp.Compare(ix.df(b.term), ix.df(a.term))
+	})
 	return out
+}
+
+// df returns how many listings hold a term (0 for none).
+func (ix *Index) df(t termID) int {
+	if t < 0 {
+		return 0
+	}
+	return len(ix.postings[t])
 }
 
 // known reports whether word is in the vocabulary.
@@ -119,7 +135,7 @@ func (ix *Index) prefixCandidates(word string, partial bool, out []candidate) []
 		if v.word == word || v.term < 0 {
 			continue
 		}
-		q := prefixQuality(len(word), len(v.word))
+		q := float32(qualityPrefix)
 		if !partial {
 			q *= qualityPrefixFinished
 		}

@@ -65,10 +65,11 @@ const (
 	altBonus    = 0.1
 	altBonusMax = 0.3
 	// restWeight is how much a term's other occurrences in a listing add to
-	// its best one, and restMax caps it, so a listing that repeats a word
-	// in every keyword does not outrank one that has it in its name.
-	restWeight = 0.1
-	restMax    = 1.0
+	// its best one, saturating as restK occurrences' worth is reached: a
+	// listing that repeats a word is about it, but repeating it in every
+	// keyword must not outrank having it in the name.
+	restWeight = 0.3
+	restK      = 1.0
 	// maxCandidates bounds how many terms one typed word may expand to,
 	// so a one-letter query stays within a frame at 100,000 listings.
 	maxCandidates = 64
@@ -206,7 +207,7 @@ func (ix *Index) matchPhrase(options [][]candidate, lastWord string, lastTyping 
 			}
 			if lastTyping {
 				for _, p := range ix.synonm.completions(phrase[:j], lastWord) {
-					pq := q * prefixQuality(len(lastWord), len(p[j]))
+					pq := q * qualityPrefix
 					if pq > bestQ {
 						best, bestQ = p, pq
 					}

@@ -115,8 +115,8 @@ func typeAheadShare(ix *directory.Index, q evalQuery) float64 {
 
 // TestTypeAhead measures how early the right listing shows while the
 // question is typed. SQLite FTS5 with prefix terms needs 36% of the
-// characters on unseen questions; the target is a quarter. The bound here
-// guards the eval set against regressions; the figure is logged.
+// characters on unseen questions; the target is a quarter. The eval set is
+// at 24.7%; the bound leaves a little room for changes that pay elsewhere.
 func TestTypeAhead(t *testing.T) {
 	_, ix := searchDefaults(t)
 	qs := loadEval(t)
@@ -132,8 +132,8 @@ func TestTypeAhead(t *testing.T) {
 	mean := sum / float64(len(qs))
 	t.Logf("type-ahead: right listing in the top 3 after %.1f%% of the characters on average; slow: %s",
 		100*mean, strings.Join(slow, "; "))
-	if mean > 0.30 {
-		t.Errorf("type-ahead mean share = %.3f, want <= 0.30", mean)
+	if mean > 0.26 {
+		t.Errorf("type-ahead mean share = %.3f, want <= 0.26", mean)
 	}
 }
 
