@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/sahilm/fuzzy"
+
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/directorytest"
 )
@@ -65,4 +67,56 @@ func BenchmarkIndexBuild(b *testing.B) {
 			directory.NewIndex(listings)
 		}
 	})
+}
+
+// BenchmarkBaselineFuzzyNames is the anchor the search is measured
+// against in the same run: sahilm/fuzzy alone over the names of the same
+// listings, for the same queries. It ranks by subsequence only (no typos,
+// customer words or fields), so it is a floor on cost, not on quality.
+func BenchmarkBaselineFuzzyNames(b *testing.B) {
+	base, _ := searchDefaults(b)
+	listings := directorytest.Synthetic(base, 100000)
+	names := make([]string, len(listings))
+	for i, l := range listings {
+		names[i] = l.Name
+	}
+	for _, q := range benchQueries {
+		b.Run("listings=100000/"+q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				fuzzy.Find(q.query, names)
+			}
+		})
+	}
+}
+
+// BenchmarkSearchColdWords measures keystrokes whose words the index has
+// not seen before, so their matches are found afresh instead of coming from
+// the word cache: each iteration searches a different misspelling (two
+// letters of "unemployment" or "property tax" replaced), as a new customer's
+// question would be.
+func BenchmarkSearchColdWords(b *testing.B) {
+	base, _ := searchDefaults(b)
+	ix := directory.NewIndex(directorytest.Synthetic(base, 100000))
+	for _, word := range []string{"unemployment", "property tax"} {
+		b.Run("listings=100000/"+word, func(b *testing.B) {
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				ix.Search(misspell(word, i), 20)
+				i++
+			}
+		})
+	}
+}
+
+// misspell returns the i-th variant of word with two letters replaced,
+// cycling through hundreds of thousands of distinct variants.
+func misspell(word string, i int) string {
+	w := []byte(word)
+	n := len(w)
+	p1, p2 := 1+i%(n-1), 1+(i/(n-1))%(n-1)
+	w[p1] = byte('a' + (i/7)%26)
+	w[p2] = byte('a' + (i/11)%26)
+	return string(w)
 }
