@@ -21,6 +21,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"nowrongdoor/data"
@@ -168,15 +169,24 @@ func (c *cli) dbPath(flagValue string) (string, error) {
 // environment, or the default place), seeding a brand-new one with the
 // default directory. It prints why it failed and returns false.
 func (c *cli) openStore(ctx context.Context, dbFlag string) (*sqlite.Store, bool) {
-	path, err := c.dbPath(dbFlag)
+	s, err := c.store(ctx, dbFlag)
 	if err != nil {
 		c.fail("%v", err)
 		return nil, false
 	}
+	return s, true
+}
+
+// store is openStore without the printing: its error says what went wrong
+// and what to do.
+func (c *cli) store(ctx context.Context, dbFlag string) (*sqlite.Store, error) {
+	path, err := c.dbPath(dbFlag)
+	if err != nil {
+		return nil, err
+	}
 	s, err := sqlite.Open(ctx, path)
 	if err != nil {
-		c.fail("%v%s", err, openAdvice(err))
-		return nil, false
+		return nil, fmt.Errorf("%w%s", err, openAdvice(err))
 	}
 	// The default directory is read only for a new database: parsing it
 	// on every start would be most of the start-up time.
@@ -189,10 +199,9 @@ func (c *cli) openStore(ctx context.Context, dbFlag string) (*sqlite.Store, bool
 	}
 	if err != nil {
 		s.Close()
-		c.fail("%v%s", err, openAdvice(err))
-		return nil, false
+		return nil, fmt.Errorf("%w%s", err, openAdvice(err))
 	}
-	return s, true
+	return s, nil
 }
 
 // openAdvice says how to fix a database that will not open.
@@ -421,17 +430,42 @@ func (c *cli) window(ctx context.Context, args []string) int {
 const appID = "org.slcolibrary.nowrongdoor"
 
 // openWindow opens the desk window on the database named by the --db
-// flag's value and returns the exit status when it closes.
+// flag's value and returns the exit status when it closes. The window opens
+// at once and the directory fills in when it has loaded: a few milliseconds
+// for the county's directory, seconds for a statewide one. A database that
+// cannot be opened is explained in the window, where desk staff see it.
 func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
-	s, ok := c.openStore(ctx, dbFlag)
-	if !ok {
-		return exitFail
+	desk := ui.NewDesk(app.NewWithID(appID), nil, data.Standards)
+	desk.ShowLoading()
+	status := exitOK
+	go func() {
+		ix, err := c.loadIndex(ctx, dbFlag)
+		if err != nil {
+			fmt.Fprintln(c.stderr, "nowrongdoor:", err)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				status = exitFail
+				desk.ShowLoadProblem(err.Error())
+				return
+			}
+			desk.SetDirectory(ix)
+		})
+	}()
+	desk.ShowAndRun()
+	return status
+}
+
+// loadIndex opens the database and builds the search index over it.
+func (c *cli) loadIndex(ctx context.Context, dbFlag string) (*directory.Index, error) {
+	s, err := c.store(ctx, dbFlag)
+	if err != nil {
+		return nil, err
 	}
 	defer s.Close()
 	listings, err := s.Listings(ctx)
 	if err != nil {
-		return c.fail("%v%s", err, openAdvice(err))
+		return nil, fmt.Errorf("%w%s", err, openAdvice(err))
 	}
-	ui.NewDesk(app.NewWithID(appID), directory.NewIndex(listings), data.Standards).ShowAndRun()
-	return exitOK
+	return directory.NewIndex(listings), nil
 }

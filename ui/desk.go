@@ -66,6 +66,10 @@ type Desk struct {
 	// category is the category open in the results, "" for none.
 	category string
 	current  *directory.Listing
+	// notice, when set, stands in the results pane instead of categories
+	// and matches, above the always-available fallbacks: the directory is
+	// still loading, or could not be opened. noticeHint says what to do.
+	notice, noticeHint string
 
 	// do runs a function on the Fyne goroutine (fyne.Do); tests swap it
 	// for a queue they drain on their own goroutine.
@@ -107,11 +111,9 @@ func (d *Desk) Window() fyne.Window { return d.win }
 func (d *Desk) Show() {
 	d.startClock()
 	d.win.Show()
-	if d.standards.content.Visible() {
-		// Lay out the standards text after the window is up, so staff can
-		// start typing sooner.
-		go d.do(d.fillStandards)
-	}
+	// Lay out the welcome page and the standards text after the window is
+	// up, so staff can start typing sooner.
+	go d.do(d.fillAfterShow)
 	// Measuring and drawing the text of the first screens leaves a lot of
 	// garbage behind; hand it back to the system once they are drawn, since
 	// desk PCs are often short of memory.
@@ -121,6 +123,18 @@ func (d *Desk) Show() {
 // fillStandards lays out the standards text below the reminder.
 func (d *Desk) fillStandards() {
 	d.standards.fill()
+}
+
+// fillAfterShow lays out what the window can show a moment after it
+// opens: the welcome page, unless a listing is already on show, and the
+// standards text when the panel is open.
+func (d *Desk) fillAfterShow() {
+	if d.current == nil && len(d.detail.box.Objects) == 0 {
+		d.detail.showWelcome()
+	}
+	if d.standards.content.Visible() {
+		d.fillStandards()
+	}
 }
 
 // ShowAndRun shows the window and runs the app until it is closed.
@@ -137,6 +151,7 @@ func (d *Desk) SetDirectory(dir Directory) {
 		dir = emptyDirectory{}
 	}
 	d.dir = dir
+	d.notice, d.noticeHint = "", ""
 	d.categories = dir.Categories()
 	if d.current != nil && !isBuiltin(d.current) {
 		if l, ok := dir.Listing(d.current.ID); ok {
@@ -158,6 +173,42 @@ func (d *Desk) SetDirectory(dir Directory) {
 	default:
 		d.showCategories()
 	}
+}
+
+// ShowLoading says in the results pane that the directory is still
+// loading, until SetDirectory; the desk opens first and fills in when a
+// large directory has loaded. Call it on the Fyne goroutine.
+func (d *Desk) ShowLoading() {
+	d.setNotice(lang.L("Loading the directory…"), "")
+}
+
+// ShowLoadProblem says in the results pane that the directory could not be
+// opened, with problem (what went wrong and what to do), until
+// SetDirectory. Utah 211, 988 and 911 stay offered below it, so the desk
+// is never a dead end. Call it on the Fyne goroutine.
+func (d *Desk) ShowLoadProblem(problem string) {
+	d.setNotice(lang.L("The directory could not be opened"),
+		problem+"\n\n"+lang.L("Until it is fixed, these can always help:"))
+}
+
+// setNotice puts a notice in the results pane, in place of the categories
+// and the matches, above the fallbacks.
+func (d *Desk) setNotice(notice, hint string) {
+	d.notice, d.noticeHint = notice, hint
+	if strings.TrimSpace(d.search.Text) != "" {
+		d.onSearchChanged(d.search.Text)
+	} else {
+		d.showCategories()
+	}
+}
+
+// showNotice shows the notice above the fallbacks.
+func (d *Desk) showNotice() {
+	var items []resultItem
+	for _, l := range fallbackListings(d.dir) {
+		items = append(items, resultItem{listing: l})
+	}
+	d.results.show(d.notice, items, false, d.noticeHint)
 }
 
 func (d *Desk) buildUI() {
@@ -252,6 +303,11 @@ func (d *Desk) applyResults(seq uint64, query string, results []directory.Result
 	}
 	d.applied = seq
 	d.category = ""
+	if d.notice != "" {
+		d.showNotice()
+		d.applyPendingKeys()
+		return
+	}
 	if len(results) == 0 {
 		var items []resultItem
 		for _, l := range fallbackListings(d.dir) {
@@ -311,6 +367,10 @@ func (d *Desk) applyPendingKeys() {
 // number of listings.
 func (d *Desk) showCategories() {
 	d.category = ""
+	if d.notice != "" {
+		d.showNotice()
+		return
+	}
 	items := make([]resultItem, len(d.categories))
 	for i, c := range d.categories {
 		items[i] = resultItem{category: c}

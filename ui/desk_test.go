@@ -436,6 +436,7 @@ func TestKeysBeforeResultsArrive(t *testing.T) {
 
 func TestWelcomeOffersFallbacks(t *testing.T) {
 	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.show()
 	text := td.detailText()
 	for _, want := range []string{"[211   Utah 211 (United Way 2-1-1)]", "[988   988 Suicide & Crisis Lifeline (Utah)]", "[911   911 Emergency]", "Ctrl+Shift+C"} {
 		if !strings.Contains(text, want) {

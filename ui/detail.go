@@ -39,7 +39,8 @@ type detailPane struct {
 func (p *detailPane) buildUI() fyne.CanvasObject {
 	p.box = container.NewVBox()
 	p.scroll = container.NewVScroll(container.NewPadded(p.box))
-	p.showWelcome()
+	// The welcome page is laid out once the window is up (Desk.Show):
+	// wrapping its paragraphs is most of the work of opening the window.
 	return p.scroll
 }
 

@@ -196,18 +196,18 @@ func (td *testDesk) wait() {
 	}
 }
 
-// show shows the window and runs what it defers until the standards text
-// is laid out.
+// show shows the window and runs what it defers until the welcome page
+// and, when the panel is open, the standards text are laid out.
 func (td *testDesk) show() {
 	td.t.Helper()
 	td.Show()
 	timeout := time.After(10 * time.Second)
-	for td.standards.text == nil {
+	for len(td.detail.box.Objects) == 0 || td.standards.content.Visible() && td.standards.text == nil {
 		select {
 		case f := <-td.queue:
 			f()
 		case <-timeout:
-			td.t.Fatalf("the standards text was never laid out")
+			td.t.Fatalf("the welcome page or the standards text was never laid out")
 		}
 	}
 }
