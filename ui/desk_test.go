@@ -468,3 +468,41 @@ func TestFitsSmallScreen(t *testing.T) {
 		t.Errorf("window needs %v to show %s; a 1366x768 screen (less the title and task bars) has 1366x708", min, longest.ID)
 	}
 }
+
+// TestLoadingThenDirectory: the window opens before the directory has
+// loaded; what was typed meanwhile is searched as soon as it arrives.
+func TestLoadingThenDirectory(t *testing.T) {
+	td := newTestDesk(t, nil)
+	td.ShowLoading()
+	if got := td.results.heading.Text; got != "Loading the directory…" {
+		t.Errorf("heading while loading = %q", got)
+	}
+	td.typeText("passport")
+	if got := td.results.heading.Text; got != "Loading the directory…" {
+		t.Errorf("heading after typing while loading = %q, want the loading notice, not 'no matches'", got)
+	}
+	if ids := td.ids(); !slices.Equal(ids, []string{utah211ID, crisis988ID, emergencyID}) {
+		t.Errorf("while loading the results offer %v, want the fallbacks", ids)
+	}
+	td.SetDirectory(directory.NewIndex(fixtureListings()))
+	td.wait()
+	if ids := td.ids(); len(ids) == 0 || ids[0] != "slco-clerk-passports" {
+		t.Errorf("after loading, results = %v, want the passport listing first", ids)
+	}
+}
+
+// TestLoadProblem: a directory that cannot be opened is explained where
+// desk staff look, and the fallbacks stay on offer.
+func TestLoadProblem(t *testing.T) {
+	td := newTestDesk(t, nil)
+	td.ShowLoadProblem("open nowrongdoor.db: the file is damaged; restore a backup")
+	if got := td.results.heading.Text; got != "The directory could not be opened" {
+		t.Errorf("heading = %q", got)
+	}
+	if hint := td.results.hint; hint.Hidden || !strings.Contains(hint.Text, "restore a backup") {
+		t.Errorf("hint = %q (hidden %v), want the problem and what to do", hint.Text, hint.Hidden)
+	}
+	if ids := td.ids(); !slices.Equal(ids, []string{utah211ID, crisis988ID, emergencyID}) {
+		t.Errorf("results = %v, want the fallbacks", ids)
+	}
+}
