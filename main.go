@@ -15,7 +15,6 @@ import (
 	"os/signal"
 	"os/user"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 	"unicode"
@@ -43,8 +42,9 @@ const (
 // document or a mistake.
 const maxQueryLength = 1000
 
-// version is set at build time with -ldflags "-X main.version=1.2.3".
-var version = ""
+// version is the release, as in FyneApp.toml (a test keeps them equal);
+// a build may override it with -ldflags "-X main.version=...".
+var version = "0.1.0"
 
 const usage = `No Wrong Door: the Salt Lake County Library referral directory.
 
@@ -90,7 +90,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if len(rest) > 0 {
 			return c.usageError("version takes no arguments")
 		}
-		fmt.Fprintln(stdout, "nowrongdoor", buildVersion())
+		fmt.Fprintln(stdout, "nowrongdoor", version)
 		return exitOK
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
@@ -395,18 +395,6 @@ func (c *cli) actor() string {
 		}
 	}
 	return "unknown"
-}
-
-// buildVersion is the version set at build time, else the module version
-// Go recorded, else "devel".
-func buildVersion() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "devel"
 }
 
 // window opens the desk window on the database given by --db, the

@@ -579,3 +579,21 @@ func TestNoLocaleNoise(t *testing.T) {
 		t.Errorf("start-up with LANG=C.UTF-8 printed:\n%s", out)
 	}
 }
+
+// TestVersionMatchesFyneApp: the version the command line prints is the one
+// packaged builds carry, from FyneApp.toml.
+func TestVersionMatchesFyneApp(t *testing.T) {
+	b, err := os.ReadFile("FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ""
+	for _, line := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(line), "="); ok && strings.TrimSpace(k) == "Version" {
+			want = strings.Trim(strings.TrimSpace(v), `"`)
+		}
+	}
+	if want == "" || version != want {
+		t.Errorf("version = %q, FyneApp.toml says %q; keep them equal", version, want)
+	}
+}
