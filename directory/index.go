@@ -71,7 +71,7 @@ type vocabWord struct {
 type Index struct {
 	docs   []Listing           // the listings, in input order: doc i is docs[i]
 	rank   []int32             // doc -> its place in name order, to break ties
-	sorted []*Listing          // by name, for browsing
+	sorted []*Listing          // by name, for browsing a category
 	byID   map[string]*Listing // id -> listing
 
 	terms    map[string]termID // stem -> term
@@ -129,13 +129,6 @@ func (ix *Index) bigram(a, c termID) []posting {
 	}
 	return nil
 }
-
-// Len returns the number of listings in the index.
-func (ix *Index) Len() int { return len(ix.docs) }
-
-// Listings returns every listing, sorted by name. The caller must not modify
-// them.
-func (ix *Index) Listings() []*Listing { return ix.sorted }
 
 // Listing returns the listing with the given id.
 func (ix *Index) Listing(id string) (*Listing, bool) {
