@@ -699,7 +699,7 @@ func checkText(l *Listing, add func(field, format string, args ...any)) {
 		{"source_date", l.SourceDate, false}, {"verified_by", l.VerifiedBy, false},
 		{"description", l.Description, true}, {"hours", l.Hours, true},
 		{"eligibility", l.Eligibility, true}, {"fees", l.Fees, true}, {"documents", l.Documents, true},
-		{"alert", l.Alert, true}, {"staff_notes", l.StaffNotes, true},
+		{"alert", l.Alert, true}, {"notes_for_staff", l.StaffNotes, true},
 	} {
 		check(f.name, f.value, f.multiline)
 	}

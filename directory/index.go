@@ -13,6 +13,10 @@ import (
 type Result struct {
 	Listing *Listing
 	Score   float64
+	// Pinned marks a crisis listing put first because the query reads as
+	// someone in danger (see the safety rail in crisis.go); the window shows
+	// "If someone is in danger now: 911" above such results.
+	Pinned bool
 }
 
 // CategoryCount is a category and how many listings are in it, for the

@@ -16,10 +16,13 @@ const (
 	LevelState     Level = "state"
 	LevelFederal   Level = "federal"
 	LevelNonprofit Level = "nonprofit"
+	// LevelBusiness is a private company customers deal with, such as a
+	// utility.
+	LevelBusiness Level = "business"
 )
 
 // Levels lists every valid level, in the order the window shows them.
-var Levels = []Level{LevelCounty, LevelCity, LevelState, LevelFederal, LevelNonprofit}
+var Levels = []Level{LevelCounty, LevelCity, LevelState, LevelFederal, LevelNonprofit, LevelBusiness}
 
 // Status says whether a customer can be sent to a listing today.
 type Status string
@@ -35,11 +38,14 @@ const (
 var Statuses = []Status{StatusActive, StatusTemporarilyClosed, StatusInactive}
 
 // Phone is one number a customer can call. Label says who answers
-// ("Marriage Division", "24-hour crisis line").
+// ("Marriage Division", "24-hour crisis line") and is shown to customers;
+// Note says where the number came from ("From third-party guides; confirm
+// before sharing") and is for staff only: it never goes into a referral.
 type Phone struct {
 	Label  string `json:"label"`
 	Number string `json:"number"`
 	Ext    string `json:"ext,omitempty"`
+	Note   string `json:"note,omitempty"`
 }
 
 // String formats the phone as staff read it aloud: number, then extension.
@@ -128,7 +134,9 @@ type Listing struct {
 	// sources, kept apart from UpdatedAt: an edit is not a verification.
 	VerifiedOn Date   `json:"verified_on,omitzero"`
 	VerifiedBy string `json:"verified_by,omitempty"`
-	StaffNotes string `json:"staff_notes,omitempty"`
+	// StaffNotes are for staff only and never go into a referral: where a
+	// fact came from, what to confirm before sharing it.
+	StaffNotes string `json:"notes_for_staff,omitempty"`
 	// UpdatedAt is when the store last changed the listing. It is set by the
 	// store, and ignored on import.
 	UpdatedAt time.Time `json:"updated_at,omitzero"`
@@ -161,8 +169,8 @@ func (l *Listing) Normalize() {
 	l.SourceURLs = compact(l.SourceURLs)
 	phones := l.Phones[:0:0]
 	for _, p := range l.Phones {
-		p.Label, p.Number, p.Ext = strings.TrimSpace(p.Label), strings.TrimSpace(p.Number), strings.TrimSpace(p.Ext)
-		if p.Label != "" || p.Number != "" || p.Ext != "" {
+		p.Label, p.Number, p.Ext, p.Note = strings.TrimSpace(p.Label), strings.TrimSpace(p.Number), strings.TrimSpace(p.Ext), strings.TrimSpace(p.Note)
+		if p.Label != "" || p.Number != "" || p.Ext != "" || p.Note != "" {
 			phones = append(phones, p)
 		}
 	}
