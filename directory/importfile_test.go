@@ -193,8 +193,8 @@ func TestParseListingsRecordProblems(t *testing.T) {
 		{"numeric id", "id", 12, "id", "id should be a string in double quotes, not a number"},
 		{"no name", "name", nil, "name", "name is empty; give the listing a name"},
 		{"blank name", "name", " \t", "name", "name is empty"},
-		{"no level", "level", nil, "level", "level is empty; set it to one of county, city, state, federal, nonprofit"},
-		{"unknown level", "level", "tribal", "level", `level "tribal" is not one of county, city, state, federal, nonprofit`},
+		{"no level", "level", nil, "level", "level is empty; set it to one of county, city, state, federal, nonprofit, business"},
+		{"unknown level", "level", "tribal", "level", `level "tribal" is not one of county, city, state, federal, nonprofit, business`},
 		{"unknown status", "status", "closed", "status", `status "closed" is not one of active, temporarily_closed, inactive`},
 		{"phone without number", "phones", []any{map[string]any{"label": "Main"}}, "phones[0].number", `phones[0] ("Main") has no number; add it or remove the phone`},
 		{"phone in brackets", "phones", []any{map[string]any{"label": "Main", "number": "(801) 535-6000"}}, "phones[0].number", `write "801-535-6000"`},
@@ -288,7 +288,7 @@ func TestParseListingsReportsEveryProblem(t *testing.T) {
 		`record 1 (id "slco-food"): name is empty; give the listing a name`,
 		`record 2 (id "slco-wic"): id is also used by record 0; give each listing its own id`,
 		`record 3 (no id): the record is a string, not a listing object { ... }`,
-		`record 4 (id "slco-phone"): level "galactic" is not one of county, city, state, federal, nonprofit`,
+		`record 4 (id "slco-phone"): level "galactic" is not one of county, city, state, federal, nonprofit, business`,
 		`record 4 (id "slco-phone"): phones[0] ("Main") number "555" is not a phone number; write it like 385-468-7300, 1-800-662-4545 or 211`,
 	}, "\n")
 	if err == nil || err.Error() != want {

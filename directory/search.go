@@ -36,6 +36,9 @@ type slot struct {
 	// stop word that may grow into a word: "la" of "lawyer"). Listings
 	// that match it rise; listings that do not are not held back.
 	tentative bool
+	// need, when set, makes the slot a need of the taxonomy the question
+	// has: the listings that meet it match it fully, and it has no words.
+	need *meaning
 }
 
 // Tuning of the ranking, measured against testdata/queries.json.
@@ -70,6 +73,10 @@ const (
 	// keyword must not outrank having it in the name.
 	restWeight = 0.3
 	restK      = 1.0
+	// needScale weighs a need of the taxonomy the question has against its
+	// words: a need is the question's meaning, so it counts for more than
+	// any one word.
+	needScale = 1.5
 	// maxCandidates bounds how many terms one typed word may expand to,
 	// so a one-letter query stays within a frame at 100,000 listings.
 	maxCandidates = 64
@@ -79,18 +86,40 @@ const (
 // best first. It forgives typos, word order, case and accents, matches
 // the last word as a prefix while it is being typed, and knows customer
 // words through the synonym table. An empty query returns none.
+//
+// When the query reads as someone in danger (the crisis safety rail), the
+// crisis listings for it come first, marked Pinned, whatever else matched.
 func (ix *Index) Search(query string, limit int) []Result {
 	if limit <= 0 || len(ix.docs) == 0 {
 		return nil
 	}
-	slots := ix.plan(query)
-	if len(slots) == 0 {
-		return nil
+	pins := ix.crisisPins(query)
+	var ranked []Result
+	if slots := ix.plan(query); len(slots) > 0 {
+		sc := ix.getScorer()
+		sc.run(ix, slots)
+		ranked = sc.top(ix, limit+len(pins))
+		ix.scratch.Put(sc)
 	}
-	sc := ix.getScorer()
-	defer ix.scratch.Put(sc)
-	sc.run(ix, slots)
-	return sc.top(ix, limit)
+	if len(pins) == 0 {
+		return ranked
+	}
+	out := make([]Result, 0, min(limit, len(pins)+len(ranked)))
+	for _, l := range pins {
+		out = append(out, Result{Listing: l, Pinned: true})
+	}
+	for _, r := range ranked {
+		pinned := false
+		for i := range pins {
+			if out[i].Listing == r.Listing {
+				out[i].Score, pinned = r.Score, true
+			}
+		}
+		if !pinned {
+			out = append(out, r)
+		}
+	}
+	return out[:min(limit, len(out))]
 }
 
 // plan reduces a query to slots.
@@ -142,6 +171,11 @@ func (ix *Index) plan(query string) []slot {
 		}
 		slots = append(slots, s)
 		i += max(length, 1)
+	}
+	// Needs come after the words, so the side-by-side bonus between
+	// neighbouring slots only ever pairs words.
+	for _, m := range defaultNeeds.match(ix, query[:min(len(query), maxCrisisBytes)]) {
+		slots = append(slots, slot{need: m, scale: needScale})
 	}
 	return slots
 }
@@ -283,6 +317,11 @@ func (sc *scorer) run(ix *Index, slots []slot) {
 	for si, s := range slots {
 		// slot holds each listing's best alternative, extra the sum of all,
 		// for the bonus of matching several.
+		if s.need != nil {
+			for _, p := range ix.needs[s.need.index] {
+				sc.slot.raise(p.doc, p.weight)
+			}
+		}
 		for _, a := range s.alts {
 			sc.scoreAlternative(ix, a)
 			for _, d := range sc.alt.touched {
@@ -321,7 +360,7 @@ func (sc *scorer) run(ix *Index, slots []slot) {
 		}
 		sc.slot.reset()
 	}
-	for si := 1; si < len(slots); si++ {
+	for si := 1; si < len(slots) && slots[si].need == nil; si++ {
 		left, right := slots[si-1].alts[0].tokens, slots[si].alts[0].tokens
 		w := (weights[si-1] + weights[si]) / 2
 		ix.forBigram(left[len(left)-1], right[0], func(d int32, x float32) {

@@ -1,0 +1,68 @@
+package directory_test
+
+import (
+	"bufio"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestNeedsNameListings: every listing a need or the crisis rail names is
+// in the default directory, so a renamed id cannot silently drop a need's
+// best answer.
+func TestNeedsNameListings(t *testing.T) {
+	listings, _ := searchDefaults(t)
+	have := map[string]bool{}
+	for _, l := range listings {
+		have[l.ID] = true
+	}
+	for _, table := range []string{"needs.txt", "crisis.txt"} {
+		b, err := os.ReadFile(table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n, line := range strings.Split(string(b), "\n") {
+			if !strings.HasPrefix(line, "[") {
+				continue
+			}
+			_, ids, _ := strings.Cut(line, "]")
+			for _, id := range strings.Fields(ids) {
+				if !have[id] {
+					t.Errorf("%s:%d names %q, which is not in the default directory", table, n+1, id)
+				}
+			}
+		}
+	}
+}
+
+// TestNeedExamples: each phrasing in testdata/need_examples.txt ("need:
+// what a customer says") has its need. The phrasings are written apart from
+// the desk question sets, as examples of each need's meaning.
+func TestNeedExamples(t *testing.T) {
+	_, ix := searchDefaults(t)
+	f, err := os.Open("testdata/need_examples.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		need, phrase, ok := strings.Cut(line, ":")
+		if !ok {
+			t.Errorf("need_examples.txt:%d: want need: phrasing", n)
+			continue
+		}
+		need, phrase = strings.TrimSpace(need), strings.TrimSpace(phrase)
+		if got := ix.Needs(phrase); !slices.Contains(got, need) {
+			t.Errorf("Needs(%q) = %v, want %s (need_examples.txt:%d)", phrase, got, need, n)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
