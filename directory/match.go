@@ -78,7 +78,10 @@ func (ix *Index) findCandidates(word string, partial bool) []candidate {
 		// real words: they must not be "corrected" into something else.
 		out = append(out, candidate{-1, st, qualityExact})
 	}
-	if partial || len(word) >= 4 {
+	// A finished word that is a word in its own right is taken as it is:
+	// "renta" is rent, not the start of "rental". One that is not may be
+	// cut short ("immig").
+	if partial || len(word) >= 4 && len(out) == 0 {
 		out = ix.prefixCandidates(word, partial, out)
 	}
 	// A word that is known, or the start of known words, is taken as

@@ -59,6 +59,9 @@ const (
 	// weakFactor is the weight of a slot of weak words ("benefits") next
 	// to one that names the need.
 	weakFactor = 0.35
+	// contextFactor is the weight of a slot of words that tell the story
+	// around the need ("by Friday", "my mom").
+	contextFactor = 0.2
 	// shortTypingFactor weighs two letters of a last word still being
 	// typed after others ("free la"): they narrow little yet.
 	shortTypingFactor = 0.5
@@ -145,14 +148,15 @@ func (ix *Index) plan(query string) []slot {
 			typed.tokens = append(typed.tokens, qtoken{cands[j]})
 		}
 		s := slot{alts: []alternative{typed}, scale: 1}
-		weak := true
+		// A part of the question is as strong as its strongest word.
+		s.scale = 0
 		for j := i; j < i+max(length, 1); j++ {
-			weak = weak && weakwords[words[j]]
+			s.scale = max(s.scale, wordFactor(words[j]))
 		}
-		if weak {
-			s.scale = weakFactor
-		}
-		if partial && i == n-1 && n > 1 && (len(words[i]) == 2 || stopPrefix) {
+		// A word still being typed after others may refine what the
+		// finished words found, but must not overturn it until it is a
+		// word in its own right.
+		if partial && i == n-1 && n > 1 && length <= 1 && (len(words[i]) == 2 || stopPrefix || !ix.wholeWord(words[i], cands[i])) {
 			s.scale = min(s.scale, shortTypingFactor)
 			s.tentative = true
 		}
@@ -178,6 +182,34 @@ func (ix *Index) plan(query string) []slot {
 		slots = append(slots, slot{need: m, scale: needScale})
 	}
 	return slots
+}
+
+// wordFactor is how much a word of the question says about the need: 1
+// for most, less for a weak word ("benefits") and least for a word of
+// context ("Friday", "my mom", "3").
+func wordFactor(w string) float32 {
+	switch {
+	case contextwords[w] || isNumber(w):
+		return contextFactor
+	case weakwords[w]:
+		return weakFactor
+	}
+	return 1
+}
+
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// wholeWord reports whether a word being typed is already a word of the
+// directory as it stands ("rent" of "rental"), not only the start of some.
+func (ix *Index) wholeWord(word string, cands []candidate) bool {
+	return len(word) >= 3 && len(cands) > 0 && cands[0].quality >= qualityExact && cands[0].term >= 0
 }
 
 // longestPhrase finds the longest synonym-table phrase that starts at word

@@ -172,6 +172,13 @@ var weakwordsText string
 // "assistance"); a slot of only weak words weighs weakFactor of another.
 var weakwords = parseWordList(weakwordsText)
 
+//go:embed contextwords.txt
+var contextwordsText string
+
+// contextwords tell the story around a need: who, when, how sure; a slot
+// of only context words weighs contextFactor of another.
+var contextwords = parseWordList(contextwordsText)
+
 // parseWordList reads a list of words, several to a line, with # comments.
 func parseWordList(text string) map[string]bool {
 	set := map[string]bool{}
