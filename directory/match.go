@@ -81,7 +81,12 @@ func (ix *Index) findCandidates(word string, partial bool) []candidate {
 	// A finished word that is a word in its own right is taken as it is:
 	// "renta" is rent, not the start of "rental". One that is not may be
 	// cut short ("immig").
-	if partial || len(word) >= 4 && len(out) == 0 {
+	switch {
+	case partial && len(out) > 0 && out[0].term < 0:
+		// A customer word no listing holds, perhaps still being typed:
+		// "renta" is rent, though it may yet become "rental".
+		out = ix.prefixCandidates(word, false, out)
+	case partial || len(word) >= 4 && len(out) == 0:
 		out = ix.prefixCandidates(word, partial, out)
 	}
 	// A word that is known, or the start of known words, is taken as

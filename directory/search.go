@@ -209,7 +209,7 @@ func isNumber(w string) bool {
 // wholeWord reports whether a word being typed is already a word of the
 // directory as it stands ("rent" of "rental"), not only the start of some.
 func (ix *Index) wholeWord(word string, cands []candidate) bool {
-	return len(word) >= 3 && len(cands) > 0 && cands[0].quality >= qualityExact && cands[0].term >= 0
+	return len(word) >= 3 && len(cands) > 0 && cands[0].quality >= qualityExact
 }
 
 // longestPhrase finds the longest synonym-table phrase that starts at word
@@ -379,7 +379,9 @@ func (sc *scorer) run(ix *Index, slots []slot) {
 		w := float32(math.Log(1 + n/float64(max(df, 1))))
 		w *= s.scale
 		weights[si] = w
-		if !s.tentative {
+		// A word nothing in the directory matches ("pagar") cannot tell
+		// listings apart; it must not sink them all.
+		if !s.tentative && len(sc.slot.touched) > 0 {
 			sc.sumWeight += w
 		}
 		for _, d := range sc.slot.touched {
