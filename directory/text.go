@@ -10,8 +10,8 @@ import (
 // Query limits: a pasted page of text must not stall the window. Desk
 // questions are a few words; anything past these is ignored.
 const (
-	maxQueryBytes = 256
-	maxQueryTerms = 12
+	maxQueryBytes = 512
+	maxQueryTerms = 16
 	maxTokenBytes = 32
 )
 
@@ -104,6 +104,31 @@ func scanWords(text string, buf []byte, fn func(word []byte)) []byte {
 	}
 	flush()
 	return w
+}
+
+// keepTelling shortens a long question to n words, in order, dropping the
+// words of context first and then the weak ones: a customer who talks for
+// a while names the need somewhere, not always early.
+func keepTelling(words []string, n int) []string {
+	for _, drop := range []func(string) bool{
+		func(w string) bool { return contextwords[w] || isNumber(w) },
+		func(w string) bool { return weakwords[w] },
+	} {
+		extra := len(words) - n
+		if extra <= 0 {
+			break
+		}
+		kept := words[:0:0]
+		for _, w := range words {
+			if extra > 0 && drop(w) {
+				extra--
+				continue
+			}
+			kept = append(kept, w)
+		}
+		words = kept
+	}
+	return words[:min(n, len(words))]
 }
 
 // stem reduces an English or Spanish word to a stem shared by its common
@@ -231,7 +256,7 @@ func queryWords(query string) (words, stems []string, partial, stopPrefix bool) 
 		words, partial = words[:len(words)-1], false
 	}
 	if len(words) > maxQueryTerms {
-		words = words[:maxQueryTerms]
+		words = keepTelling(words, maxQueryTerms)
 		partial, stopPrefix = false, false
 	}
 	stems = make([]string, len(words))
