@@ -52,7 +52,8 @@ Usage:
   nowrongdoor [--db PATH]                          open the desk window
   nowrongdoor search [--db PATH] [--limit N] [--json] WORDS...
         the listings that best match WORDS, best first (10 unless --limit);
-        --json prints [{"id", "name", "score"}, ...]
+        --json prints [{"id", "name", "score"}, ...]; crisis lines put
+        first for someone in danger have "pinned": true
   nowrongdoor import [--db PATH] [--dry-run] FILE
         add and update listings from FILE (a JSON array like agencies.json;
         - reads standard input), all or nothing; --dry-run only reports
@@ -251,13 +252,14 @@ func (c *cli) search(ctx context.Context, args []string) int {
 
 	if *asJSON {
 		type hit struct {
-			ID    string  `json:"id"`
-			Name  string  `json:"name"`
-			Score float64 `json:"score"`
+			ID     string  `json:"id"`
+			Name   string  `json:"name"`
+			Score  float64 `json:"score"`
+			Pinned bool    `json:"pinned,omitempty"`
 		}
 		hits := make([]hit, 0, len(results))
 		for _, r := range results {
-			hits = append(hits, hit{r.Listing.ID, r.Listing.Name, r.Score})
+			hits = append(hits, hit{r.Listing.ID, r.Listing.Name, r.Score, r.Pinned})
 		}
 		enc := json.NewEncoder(c.stdout)
 		enc.SetIndent("", "  ")
@@ -265,6 +267,9 @@ func (c *cli) search(ctx context.Context, args []string) int {
 			return c.fail("search: %v", err)
 		}
 	} else {
+		if len(results) > 0 && results[0].Pinned {
+			fmt.Fprintln(c.stdout, "If someone is in danger now, call 911. Crisis lines first:")
+		}
 		tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
 		for i, r := range results {
 			phone := "no phone"

@@ -145,6 +145,33 @@ func TestSearchJSON(t *testing.T) {
 	}
 }
 
+// TestSearchCrisisFirst: a question that reads as someone in danger puts
+// the crisis lines first on the command line too, says to call 911, and
+// marks them in JSON.
+func TestSearchCrisisFirst(t *testing.T) {
+	path := seededDB(t)
+	r := runCLI(t, nil, "", "search", "--db", path, "i can't do this anymore")
+	lines := strings.Split(r.stdout, "\n")
+	if r.code != exitOK || len(lines) < 2 || !strings.Contains(lines[0], "911") || !strings.Contains(lines[1], "988") {
+		t.Errorf("search \"i can't do this anymore\" = %+v, want the 911 line, then 988 first", r)
+	}
+	r = runCLI(t, nil, "", "search", "--db", path, "--json", "scared to go home")
+	var hits []struct {
+		ID     string `json:"id"`
+		Pinned bool   `json:"pinned"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil || len(hits) == 0 {
+		t.Fatalf("search --json \"scared to go home\" = %+v, %v, want a JSON array", r, err)
+	}
+	if hits[0].ID != "udvc-linkline" || !hits[0].Pinned {
+		t.Errorf("search --json \"scared to go home\" first = %+v, want udvc-linkline pinned", hits[0])
+	}
+	r = runCLI(t, nil, "", "search", "--db", path, "--json", "passport")
+	if strings.Contains(r.stdout, "pinned") {
+		t.Errorf("search --json passport = %s, want nothing pinned", r.stdout)
+	}
+}
+
 func TestSearchFlagsAnywhere(t *testing.T) {
 	path := seededDB(t)
 	a := runCLI(t, nil, "", "search", "--db", path, "--limit", "2", "marriage", "license")
