@@ -407,17 +407,3 @@ func TestReadsDuringImport(t *testing.T) {
 		t.Errorf("Listings() during a write = %d, %v, want the %d committed listings", len(got), err, len(def))
 	}
 }
-
-func TestPristine(t *testing.T) {
-	ctx := context.Background()
-	s := openStore(t)
-	if p, err := s.Pristine(ctx); err != nil || !p {
-		t.Fatalf("Pristine(new) = %v, %v, want true, nil", p, err)
-	}
-	if _, err := s.SeedIfEmpty(ctx, defaultListings(t)[:3]); err != nil {
-		t.Fatal(err)
-	}
-	if p, err := s.Pristine(ctx); err != nil || p {
-		t.Errorf("Pristine(seeded) = %v, %v, want false, nil", p, err)
-	}
-}
