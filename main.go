@@ -4,7 +4,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -189,16 +188,11 @@ func (c *cli) store(ctx context.Context, dbFlag string) (*sqlite.Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w%s", err, openAdvice(err))
 	}
-	// The default directory is read only for a new database: parsing it
-	// on every start would be most of the start-up time.
-	pristine, err := s.Pristine(ctx)
-	if err == nil && pristine {
-		var def []directory.Listing
-		if def, err = directory.ParseListings(bytes.NewReader(data.Agencies)); err == nil {
-			_, err = s.SeedIfEmpty(ctx, def)
-		}
-	}
-	if err != nil {
+	// A new database is seeded with the default directory, and one seeded
+	// by an earlier release gets this release's default listings where no
+	// one has changed them. The file is parsed only then: parsing it on
+	// every start would be most of the start-up time.
+	if _, err := s.SyncDefault(ctx, data.Agencies); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("%w%s", err, openAdvice(err))
 	}

@@ -547,6 +547,84 @@ func TestDefaultDataImportsUnchanged(t *testing.T) {
 	}
 }
 
+// TestOpenRefreshesDefaultDirectory: a desk whose database an earlier
+// release seeded gets this release's default listings when it next opens,
+// except where an admin has changed one.
+func TestOpenRefreshesDefaultDirectory(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nowrongdoor.db")
+	older := defaultRecords(t)
+	var passports, edited map[string]any
+	for _, r := range older {
+		switch r["id"] {
+		case "slco-clerk-passports":
+			passports = r
+		case "slco-treasurer":
+			edited = r
+		}
+	}
+	for _, r := range []map[string]any{passports, edited} {
+		p := r["phones"].([]any)[0].(map[string]any)
+		p["label"] = p["label"].(string) + " (per a 2019 flyer; confirm)"
+	}
+	earlier, err := directory.ParseListings(bytes.NewReader(marshalRecords(t, older)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SeedIfEmpty(ctx, earlier); err != nil {
+		t.Fatal(err)
+	}
+	edited["name"] = "Treasurer, as the admin named it"
+	mine, err := directory.ParseListings(bytes.NewReader(marshalRecords(t, []map[string]any{edited})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Import(ctx, mine, sqlite.ImportOptions{Actor: "admin"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	if r := runCLI(t, nil, "", "search", "--db", path, "passport"); r.code != exitOK || r.stderr != "" {
+		t.Fatalf("search on an older database = %+v, want exit 0", r)
+	}
+	want := map[string]directory.Listing{}
+	def, err := directory.ParseListings(bytes.NewReader(data.Agencies))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range def {
+		want[l.ID] = l
+	}
+	s, err = sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, label := range map[string]string{
+		"slco-clerk-passports": want["slco-clerk-passports"].Phones[0].Label,
+		"slco-treasurer":       mine[0].Phones[0].Label,
+	} {
+		if l, err := s.Listing(ctx, id); err != nil || l.Phones[0].Label != label {
+			t.Errorf("Listing(%q) first label = %q, %v, want %q", id, l.Phones[0].Label, err, label)
+		}
+	}
+	if h, err := s.History(ctx, "slco-clerk-passports"); err != nil || len(h) != 1 || h[0].Action != "refresh" || h[0].Actor != "default directory" {
+		t.Errorf("History(slco-clerk-passports) = %+v, %v, want one refresh by the default directory", h, err)
+	}
+	s.Close()
+
+	before := dbState(t, path)
+	if r := runCLI(t, nil, "", "search", "--db", path, "passport"); r.code != exitOK {
+		t.Fatalf("search again = %+v, want exit 0", r)
+	}
+	if dbState(t, path) != before {
+		t.Error("opening the refreshed database again changed it")
+	}
+}
+
 // FuzzSearchCommand feeds arbitrary words to the search command: it must
 // never panic, answer with a JSON array or one line saying why not, and
 // exit 0 or 1.

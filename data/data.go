@@ -6,7 +6,8 @@ import _ "embed"
 
 // Agencies is the default directory in the import format: a JSON array of
 // listings compiled from public county and agency pages, each with its
-// sources. It seeds an empty database on first run.
+// sources. It seeds an empty database on first run; when a release changes
+// it, the default listings no one has changed are updated to it.
 //
 //go:embed agencies.json
 var Agencies []byte

@@ -154,16 +154,24 @@ func parseListings(data []byte) ([]Listing, error) {
 
 // checkRecord decodes, normalizes and validates one record of a file.
 func checkRecord(raw json.RawMessage, l *Listing) []Problem {
-	bad, problems := decodeRecord(raw, l)
+	bad, oldNames, problems := decodeRecord(raw, l)
 	if problems != nil && bad == nil {
 		return problems // not an object at all; nothing more to say
 	}
 	l.Normalize()
 	tidy(l)
 	for _, p := range l.problems() {
-		if !bad[topField(p.Field)] {
-			problems = append(problems, p)
+		if bad[topField(p.Field)] {
+			continue
 		}
+		// Name the field as the file does, so the admin can find it.
+		if old, ok := oldNames[p.Field]; ok {
+			p.Field = old
+			if rest, ok := strings.CutPrefix(p.Message, listingAliases[old]); ok {
+				p.Message = old + rest
+			}
+		}
+		problems = append(problems, p)
 	}
 	return problems
 }
@@ -264,8 +272,9 @@ type jsonField struct {
 
 // fieldsOf maps the JSON names of a struct type's fields to the fields. It
 // is derived from the struct tags so the importer never drifts from the
-// format.
-func fieldsOf(t reflect.Type) (map[string]jsonField, []string) {
+// format. The map also holds the old names in aliases (old name to current
+// name); names lists only the current ones, for messages.
+func fieldsOf(t reflect.Type, aliases map[string]string) (map[string]jsonField, []string) {
 	fields := map[string]jsonField{}
 	var names []string
 	for i := range t.NumField() {
@@ -280,25 +289,38 @@ func fieldsOf(t reflect.Type) (map[string]jsonField, []string) {
 		fields[name] = jsonField{i, f.Type}
 		names = append(names, name)
 	}
+	for old, name := range aliases {
+		fields[old] = fields[name]
+	}
 	return fields, names
 }
 
+// listingAliases maps the names listing fields had in files made for
+// earlier releases to their names now, so those files still import. Staff
+// notes were "staff_notes" until the default data named them
+// "notes_for_staff". Aliases are of string fields.
+var listingAliases = map[string]string{"staff_notes": "notes_for_staff"}
+
 var (
-	listingFields, listingFieldNames = fieldsOf(reflect.TypeFor[Listing]())
-	phoneFields, phoneFieldNames     = fieldsOf(reflect.TypeFor[Phone]())
-	addressFields, addressFieldNames = fieldsOf(reflect.TypeFor[Address]())
+	listingFields, listingFieldNames = fieldsOf(reflect.TypeFor[Listing](), listingAliases)
+	phoneFields, phoneFieldNames     = fieldsOf(reflect.TypeFor[Phone](), nil)
+	addressFields, addressFieldNames = fieldsOf(reflect.TypeFor[Address](), nil)
 )
 
 // decodeRecord decodes one array element into l field by field, so that one
 // field of the wrong type does not hide problems in the others. It returns
 // the set of top-level fields that could not be decoded (nil when the
-// element is not an object at all) and the problems found.
-func decodeRecord(raw json.RawMessage, l *Listing) (bad map[string]bool, problems []Problem) {
+// element is not an object at all), the old names the record gives fields
+// under (current name to old name, see listingAliases) and the problems
+// found.
+func decodeRecord(raw json.RawMessage, l *Listing) (bad map[string]bool, oldNames map[string]string, problems []Problem) {
 	keys, values, err := objectMembers(raw)
 	if err != nil {
-		return nil, []Problem{{Message: fmt.Sprintf("the record is %s, not a listing object { ... }", jsonKind(raw))}}
+		return nil, nil, []Problem{{Message: fmt.Sprintf("the record is %s, not a listing object { ... }", jsonKind(raw))}}
 	}
 	bad = map[string]bool{}
+	oldNames = map[string]string{}
+	given := map[string]string{} // current name to the key that gave it first
 	// The id first, so problems with other fields can name the record.
 	if i := slices.Index(keys, "id"); i >= 0 {
 		if json.Unmarshal(values[i], &l.ID) == nil {
@@ -313,9 +335,37 @@ func decodeRecord(raw json.RawMessage, l *Listing) (bad map[string]bool, problem
 		if !ok {
 			continue
 		}
-		if err := json.Unmarshal(values[i], v.Field(f.index).Addr().Interface()); err != nil {
-			bad[key] = true
+		name := key
+		if now, ok := listingAliases[key]; ok {
+			name = now
+			oldNames[now] = key
+		}
+		// A field given under both its names is decoded aside the second
+		// time, and must say the same both times.
+		dst := v.Field(f.index)
+		first, seen := given[name]
+		both := seen && first != key
+		if both {
+			dst = reflect.New(f.typ).Elem()
+		} else {
+			given[name] = key
+		}
+		if err := json.Unmarshal(values[i], dst.Addr().Interface()); err != nil {
+			bad[name] = true
 			problems = append(problems, Problem{ID: l.ID, Field: key, Message: decodeMessage(key, f.typ, values[i], err)})
+			continue
+		}
+		if both {
+			delete(oldNames, name) // the problems name the current field
+			old := first
+			if key != name {
+				old = key
+			}
+			if !bad[name] && strings.TrimSpace(dst.String()) != strings.TrimSpace(v.Field(f.index).String()) {
+				problems = append(problems, Problem{ID: l.ID, Field: key, Message: fmt.Sprintf(
+					"%s and %s give different text; they are one field (%s is its name in files made for earlier releases), so keep one",
+					first, key, old)})
+			}
 			continue
 		}
 		switch key {
@@ -330,7 +380,7 @@ func decodeRecord(raw json.RawMessage, l *Listing) (bad map[string]bool, problem
 			}
 		}
 	}
-	return bad, problems
+	return bad, oldNames, problems
 }
 
 // checkNested checks the member names of a nested object (an address, a phone).
@@ -717,7 +767,7 @@ func checkText(l *Listing, add func(field, format string, args ...any)) {
 		}
 	}
 	for i, p := range l.Phones {
-		for _, f := range []struct{ name, value string }{{"label", p.Label}, {"number", p.Number}, {"ext", p.Ext}} {
+		for _, f := range []struct{ name, value string }{{"label", p.Label}, {"number", p.Number}, {"ext", p.Ext}, {"note", p.Note}} {
 			if _, ok := controlChar(f.value, false); ok {
 				check(fmt.Sprintf("phones[%d].%s", i, f.name), f.value, false)
 			}

@@ -111,6 +111,10 @@ func TestParseListingsAccepts(t *testing.T) {
 		{"status", "status", "temporarily_closed"},
 		{"status in capitals", "status", "Inactive"},
 		{"level in capitals", "level", "Nonprofit"},
+		{"business level", "level", "business"},
+		{"phone note", "phones", []any{map[string]any{"label": "Main line", "number": "385-468-4100", "note": "From a 2020 county page; confirm before sharing"}}},
+		{"staff notes", "notes_for_staff", "Hours from a 2023 article.\nConfirm before sharing."},
+		{"staff notes under their old name", "staff_notes", "Ask for Pat."},
 		{"alert date", "alert_until", "2026-03-31"},
 		{"verified", "verified_on", "2025-12-01"},
 		{"year source date", "source_date", "2019"},
@@ -205,6 +209,14 @@ func TestParseListingsRecordProblems(t *testing.T) {
 		{"phone as string", "phones", "801-535-6000", "phones", "phones should be an array of phones"},
 		{"phone number as number", "phones", []any{map[string]any{"number": 8015356000}}, "phones", "phones.number is a number"},
 		{"misspelled phone field", "phones", []any{map[string]any{"label": "Main", "numbr": "801-535-6000"}}, "phones[0].numbr", `unknown field "phones[0].numbr"; did you mean "phones[0].number"?`},
+		{"misspelled phone note", "phones", []any{map[string]any{"label": "Main", "number": "801-535-6000", "notes": "x"}}, "phones[0].notes", `did you mean "phones[0].note"?`},
+		{"phone note as number", "phones", []any{map[string]any{"label": "Main", "number": "801-535-6000", "note": 2020}}, "phones", "phones.note is a number"},
+		{"control character in phone note", "phones", []any{map[string]any{"label": "Main", "number": "801-535-6000", "note": "per\athe guide"}}, "phones[0].note", "phones[0].note contains the control character U+0007; remove it"},
+		{"line break in phone note", "phones", []any{map[string]any{"label": "Main", "number": "801-535-6000", "note": "per\nthe guide"}}, "phones[0].note", "U+000A"},
+		{"control character in staff notes", "notes_for_staff", "a\x00b", "notes_for_staff", "notes_for_staff contains the control character U+0000; remove it"},
+		{"control character in staff notes under their old name", "staff_notes", "a\x00b", "staff_notes", "staff_notes contains the control character U+0000; remove it"},
+		{"staff notes as array", "notes_for_staff", []any{"a"}, "notes_for_staff", "notes_for_staff should be a string in double quotes, not an array"},
+		{"misspelled staff notes", "notes_for_stafff", "x", "notes_for_stafff", `did you mean "notes_for_staff"?`},
 		{"bad email", "email", "wic at slco.org", "email", `email "wic at slco.org" does not start with an address`},
 		{"email without domain", "email", "wic@", "email", "does not start with an address"},
 		{"ftp website", "website", "ftp://slco.org/", "website", `website "ftp://slco.org/" is not a web address`},
@@ -255,6 +267,58 @@ func TestParseListingsRecordProblems(t *testing.T) {
 				t.Errorf("ParseListings(%s = %v) = %q, want a problem at record 1 field %q containing %q", tt.field, tt.value, err, tt.path, tt.want)
 			}
 		})
+	}
+}
+
+func TestParseListingsStaffNotesOldName(t *testing.T) {
+	// Files made for earlier releases call the staff notes "staff_notes".
+	const head = `[{"id": "slco-wic", "name": "WIC", "level": "county", `
+	tests := []struct {
+		name   string
+		fields string
+		want   string // the staff notes, if the record is valid
+		err    string // the whole error, if it is not
+	}{
+		{"old name", `"staff_notes": "Ask for Pat."`, "Ask for Pat.", ""},
+		{"new name", `"notes_for_staff": "Ask for Pat."`, "Ask for Pat.", ""},
+		{"both, same text", `"staff_notes": "Ask for Pat.", "notes_for_staff": " Ask for Pat. "`, "Ask for Pat.", ""},
+		{"both, different text", `"notes_for_staff": "Ask for Pat.", "staff_notes": "Ask for Sam."`, "",
+			`record 0 (id "slco-wic"): notes_for_staff and staff_notes give different text; they are one field (staff_notes is its name in files made for earlier releases), so keep one`},
+		{"both, different text, old name first", `"staff_notes": "Ask for Pat.", "notes_for_staff": "Ask for Sam."`, "",
+			`record 0 (id "slco-wic"): staff_notes and notes_for_staff give different text; they are one field (staff_notes is its name in files made for earlier releases), so keep one`},
+		{"old name twice", `"staff_notes": "Ask for Pat.", "staff_notes": "Ask for Pat."`, "",
+			`record 0 (id "slco-wic"): field "staff_notes" appears more than once; keep one`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := head + tt.fields + `}]`
+			got, err := ParseListings(strings.NewReader(file))
+			if tt.err != "" {
+				if err == nil || err.Error() != tt.err {
+					t.Errorf("ParseListings(%s) = %v, want %q", file, err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("ParseListings(%s) = %v, want ok", file, err)
+			}
+			if got[0].StaffNotes != tt.want {
+				t.Errorf("ParseListings(%s) staff notes = %q, want %q", file, got[0].StaffNotes, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseListingsPhoneNote(t *testing.T) {
+	rec := validRecord()
+	rec["phones"] = []any{map[string]any{"label": "Main line", "number": "385-468-4100", "note": " From a 2020 county page "}}
+	got, err := ParseListings(bytes.NewReader(fileOf(t, rec)))
+	if err != nil {
+		t.Fatalf("ParseListings(phone with a note) = %v, want ok", err)
+	}
+	want := []Phone{{Label: "Main line", Number: "385-468-4100", Note: "From a 2020 county page"}}
+	if !reflect.DeepEqual(got[0].Phones, want) {
+		t.Errorf("ParseListings(phone with a note) phones = %+v, want %+v", got[0].Phones, want)
 	}
 }
 

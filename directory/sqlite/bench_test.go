@@ -6,9 +6,26 @@ import (
 	"strconv"
 	"testing"
 
+	"nowrongdoor/data"
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/directorytest"
 )
+
+// BenchmarkSyncDefaultUnchanged measures what every start pays to learn
+// that the database already has this release's default directory: a hash
+// of the file and one read of the meta table, not a parse.
+func BenchmarkSyncDefaultUnchanged(b *testing.B) {
+	ctx := context.Background()
+	s := openStore(b)
+	if _, err := s.SyncDefault(ctx, data.Agencies); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if rep, err := s.SyncDefault(ctx, data.Agencies); err != nil || rep != (DefaultReport{}) {
+			b.Fatalf("SyncDefault = %+v, %v, want nothing done", rep, err)
+		}
+	}
+}
 
 // BenchmarkImport measures an import of 10,000 listings: into a new
 // database (every listing added), over the same listings changed (each

@@ -34,6 +34,10 @@ const (
 	actionImport = "import"
 	actionAdd    = "add"
 	actionUpdate = "update"
+	// actionRefresh is a change the default directory made to its own
+	// listings (see SyncDefault): one row for each listing it added or
+	// updated, and a summary. No person's change is recorded with it.
+	actionRefresh = "refresh"
 )
 
 // prepare copies, normalizes, checks and encodes listings before they are
@@ -90,22 +94,9 @@ func (s *Store) SeedIfEmpty(ctx context.Context, listings []directory.Listing) (
 	return true, nil
 }
 
-// Pristine reports whether the database has never held data, so the caller
-// should seed it. Callers check it before reading the default directory,
-// which costs more than the rest of start-up together.
-func (s *Store) Pristine(ctx context.Context) (bool, error) {
-	empty, err := isPristine(ctx, s.rdb)
-	if err != nil {
-		return false, fmt.Errorf("pristine: %w", classify(err))
-	}
-	return empty, nil
-}
-
 // isPristine reports whether the database has never held data: no
 // listings, no audit rows and no record of a first write.
-func isPristine(ctx context.Context, q interface {
-	QueryRowContext(context.Context, string, ...any) *sql.Row
-}) (bool, error) {
+func isPristine(ctx context.Context, q rowQuerier) (bool, error) {
 	var used bool
 	err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM listings)
 		OR EXISTS (SELECT 1 FROM audit)
@@ -177,8 +168,7 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 	if err != nil {
 		return rep, err
 	}
-	// Every add has the same detail; encode it once.
-	added, err := json.Marshal(map[string]any{"source": opts.Source})
+	who, err := newChange(opts.Actor, opts.Source, actionAdd, actionUpdate)
 	if err != nil {
 		return rep, err
 	}
@@ -213,7 +203,7 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 				break
 			}
 			seen[l.ID] = true
-			if err := writeListing(ctx, w, l, c.args[i], stored[l.ID], json.RawMessage(added), opts, now, &rep); err != nil {
+			if err := writeListing(ctx, w, l, c.args[i], stored[l.ID], who, now, &rep); err != nil {
 				return rep, err
 			}
 		}
@@ -238,14 +228,29 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 	return rep, markInitialized(ctx, tx, now)
 }
 
+// change says who is changing listings and how its audit rows read.
+type change struct {
+	actor, source string
+	add, update   string          // the audit actions
+	added         json.RawMessage // every add's detail, encoded once
+}
+
+func newChange(actor, source, add, update string) (change, error) {
+	added, err := json.Marshal(map[string]any{"source": source})
+	if err != nil {
+		return change{}, err
+	}
+	return change{actor: actor, source: source, add: add, update: update, added: added}, nil
+}
+
 // writeListing adds or updates one listing and counts it in rep. stored is
 // the listing's row in the database, or nil for a new listing.
-func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, args []any, stored *[numColumns]string, added json.RawMessage, opts ImportOptions, now time.Time, rep *ImportReport) error {
+func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, args []any, stored *[numColumns]string, c change, now time.Time, rep *ImportReport) error {
 	if stored == nil {
 		if err := w.add(ctx, args); err != nil {
 			return err
 		}
-		if err := w.record(ctx, now, audit{opts.Actor, actionAdd, l.ID, added}); err != nil {
+		if err := w.record(ctx, now, audit{c.actor, c.add, l.ID, c.added}); err != nil {
 			return err
 		}
 		rep.Added++
@@ -262,8 +267,8 @@ func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, a
 	if _, err := w.update.ExecContext(ctx, append(args, l.ID)...); err != nil {
 		return fmt.Errorf("listing %q: %w", l.ID, err)
 	}
-	before := map[string]any{"source": opts.Source, "before": &old}
-	if err := w.record(ctx, now, audit{opts.Actor, actionUpdate, l.ID, before}); err != nil {
+	before := map[string]any{"source": c.source, "before": &old}
+	if err := w.record(ctx, now, audit{c.actor, c.update, l.ID, before}); err != nil {
 		return err
 	}
 	rep.Updated++

@@ -38,7 +38,7 @@ func fullListing() directory.Listing {
 		Level: directory.LevelCity, Description: "Line one.\nLine two.",
 		Services: []string{"one", "two"}, Keywords: []string{"uno", "dos"}, Categories: []string{"Tests"},
 		Phones: []directory.Phone{
-			{Label: "Main", Number: "385-468-7300", Ext: "42"},
+			{Label: "Main", Number: "385-468-7300", Ext: "42", Note: "From the 2025 county page"},
 			{Label: "Crisis", Number: "988"},
 			{Label: "Toll free", Number: "1-800-662-4545"},
 		},
@@ -236,6 +236,62 @@ func TestImport(t *testing.T) {
 	}
 }
 
+func TestImportNoteOnlyChange(t *testing.T) {
+	// Notes are for staff, but a change to one is a change like any other:
+	// it is written and the previous version kept.
+	ctx := context.Background()
+	def := defaultListings(t)
+	tests := []struct {
+		name   string
+		change func(l *directory.Listing)
+	}{
+		{"phone note added", func(l *directory.Listing) { l.Phones[1].Note = "From a 2019 flyer; confirm before sharing" }},
+		{"phone note changed", func(l *directory.Listing) { l.Phones[0].Note = "From the 2026 county page" }},
+		{"phone note removed", func(l *directory.Listing) { l.Phones[0].Note = "" }},
+		{"staff notes changed", func(l *directory.Listing) { l.StaffNotes = "Ask for the duty clerk." }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openStore(t)
+			base := def[0]
+			base.Phones = []directory.Phone{
+				{Label: "Marriage Division", Number: "385-468-7300", Note: "From the county page"},
+				{Label: "Passports", Number: "385-468-7300"},
+			}
+			if _, err := s.SeedIfEmpty(ctx, []directory.Listing{base}); err != nil {
+				t.Fatal(err)
+			}
+			changed := base
+			changed.Phones = slices.Clone(base.Phones)
+			tt.change(&changed)
+			rep, err := s.Import(ctx, []directory.Listing{changed}, ImportOptions{Actor: "jdoe"})
+			if want := (ImportReport{Updated: 1}); err != nil || rep != want {
+				t.Fatalf("Import(%s) = %+v, %v, want %+v", tt.name, rep, err, want)
+			}
+			got, err := s.Listing(ctx, base.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got.Phones, changed.Phones) || got.StaffNotes != changed.StaffNotes {
+				t.Errorf("Listing(%q) after import = %+v, %q, want %+v, %q", base.ID, got.Phones, got.StaffNotes, changed.Phones, changed.StaffNotes)
+			}
+			h, err := s.History(ctx, base.ID)
+			if err != nil || len(h) != 1 || h[0].Action != actionUpdate {
+				t.Fatalf("History(%q) = %+v, %v, want one update", base.ID, h, err)
+			}
+			var detail struct {
+				Before directory.Listing `json:"before"`
+			}
+			if err := json.Unmarshal(h[0].Detail, &detail); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(detail.Before.Phones, base.Phones) || detail.Before.StaffNotes != base.StaffNotes {
+				t.Errorf("update detail before = %+v, %q, want the previous %+v, %q", detail.Before.Phones, detail.Before.StaffNotes, base.Phones, base.StaffNotes)
+			}
+		})
+	}
+}
+
 // sortedDefault orders listings by id, as Listings returns them.
 func sortedDefault(ls []directory.Listing) []directory.Listing {
 	out := slices.Clone(ls)
@@ -349,19 +405,5 @@ func TestReadsDuringImport(t *testing.T) {
 	got, err := s.Listings(c)
 	if err != nil || len(got) != len(def) {
 		t.Errorf("Listings() during a write = %d, %v, want the %d committed listings", len(got), err, len(def))
-	}
-}
-
-func TestPristine(t *testing.T) {
-	ctx := context.Background()
-	s := openStore(t)
-	if p, err := s.Pristine(ctx); err != nil || !p {
-		t.Fatalf("Pristine(new) = %v, %v, want true, nil", p, err)
-	}
-	if _, err := s.SeedIfEmpty(ctx, defaultListings(t)[:3]); err != nil {
-		t.Fatal(err)
-	}
-	if p, err := s.Pristine(ctx); err != nil || p {
-		t.Errorf("Pristine(seeded) = %v, %v, want false, nil", p, err)
 	}
 }

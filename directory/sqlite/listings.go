@@ -328,8 +328,8 @@ type AuditEntry struct {
 	At     time.Time
 	Actor  string
 	Action string
-	// ListingID is empty for a change to the whole directory (a seed, an
-	// import's summary).
+	// ListingID is empty for a change to the whole directory (a seed, the
+	// summary of an import or of a default refresh).
 	ListingID string
 	// Detail is a JSON object: the source of the change, and for an update
 	// the listing as it was before ("before").

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -43,6 +44,61 @@ func defaultListings(t testing.TB) []directory.Listing {
 		t.Fatalf("ParseListings(default data) = %v", err)
 	}
 	return ls
+}
+
+func TestDefaultDirectoryRoundTrip(t *testing.T) {
+	// Every field of every default listing, the staff-only notes included,
+	// reads back as it was seeded, whichever way it is read.
+	ctx := context.Background()
+	def := defaultListings(t)
+	var notes, staffNotes, business int
+	for _, l := range def {
+		for _, p := range l.Phones {
+			if p.Note != "" {
+				notes++
+			}
+		}
+		if l.StaffNotes != "" {
+			staffNotes++
+		}
+		if l.Level == directory.LevelBusiness {
+			business++
+		}
+	}
+	if notes == 0 || staffNotes == 0 || business == 0 {
+		t.Fatalf("default data has %d phone notes, %d staff notes, %d businesses; the test needs some of each", notes, staffNotes, business)
+	}
+	s := openStore(t)
+	if _, err := s.SeedIfEmpty(ctx, def); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Listings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lean, err := s.SearchListings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != len(def) || len(lean) != len(def) {
+		t.Fatalf("Listings() = %d, SearchListings() = %d listings, want %d", len(all), len(lean), len(def))
+	}
+	got, leanByID := byID(withoutTimes(all)), byID(lean)
+	for _, want := range def {
+		if !reflect.DeepEqual(got[want.ID], want) {
+			t.Errorf("Listings() has %q = %+v, want %+v", want.ID, got[want.ID], want)
+		}
+		one, err := s.Listing(ctx, want.ID)
+		if err != nil {
+			t.Fatalf("Listing(%q) = %v", want.ID, err)
+		}
+		if one = withoutTimes([]directory.Listing{one})[0]; !reflect.DeepEqual(one, want) {
+			t.Errorf("Listing(%q) = %+v, want %+v", want.ID, one, want)
+		}
+		if l := leanByID[want.ID]; !reflect.DeepEqual(l.Phones, want.Phones) || l.Level != want.Level {
+			t.Errorf("SearchListings() has %q phones %+v level %q, want %+v %q", want.ID, l.Phones, l.Level, want.Phones, want.Level)
+		}
+	}
 }
 
 func TestOpenCreatesFolder(t *testing.T) {
