@@ -65,7 +65,9 @@ type Schedule struct {
 	Week [7][]Interval
 	// Unconfirmed is set when the text itself doubts the hours: "(as of
 	// 2011; confirm)", a third-party guide or article, "typically", or
-	// sources that disagree. The window says the hours may have changed.
+	// sources that disagree; or when the listing's staff notes do ("Hours
+	// as of 2011; confirm before sharing."). The window says the hours may
+	// have changed.
 	Unconfirmed bool
 }
 

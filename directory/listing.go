@@ -176,6 +176,25 @@ func (l *Listing) Normalize() {
 	}
 	l.Phones = phones
 	l.Schedules = ParseHours(l.Hours)
+	if hoursDoubted(l.StaffNotes) {
+		for i := range l.Schedules {
+			l.Schedules[i].Unconfirmed = true
+		}
+	}
+}
+
+// hoursDoubted reports whether staff notes doubt the published hours: a
+// sentence that speaks of hours and asks to confirm them ("Hours as of
+// 2011; confirm before sharing."). Such provenance used to sit in the
+// hours text itself, where the hours reader saw it.
+func hoursDoubted(notes string) bool {
+	for _, sentence := range strings.Split(strings.ToLower(notes), ". ") {
+		if (strings.Contains(sentence, "hours") || strings.Contains(sentence, "times")) &&
+			(strings.Contains(sentence, "confirm") || strings.Contains(sentence, "verify")) {
+			return true
+		}
+	}
+	return false
 }
 
 // compact trims each entry and drops empty ones, keeping order. It always
