@@ -178,8 +178,11 @@ func (ix *Index) plan(query string) []slot {
 	}
 	// Needs come after the words, so the side-by-side bonus between
 	// neighbouring slots only ever pairs words.
+	// A need lifts the listings that meet it but holds back none: a
+	// listing an admin added is not in the taxonomy yet, and must still
+	// be found by its words.
 	for _, m := range defaultNeeds.match(ix, query[:min(len(query), maxCrisisBytes)]) {
-		slots = append(slots, slot{need: m, scale: needScale})
+		slots = append(slots, slot{need: m, scale: needScale, tentative: true})
 	}
 	return slots
 }
