@@ -42,8 +42,8 @@ func TestSelectingShowsDetails(t *testing.T) {
 	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
 	td.typeText("passport")
 	td.results.list.Select(0) // as a click does
-	if td.current == nil || td.current.ID != "slco-clerk-passports" {
-		t.Fatalf("shown = %v, want the passport office", td.current)
+	if td.current() == nil || td.current().ID != "slco-clerk-passports" {
+		t.Fatalf("shown = %v, want the passport office", td.current())
 	}
 	text := td.detailText()
 	for _, want := range []string{
@@ -90,45 +90,167 @@ func TestClosedListingWarnsFirst(t *testing.T) {
 
 func TestKeyboardNavigation(t *testing.T) {
 	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.show()
 	td.typeText("food")
 	ids := td.ids()
 	if len(ids) < 2 {
 		t.Fatalf("Search(%q) ids = %v, want two or more", "food", ids)
 	}
+	// The best match is on show at once, and highlighted.
+	if td.results.cursor != 0 || td.current() == nil || td.current().ID != ids[0] {
+		t.Fatalf("after typing: cursor %d, shown %v; want row 0, %s", td.results.cursor, td.current(), ids[0])
+	}
+	// The pane follows the highlight.
 	td.key(fyne.KeyDown)
+	if td.results.cursor != 1 || td.current().ID != ids[1] {
+		t.Errorf("after Down: cursor %d, shown %s; want row 1, %s", td.results.cursor, td.current().ID, ids[1])
+	}
 	td.key(fyne.KeyDown)
 	td.key(fyne.KeyUp)
-	if td.results.cursor != 0 {
-		t.Errorf("after Down Down Up cursor = %d, want 0", td.results.cursor)
-	}
-	if td.current != nil {
-		t.Errorf("moving the cursor showed %s; only Enter should", td.current.ID)
-	}
-	td.key(fyne.KeyDown)
-	td.key(fyne.KeyReturn)
-	if td.current == nil || td.current.ID != ids[1] {
-		t.Fatalf("Enter showed %v, want %s", td.current, ids[1])
+	if td.results.cursor != 1 || td.current().ID != ids[1] {
+		t.Errorf("after Down Down Up: cursor %d, shown %s; want row 1, %s", td.results.cursor, td.current().ID, ids[1])
 	}
 	td.key(fyne.KeyUp)
 	td.key(fyne.KeyUp) // stays on the first row
 	td.key(fyne.KeyEnter)
-	if td.current.ID != ids[0] {
-		t.Errorf("Enter showed %s, want %s", td.current.ID, ids[0])
+	if td.results.cursor != 0 || td.current().ID != ids[0] {
+		t.Errorf("after Up Up Enter: cursor %d, shown %s; want row 0, %s", td.results.cursor, td.current().ID, ids[0])
 	}
 
 	td.key(fyne.KeyEscape)
 	if td.search.Text != "" || td.results.heading.Text != "Browse by category" {
 		t.Fatalf("Escape left %q in the box and heading %q", td.search.Text, td.results.heading.Text)
 	}
-	// Enter opens the category under the cursor; Escape goes back.
+	if td.detail.kind != paneWelcome || td.current() != nil {
+		t.Errorf("Escape left the pane on %v (kind %d), want the welcome page", td.current(), td.detail.kind)
+	}
+	// Down highlights a category and shows its page; Enter opens it.
 	td.key(fyne.KeyDown)
+	if td.detail.kind != paneCategory || td.detail.category != "Food" || td.category != "" {
+		t.Errorf("Down on the categories: pane kind %d on %q, open %q; want Food's page, not opened", td.detail.kind, td.detail.category, td.category)
+	}
 	td.key(fyne.KeyReturn)
 	if td.category != "Food" {
 		t.Fatalf("Enter on the first category opened %q, want Food", td.category)
 	}
+	if td.detail.kind != paneCategory || !strings.Contains(td.detailText(), "Esc goes back to all categories") {
+		t.Errorf("an open category shows:\n%s", td.detailText())
+	}
+	td.key(fyne.KeyDown)
+	if first := td.ids()[0]; td.current() == nil || td.current().ID != first {
+		t.Errorf("Down in Food showed %v, want %s", td.current(), first)
+	}
 	td.key(fyne.KeyEscape)
 	if td.category != "" || len(td.results.items) == 0 || td.results.items[0].listing != nil {
 		t.Errorf("Escape in a category did not go back to the categories")
+	}
+	if td.detail.kind != paneWelcome {
+		t.Errorf("Escape in a category left pane kind %d, want the welcome page", td.detail.kind)
+	}
+}
+
+// TestPaneBelongsToSearch: a new search replaces the listing on show with
+// its own best match, and copy never hands over a listing from an earlier
+// search or one nobody can see.
+func TestPaneBelongsToSearch(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.show()
+	td.typeText("passport")
+	td.key(fyne.KeyReturn)
+	td.menuItem(shortcutCopyReferral).Action()
+	if got := td.app.Clipboard().Content(); !strings.HasPrefix(got, "Salt Lake County Clerk - Passport Acceptance\n") {
+		t.Fatalf("copy put %q, want the passport referral", got)
+	}
+
+	// Staff select the search (Ctrl+F) and type another.
+	td.focusSearch()
+	td.typeText("food")
+	ids := td.ids()
+	if len(ids) == 0 || td.current() == nil || td.current().ID != ids[0] {
+		t.Fatalf("after a new search the pane shows %v, want its best match %v", td.current(), ids)
+	}
+	text := td.detailText()
+	if strings.Contains(text, "Passport") {
+		t.Errorf("the pane still shows the passport office after searching %q:\n%s", "food", text)
+	}
+	if strings.Contains(text, "Referral copied") {
+		t.Errorf("the pane says a referral was copied, but none was for %s", ids[0])
+	}
+	if td.results.cursor != 0 {
+		t.Errorf("the best match is not highlighted: cursor %d", td.results.cursor)
+	}
+	td.onCopyReferral() // Ctrl+Shift+C, the menu item and the button all call it
+	if got, want := td.app.Clipboard().Content(), td.current().Name+"\n"; !strings.HasPrefix(got, want) {
+		t.Errorf("copy after a new search put %q, want the referral for %s", got, td.current().ID)
+	}
+
+	// Esc: the welcome page, and nothing to copy.
+	td.key(fyne.KeyEscape)
+	if td.detail.kind != paneWelcome || !strings.Contains(td.detailText(), "Find the right referral") {
+		t.Fatalf("Escape shows:\n%s", td.detailText())
+	}
+	td.app.Clipboard().SetContent("what staff copied elsewhere")
+	test.Tap(td.button("211   Utah 211 (United Way 2-1-1)")) // shows a listing...
+	td.key(fyne.KeyEscape)                                   // ...and Esc puts the welcome page back
+	td.menuItem(shortcutCopyReferral).Action()
+	if got := td.app.Clipboard().Content(); got != "what staff copied elsewhere" {
+		t.Errorf("copy with nothing on show put %q on the clipboard", got)
+	}
+	if !td.detail.noticeBox.Visible() || !strings.Contains(td.detail.notice.Text, "Nothing to copy") {
+		t.Errorf("copy with nothing on show did not say so")
+	}
+	if td.category != "" || td.current() != nil || td.results.cursor != -1 {
+		t.Errorf("copy with nothing on show picked something: category %q, shown %v, cursor %d", td.category, td.current(), td.results.cursor)
+	}
+	// The notice goes with the next thing shown.
+	td.typeText("pantry")
+	if td.detail.noticeBox.Visible() {
+		t.Errorf("the nothing-to-copy notice stayed over %s", td.current().ID)
+	}
+}
+
+// TestCategoryPageHasNothingToCopy: a highlighted or open category is not
+// a listing, so copy says so rather than picking one.
+func TestCategoryPageHasNothingToCopy(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.key(fyne.KeyDown)
+	td.key(fyne.KeyReturn)
+	if td.category != "Food" || td.detail.kind != paneCategory {
+		t.Fatalf("Down Enter opened %q with pane kind %d", td.category, td.detail.kind)
+	}
+	td.app.Clipboard().SetContent("")
+	td.onCopyReferral()
+	if got := td.app.Clipboard().Content(); got != "" {
+		t.Errorf("copy on a category page put %q", got)
+	}
+	if td.current() != nil || td.results.cursor != -1 {
+		t.Errorf("copy on a category page picked %v", td.current())
+	}
+}
+
+// TestClickOnHighlightedCategoryOpensIt: the list ignores a click on its
+// selected row, so a highlighted category must not be left selected.
+func TestClickOnHighlightedCategoryOpensIt(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.key(fyne.KeyDown)
+	td.results.list.Select(0) // as a click does
+	if td.category != "Food" {
+		t.Errorf("a click on the highlighted category opened %q, want Food", td.category)
+	}
+	if td.win.Canvas().Focused() != td.search {
+		t.Errorf("after a click the focus is on %v, want the search box", td.win.Canvas().Focused())
+	}
+}
+
+// TestSameTopResultIsNotRedrawn: while a word is typed the top result often
+// stays the same; the pane is left as it is.
+func TestSameTopResultIsNotRedrawn(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.typeText("pass")
+	first := td.detail.box.Objects[0]
+	td.typeText("port")
+	if td.detail.box.Objects[0] != first {
+		t.Errorf("the pane was redrawn for the listing already on show")
 	}
 }
 
@@ -204,12 +326,12 @@ func TestCopyReferralButtonAndPhone(t *testing.T) {
 	}
 }
 
-func TestCopyReferralWithNothingShownShowsTopResult(t *testing.T) {
+func TestCopyReferralCopiesBestMatch(t *testing.T) {
 	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
 	td.typeText("passport")
 	td.onCopyReferral()
-	if td.current == nil || !strings.HasPrefix(td.app.Clipboard().Content(), td.current.Name+"\n") {
-		t.Errorf("copy with nothing shown: shown %v, clipboard %q", td.current, td.app.Clipboard().Content())
+	if td.current() == nil || !strings.HasPrefix(td.app.Clipboard().Content(), td.current().Name+"\n") {
+		t.Errorf("copy with nothing shown: shown %v, clipboard %q", td.current(), td.app.Clipboard().Content())
 	}
 }
 
@@ -266,7 +388,7 @@ func TestZeroResultsOffersFallbacks(t *testing.T) {
 	td.key(fyne.KeyDown)
 	td.key(fyne.KeyDown)
 	td.key(fyne.KeyReturn)
-	if text := td.detailText(); td.current.ID != emergencyID || !strings.Contains(text, "911") {
+	if text := td.detailText(); td.current().ID != emergencyID || !strings.Contains(text, "911") {
 		t.Errorf("911 fallback shows:\n%s", text)
 	}
 }
@@ -286,9 +408,13 @@ func TestStaleResultsAreDropped(t *testing.T) {
 	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
 	td.typeText("food")
 	before := td.ids()
+	shown := td.current()
 	td.applyResults(td.seq-1, "passport", []directory.Result{{Listing: &fixtureListings()[0]}})
 	if !slices.Equal(td.ids(), before) {
 		t.Errorf("results of an older keystroke replaced the list: %v", td.ids())
+	}
+	if td.current() != shown {
+		t.Errorf("results of an older keystroke put %v on show, want %v", td.current(), shown)
 	}
 }
 
@@ -420,17 +546,20 @@ func TestMainLayoutMarkup(t *testing.T) {
 func TestKeysBeforeResultsArrive(t *testing.T) {
 	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
 	td.typeText("food")
-	// Type more and press Down, Down, Enter before the search answers: the
-	// keys apply to the new results, not to the ones on screen.
+	// Type more and press Down, Enter before the search answers: the keys
+	// apply to the new results, not to the ones on screen.
+	before := td.current()
 	test.Type(td.search, " bank")
 	td.key(fyne.KeyDown)
 	td.key(fyne.KeyReturn)
-	if td.current != nil {
-		t.Fatalf("Enter acted on stale results: showed %s", td.current.ID)
+	if td.current() != before {
+		t.Fatalf("Down, Enter acted on stale results: showed %s", td.current().ID)
 	}
 	td.wait()
-	if td.current == nil || td.current.ID != td.ids()[0] {
-		t.Errorf("Down, Enter typed ahead showed %v, want the top result %v", td.current, td.ids())
+	ids := td.ids()
+	want := ids[min(1, len(ids)-1)]
+	if td.current() == nil || td.current().ID != want {
+		t.Errorf("Down, Enter typed ahead showed %v, want the second result %s of %v", td.current(), want, ids)
 	}
 }
 
@@ -444,8 +573,8 @@ func TestWelcomeOffersFallbacks(t *testing.T) {
 		}
 	}
 	test.Tap(td.button("911   911 Emergency"))
-	if td.current == nil || td.current.ID != emergencyID {
-		t.Errorf("the 911 button showed %v", td.current)
+	if td.current() == nil || td.current().ID != emergencyID {
+		t.Errorf("the 911 button showed %v", td.current())
 	}
 }
 

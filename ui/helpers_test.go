@@ -156,6 +156,9 @@ type testDesk struct {
 	*Desk
 	t     testing.TB
 	queue chan func()
+	// minSizes is each object's minimum size at the last frame (see
+	// frame in bench_test.go).
+	minSizes map[fyne.CanvasObject]fyne.Size
 }
 
 func newTestDesk(t testing.TB, dir Directory) *testDesk {

@@ -83,11 +83,19 @@ func (r *resultRow) set(c rowContent) {
 	r.Refresh()
 }
 
-// setLabel sets a label's text without drawing it; an empty text hides the
-// label so it takes no room.
+// setLabel sets a label's text; an empty text hides the label so it takes
+// no room. A changed label is measured again at once: the row lays itself
+// out before it refreshes its children, and would otherwise leave the name
+// the room of the old badge.
 func setLabel(l *widget.Label, text string, imp widget.Importance) {
+	if l.Text == text && l.Importance == imp && l.Hidden == (text == "") {
+		return
+	}
 	l.Text, l.Importance = text, imp
 	l.Hidden = text == ""
+	if !l.Hidden {
+		l.Refresh()
+	}
 }
 
 type resultRowRenderer struct {
