@@ -2,6 +2,7 @@ package ui
 
 import (
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -338,6 +339,7 @@ func (d *Desk) applyResults(seq uint64, query string, results []directory.Result
 			lang.L("Try fewer words, another word the customer used, or browse the categories. These can always help:"), -1)
 		d.keepOrWelcome(keep)
 	default:
+		results = pinnedFirst(results)
 		items := make([]resultItem, len(results))
 		for i, r := range results {
 			items[i] = resultItem{listing: r.Listing}
@@ -349,9 +351,32 @@ func (d *Desk) applyResults(seq uint64, query string, results []directory.Result
 			}
 		}
 		d.results.show(lang.N("{{.Count}} match", len(items), map[string]any{"Count": len(items)}), items, false, "", cursor)
+		// The search pins crisis lines first when the words read as
+		// someone in danger; staff are told to call 911 above them.
+		d.results.setCrisis(results[0].Pinned)
 		d.preview(items[cursor].listing)
 	}
 	d.applyPendingKeys()
+}
+
+// pinnedFirst puts the results the search pinned ahead of the others,
+// keeping each group's order. The search already does; the window does not
+// rely on it, because the call-911 banner speaks for the rows at the top.
+func pinnedFirst(results []directory.Result) []directory.Result {
+	if !slices.ContainsFunc(results, func(r directory.Result) bool { return r.Pinned }) {
+		return results
+	}
+	out := slices.Clone(results)
+	slices.SortStableFunc(out, func(a, b directory.Result) int {
+		switch {
+		case a.Pinned == b.Pinned:
+			return 0
+		case a.Pinned:
+			return -1
+		}
+		return 1
+	})
+	return out
 }
 
 // keepOrWelcome highlights and keeps on show the listing with id keep when

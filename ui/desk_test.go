@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
@@ -633,5 +634,58 @@ func TestLoadProblem(t *testing.T) {
 	}
 	if ids := td.ids(); !slices.Equal(ids, []string{utah211ID, crisis988ID, emergencyID}) {
 		t.Errorf("results = %v, want the fallbacks", ids)
+	}
+}
+
+// crisisDirectory stands in for the search's safety rail: for the words of
+// someone in danger it pins the 988 listing first, as directory.Search will.
+// With out of order set it returns the pinned listing second, to check the
+// window puts it first whatever the search does.
+type crisisDirectory struct {
+	Directory
+	outOfOrder bool
+}
+
+func (c crisisDirectory) Search(q string, limit int) []directory.Result {
+	if !strings.Contains(q, "hurt") {
+		return c.Directory.Search(q, limit)
+	}
+	crisis, _ := c.Directory.Listing(crisis988ID)
+	food, _ := c.Directory.Listing("utah-food-bank")
+	pinned := directory.Result{Listing: crisis, Score: 1, Pinned: true}
+	other := directory.Result{Listing: food, Score: 2}
+	if c.outOfOrder {
+		return []directory.Result{other, pinned}
+	}
+	return []directory.Result{pinned, other}
+}
+
+func TestCrisisBanner(t *testing.T) {
+	for _, outOfOrder := range []bool{false, true} {
+		td := newTestDesk(t, crisisDirectory{Directory: directory.NewIndex(fixtureListings()), outOfOrder: outOfOrder})
+		td.typeText("food")
+		if td.results.crisis.Visible() {
+			t.Fatalf("the call-911 banner shows for %q", "food")
+		}
+		td.focusSearch()
+		td.typeText("he said he will hurt me")
+		if !td.results.crisis.Visible() || td.results.crisis.Text != "If someone is in danger now, call 911." {
+			t.Errorf("outOfOrder=%v: banner visible %v, text %q; want the call-911 banner", outOfOrder, td.results.crisis.Visible(), td.results.crisis.Text)
+		}
+		if ids := td.ids(); !slices.Equal(ids, []string{crisis988ID, "utah-food-bank"}) {
+			t.Errorf("outOfOrder=%v: rows = %v, want the pinned crisis line first", outOfOrder, ids)
+		}
+		if td.current() == nil || td.current().ID != crisis988ID {
+			t.Errorf("outOfOrder=%v: pane shows %v, want the pinned crisis line", outOfOrder, td.current())
+		}
+		// The banner sits above the list, in the danger colour.
+		text := objectText(td.win.Content())
+		if !strings.Contains(text, "! If someone is in danger now, call 911.") || td.results.crisis.Importance != widget.DangerImportance {
+			t.Errorf("the banner is not drawn in the danger colour above the results:\n%s", text)
+		}
+		td.key(fyne.KeyEscape)
+		if td.results.crisis.Visible() {
+			t.Errorf("the banner stayed after Esc")
+		}
 	}
 }

@@ -33,7 +33,10 @@ type resultsPane struct {
 	heading *widget.Label
 	hint    *widget.Label
 	back    *widget.Button
-	list    *widget.List
+	// crisis tells staff to call 911 above results the search put first
+	// because the customer may be in danger.
+	crisis *banner
+	list   *widget.List
 
 	items []resultItem
 	// cursor is the highlighted row, the one on show in the middle pane,
@@ -51,6 +54,8 @@ func (p *resultsPane) buildUI() fyne.CanvasObject {
 	p.hint.Hide()
 	p.back = &widget.Button{Text: lang.L("Categories"), Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance, OnTapped: p.onBackTapped}
 	p.back.Hide()
+	p.crisis = newBanner(lang.L("If someone is in danger now, call 911."), widget.DangerImportance)
+	p.crisis.Hide()
 	p.list = &widget.List{
 		Length:     func() int { return len(p.items) },
 		CreateItem: func() fyne.CanvasObject { return newResultRow() },
@@ -58,7 +63,7 @@ func (p *resultsPane) buildUI() fyne.CanvasObject {
 		OnSelected: p.onSelected,
 	}
 	p.list.ExtendBaseWidget(p.list)
-	header := container.NewVBox(container.NewBorder(nil, nil, p.back, nil, p.heading), p.hint)
+	header := container.NewVBox(container.NewBorder(nil, nil, p.back, nil, p.heading), p.crisis, p.hint)
 	return container.NewBorder(header, nil, nil, nil, p.list)
 }
 
@@ -66,6 +71,7 @@ func (p *resultsPane) buildUI() fyne.CanvasObject {
 // (-1 for none). back offers the way back to the categories; hint is advice
 // shown above the list, such as what to try after no matches.
 func (p *resultsPane) show(heading string, items []resultItem, back bool, hint string, cursor widget.ListItemID) {
+	p.setCrisis(false)
 	p.items = items
 	p.cursor = -1
 	if cursor >= 0 && cursor < len(items) {
@@ -80,6 +86,17 @@ func (p *resultsPane) show(heading string, items []resultItem, back bool, hint s
 	p.list.ScrollToOffset(0)
 	p.selectCursor()
 	p.list.Refresh()
+}
+
+// setCrisis shows or hides the call-911 banner above the list. Every
+// show takes it away; the desk puts it back for results the search pinned.
+func (p *resultsPane) setCrisis(shown bool) {
+	switch {
+	case shown && !p.crisis.Visible():
+		p.crisis.Show()
+	case !shown && p.crisis.Visible():
+		p.crisis.Hide()
+	}
 }
 
 // markShown highlights the row of the listing on show, or none when it is
