@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nowrongdoor/data"
@@ -687,5 +688,100 @@ func TestCrisisBanner(t *testing.T) {
 		if td.results.crisis.Visible() {
 			t.Errorf("the banner stayed after Esc")
 		}
+	}
+}
+
+// notedListing has staff-only notes on a phone and on the listing, one
+// asking staff to confirm and one not.
+func notedListing() *directory.Listing {
+	l := &directory.Listing{
+		ID:           "slco-clerk-elections",
+		Name:         "Salt Lake County Clerk - Elections",
+		Organization: "Salt Lake County Clerk",
+		Level:        directory.LevelCounty,
+		Description:  "Voter registration and ballots. Staff answer questions about elections.",
+		Phones: []directory.Phone{
+			{Label: "Election Office", Number: "385-468-7399", Note: "From an ActionUtah listing (third-party); confirm before sharing"},
+			{Label: "Main office", Number: "385-468-7400", Note: "Listed on the county page"},
+		},
+		Hours:      "Monday-Friday 8:00am-5:00pm",
+		StaffNotes: "Hours as of 2023; confirm before sharing.",
+		SourceURLs: []string{"https://slco.org/clerk/elections"},
+	}
+	l.Normalize()
+	return l
+}
+
+// staffNoteTexts finds the rich text the pane draws in the staff-note
+// style, each as its segments' texts joined.
+func staffNoteTexts(root fyne.CanvasObject) []string {
+	var out []string
+	for _, o := range visibleObjects(root) {
+		rt, ok := o.(*widget.RichText)
+		if !ok {
+			continue
+		}
+		var b strings.Builder
+		for _, seg := range rt.Segments {
+			if ts, ok := seg.(*widget.TextSegment); ok && ts.Style.SizeName == theme.SizeNameCaptionText {
+				b.WriteString(ts.Text)
+			}
+		}
+		if b.Len() > 0 {
+			out = append(out, b.String())
+		}
+	}
+	return out
+}
+
+func TestStaffNotesShownToStaffOnly(t *testing.T) {
+	l := notedListing()
+	td := newTestDesk(t, directory.NewIndex([]directory.Listing{*l}))
+	td.typeText("elections")
+	if td.current() == nil || td.current().ID != l.ID {
+		t.Fatalf("shown = %v, want %s", td.current(), l.ID)
+	}
+	got := staffNoteTexts(td.detail.box)
+	want := []string{
+		"Confirm before sharing   From an ActionUtah listing (third-party); confirm before sharing",
+		"Listed on the county page",
+		"Confirm before sharing   Hours as of 2023; confirm before sharing.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("staff notes drawn small = %q, want %q", got, want)
+	}
+	// The notes are muted and the confirm tag is in the warning colour.
+	for _, o := range visibleObjects(td.detail.box) {
+		rt, ok := o.(*widget.RichText)
+		if !ok {
+			continue
+		}
+		for _, seg := range rt.Segments {
+			ts, ok := seg.(*widget.TextSegment)
+			if !ok || ts.Style.SizeName != theme.SizeNameCaptionText {
+				continue
+			}
+			wantColor := theme.ColorNamePlaceHolder
+			if strings.HasPrefix(ts.Text, "Confirm before sharing") {
+				wantColor = theme.ColorNameWarning
+			}
+			if ts.Style.ColorName != wantColor {
+				t.Errorf("staff note %q is drawn in %q, want %q", ts.Text, ts.Style.ColorName, wantColor)
+			}
+		}
+	}
+	if text := td.detailText(); !strings.Contains(text, "For staff") {
+		t.Errorf("no For staff section:\n%s", text)
+	}
+	// None of it is handed to the customer.
+	td.onCopyReferral()
+	ref := td.app.Clipboard().Content()
+	for _, note := range []string{"ActionUtah", "county page", "as of 2023", "confirm", "For staff"} {
+		if strings.Contains(ref, note) {
+			t.Errorf("the referral holds the staff note %q:\n%s", note, ref)
+		}
+	}
+	if !strings.Contains(ref, "385-468-7399 (Election Office)") {
+		t.Errorf("the referral lacks the phone with its label:\n%s", ref)
 	}
 }

@@ -220,6 +220,11 @@ func (p *detailPane) draw() {
 		add(lang.L("Address"), withActions(paragraph(addr), p.copyButton(addr), mapButton))
 	}
 	p.addHours(add, l, now)
+	// Staff notes say which of the facts above to confirm, so they follow
+	// them rather than wait at the bottom of the page.
+	if l.StaffNotes != "" {
+		add(lang.L("For staff"), newStaffNote(l.StaffNotes))
+	}
 	if l.Documents != "" {
 		add(lang.L("What to bring"), paragraph(l.Documents))
 	}
@@ -240,9 +245,6 @@ func (p *detailPane) draw() {
 	}
 	if l.Email != "" {
 		add(lang.L("Email"), withActions(paragraph(l.Email), p.copyButton(l.Email)))
-	}
-	if l.StaffNotes != "" {
-		add(lang.L("Staff notes"), paragraph(l.StaffNotes))
 	}
 	if !isBuiltin(l) {
 		add(lang.L("Checked"), p.provenance(l))
@@ -305,11 +307,17 @@ func (p *detailPane) addHours(add func(string, fyne.CanvasObject), l *directory.
 }
 
 // phoneRow is one phone: the number in bold, who answers, and a copy
-// button.
+// button, with the staff-only note about the number in small text below.
 func (p *detailPane) phoneRow(ph directory.Phone) fyne.CanvasObject {
 	segs := []widget.RichTextSegment{&widget.TextSegment{Text: ph.String(), Style: widget.RichTextStyleStrong}}
 	if ph.Label != "" {
 		segs = append(segs, &widget.TextSegment{Text: "   " + ph.Label, Style: widget.RichTextStyleInline})
+	}
+	if ph.Note != "" {
+		// A segment that is not inline ends its line, so the note starts
+		// below the number.
+		segs[len(segs)-1].(*widget.TextSegment).Style.Inline = false
+		segs = append(segs, staffNoteSegments(ph.Note)...)
 	}
 	rt := widget.NewRichText(segs...)
 	rt.Wrapping = fyne.TextWrapWord
