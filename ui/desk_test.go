@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -783,5 +784,83 @@ func TestStaffNotesShownToStaffOnly(t *testing.T) {
 	}
 	if !strings.Contains(ref, "385-468-7399 (Election Office)") {
 		t.Errorf("the referral lacks the phone with its label:\n%s", ref)
+	}
+}
+
+// rowFor is the drawn results row of the listing titled title.
+func (td *testDesk) rowFor(title string) *resultRow {
+	td.t.Helper()
+	for _, o := range visibleObjects(td.results.list) {
+		if r, ok := o.(*resultRow); ok && r.Visible() && r.title.Text == title {
+			return r
+		}
+	}
+	td.t.Fatalf("no row drawn for %q; rows %v", title, td.visibleRows())
+	return nil
+}
+
+// TestResultBadges: the results say when staff checked a listing only
+// where it was checked, and that a phone answers around the clock when the
+// office does not.
+func TestResultBadges(t *testing.T) {
+	ls := fixtureListings()
+	crisisLine := directory.Listing{
+		ID:         "optum-crisis",
+		Name:       "Optum Salt Lake County crisis line",
+		Keywords:   []string{"crisis"},
+		Phones:     []directory.Phone{{Label: "24-hour crisis line (TTY 711)", Number: "801-587-3000"}},
+		SourceURLs: []string{"https://example.org/optum"},
+	}
+	saturday := directory.Listing{
+		ID:         "saturday-clinic",
+		Name:       "Saturday Legal Clinic",
+		Keywords:   []string{"legal"},
+		Phones:     []directory.Phone{{Label: "Clinic", Number: "801-555-0101"}, {Label: "Legal hotline, call any time", Number: "801-555-0102"}},
+		Hours:      "Saturday 9:00am-1:00pm",
+		VerifiedOn: directory.Date{Year: 2025, Month: time.March, Day: 2},
+		SourceURLs: []string{"https://example.org/clinic"},
+	}
+	crisisLine.Normalize()
+	saturday.Normalize()
+	td := newTestDesk(t, directory.NewIndex(append(ls, crisisLine, saturday)))
+
+	td.typeText("passport") // verified June 1, 2026
+	row := td.rowFor("Salt Lake County Clerk - Passport Acceptance")
+	if !row.tick.Visible() || row.tick.Resource != row.freshTick || row.note.Text != "checked 6 months ago" || row.note.Importance != widget.MediumImportance {
+		t.Errorf("verified row: tick %v, note %q (%v); want a tick and %q", row.tick.Visible(), row.note.Text, row.note.Importance, "checked 6 months ago")
+	}
+
+	td.focusSearch()
+	td.typeText("food bank") // never verified
+	row = td.rowFor("Utah Food Bank")
+	if row.tick.Visible() || row.note.Visible() {
+		t.Errorf("unverified row shows tick %v, note %q; want nothing", row.tick.Visible(), row.note.Text)
+	}
+	td.detail.scroll.ScrollToBottom()
+	if text := td.detailText(); !strings.Contains(text, "Not verified by staff yet") {
+		t.Errorf("the detail pane no longer says the listing is not verified:\n%s", text)
+	}
+
+	td.focusSearch()
+	td.typeText("legal clinic") // closed on a Wednesday, hotline any time, checked 20 months ago
+	row = td.rowFor("Saturday Legal Clinic")
+	if row.badge.Text != "24/7 line" || row.badge.Importance != widget.SuccessImportance {
+		t.Errorf("closed office with a hotline: badge %q, want %q", row.badge.Text, "24/7 line")
+	}
+	if row.tick.Resource != row.staleTick || row.note.Importance != widget.WarningImportance || row.note.Text != "checked 21 months ago" {
+		t.Errorf("stale row: note %q (%v); want %q in the warning colour", row.note.Text, row.note.Importance, "checked 21 months ago")
+	}
+	if text := td.detailText(); !strings.Contains(text, "Wednesday: Closed  ·  Phone line open 24/7") {
+		t.Errorf("the detail does not offer the line while closed:\n%s", text)
+	}
+
+	td.focusSearch()
+	td.typeText("optum") // no hours at all
+	row = td.rowFor("Optum Salt Lake County crisis line")
+	if row.badge.Text != "24/7 line" {
+		t.Errorf("crisis line with no hours: badge %q, want %q", row.badge.Text, "24/7 line")
+	}
+	if text := td.detailText(); !strings.Contains(text, "Today\nPhone line open 24/7") {
+		t.Errorf("the detail of a line with no hours does not say it answers at all hours:\n%s", text)
 	}
 }

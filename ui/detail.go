@@ -260,11 +260,21 @@ func (p *detailPane) draw() {
 // weekly schedule ("By appointment") is shown as it is.
 func (p *detailPane) addHours(add func(string, fyne.CanvasObject), l *directory.Listing, now time.Time) {
 	today, ok := todayHours(l, now)
+	// A phone that answers around the clock is worth saying while the
+	// office is closed, or when it keeps no hours at all.
+	lineOpen := phoneLineOpen(l, l.OpenAt(now))
+	if !ok && lineOpen {
+		add(lang.L("Today"), &widget.Label{Text: lang.L("Phone line open 24/7"), TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.SuccessImportance})
+	}
 	if ok {
 		segs := []widget.RichTextSegment{
 			&widget.TextSegment{Text: dayName(now.In(directory.Denver).Weekday()) + ": " + today, Style: widget.RichTextStyleStrong},
 		}
-		if badge, imp := openBadge(l, now); badge != "" && badge != today {
+		badge, imp := openBadge(l, now)
+		if lineOpen {
+			badge = lang.L("Phone line open 24/7")
+		}
+		if badge != "" && badge != today {
 			style := widget.RichTextStyleInline
 			style.TextStyle.Bold = true
 			switch imp {

@@ -220,6 +220,6 @@ func (p *resultsPane) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	c.badge, c.badgeImportance = openBadge(l, now)
 	c.marker, c.markerImportance = statusMarker(l, now)
-	c.note = verifyNote(l, now)
+	c.note, c.noteImportance = checkedNote(l, now)
 	row.set(c)
 }
