@@ -291,13 +291,18 @@ func TestCopyReferral(t *testing.T) {
 	td.key(fyne.KeyReturn)
 	td.menuItem(shortcutCopyReferral).Action()
 	want := "Salt Lake County Clerk - Passport Acceptance\n" +
+		"Salt Lake County Clerk\n" +
 		"Please note: No photos on Fridays in December\n" +
+		"Accepts U.S. passport applications by appointment.\n" +
 		"Phone: 385-468-7300 (Passports)\n" +
 		"Phone: 385-468-7400 ext. 12 (Main office)\n" +
 		"Address: 2001 S State St, Salt Lake City, UT 84190\n" +
-		"Hours today (Wednesday): 8:00am-5:00pm\n" +
+		"Hours: Mon–Fri 8:00am-5:00pm; Sat–Sun Closed\n" +
 		"What to bring: Form DS-11, proof of citizenship, photo ID\n" +
-		"Website: https://saltlakecounty.gov/clerk/passport"
+		"Website: https://saltlakecounty.gov/clerk/passport\n" +
+		"\n" +
+		"Hours can change: call first.\n" +
+		"Referred Nov 25, 2026 by the Salt Lake County Library"
 	if got := td.app.Clipboard().Content(); got != want {
 		t.Errorf("clipboard =\n%s\nwant\n%s", got, want)
 	}
@@ -312,9 +317,13 @@ func TestCopyReferralButtonAndPhone(t *testing.T) {
 	td.key(fyne.KeyReturn)
 	test.Tap(td.button("Copy referral"))
 	want := "Utah Food Bank\n" +
+		"Food boxes and a pantry finder.\n" +
 		"Phone: 801-978-2452\n" +
 		"Address: 3150 S 900 W, South Salt Lake, UT 84119\n" +
-		"Hours today (Wednesday): 9:00am-6:00pm"
+		"Hours: Mon–Sat 9:00am-6:00pm; Sun Closed\n" +
+		"\n" +
+		"Hours can change: call first.\n" +
+		"Referred Nov 25, 2026 by the Salt Lake County Library"
 	if got := td.app.Clipboard().Content(); got != want {
 		t.Fatalf("Copy referral button put\n%s\nwant\n%s", got, want)
 	}

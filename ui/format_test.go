@@ -126,26 +126,6 @@ func TestMapURL(t *testing.T) {
 	}
 }
 
-func TestReferralWithoutWeeklyHours(t *testing.T) {
-	test.NewTempApp(t)
-	addTranslations()
-	l := &directory.Listing{
-		Name:    "Legal Aid Society",
-		Phones:  []directory.Phone{{Number: "801-328-8891"}},
-		Hours:   "By appointment only",
-		Website: "javascript:alert(1)",
-		Status:  directory.StatusTemporarilyClosed,
-	}
-	l.Normalize()
-	want := "Legal Aid Society\n" +
-		"Please note: Temporarily closed.\n" +
-		"Phone: 801-328-8891\n" +
-		"Hours: By appointment only"
-	if got := referralText(l, testNow); got != want {
-		t.Errorf("referralText =\n%s\nwant\n%s", got, want)
-	}
-}
-
 func TestMarkers(t *testing.T) {
 	test.NewTempApp(t)
 	addTranslations()
