@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -53,6 +54,8 @@ type Desk struct {
 	standardsItem   *fyne.MenuItem
 	menu            *fyne.MainMenu
 	split, inner    *container.Split
+	// shortcuts is the keyboard shortcuts dialog while it is open.
+	shortcuts dialog.Dialog
 
 	searcher   searcher
 	categories []directory.CategoryCount
@@ -539,6 +542,9 @@ func (d *Desk) onEscape() {
 
 // onBrowse goes back to the categories from anywhere.
 func (d *Desk) onBrowse() {
+	if d.dialogOpen() {
+		return
+	}
 	if d.search.Text != "" {
 		d.search.SetText("") // shows the categories
 	} else {
@@ -555,6 +561,9 @@ func (d *Desk) onClearTapped() {
 // focusSearch puts the cursor in the search box with its text selected, so
 // the next word typed replaces the last search.
 func (d *Desk) focusSearch() {
+	if d.dialogOpen() {
+		return
+	}
 	d.win.Canvas().Focus(d.search)
 	d.search.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
@@ -570,15 +579,30 @@ func (d *Desk) onEntryShortcut(s fyne.Shortcut) bool {
 }
 
 // onCanvasRune sends typing to the search box when nothing has focus, as
-// after a click on a result, so staff can just start typing.
+// after a click on the pane, so staff can just start typing. With a dialog
+// open nothing in it has the focus either, and typing is meant for it.
 func (d *Desk) onCanvasRune(r rune) {
+	if d.dialogOpen() {
+		return
+	}
 	d.win.Canvas().Focus(d.search)
 	d.search.TypedRune(r)
 }
 
 // onCanvasKey gives the search box's keys the same meaning when nothing has
-// focus.
+// focus. With a dialog open they stay off the search box; Enter and Esc
+// close the shortcuts dialog when a click has taken the focus off its
+// button.
 func (d *Desk) onCanvasKey(ev *fyne.KeyEvent) {
+	if d.dialogOpen() {
+		switch ev.Name {
+		case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
+			if d.shortcuts != nil {
+				d.shortcuts.Hide()
+			}
+		}
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyDown, fyne.KeyUp, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
 		d.search.TypedKey(ev)
@@ -589,6 +613,9 @@ func (d *Desk) onCanvasKey(ev *fyne.KeyEvent) {
 // clipboard. With none on show it says so and copies nothing: what is
 // copied is always what staff can see.
 func (d *Desk) onCopyReferral() {
+	if d.dialogOpen() {
+		return
+	}
 	l := d.current()
 	if l == nil {
 		d.detail.showNotice(lang.L("Nothing to copy yet: search and pick a listing first."))
@@ -599,6 +626,9 @@ func (d *Desk) onCopyReferral() {
 }
 
 func (d *Desk) onToggleStandards() {
+	if d.dialogOpen() {
+		return
+	}
 	shown := !d.standards.content.Visible()
 	d.setStandardsShown(shown)
 	d.prefs.SetBool(prefStandardsShown, shown)

@@ -873,3 +873,89 @@ func TestResultBadges(t *testing.T) {
 		t.Errorf("the detail of a line with no hours does not say it answers at all hours:\n%s", text)
 	}
 }
+
+// TestShortcutsDialogCloses: Ctrl+/ opens the shortcuts, and Esc, Enter or
+// Ctrl+/ again close them, whether or not the Close button has the focus.
+func TestShortcutsDialogCloses(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	help := td.menuItem(shortcutHelp)
+	for _, tc := range []struct {
+		name      string
+		unfocused bool // a click on the dialog's text took the focus off Close
+		close     func()
+	}{
+		{"Esc", false, func() { td.pressKey(fyne.KeyEscape) }},
+		{"Enter", false, func() { td.pressKey(fyne.KeyReturn) }},
+		{"keypad Enter", false, func() { td.pressKey(fyne.KeyEnter) }},
+		{"Esc after a click", true, func() { td.pressKey(fyne.KeyEscape) }},
+		{"Enter after a click", true, func() { td.pressKey(fyne.KeyReturn) }},
+		{"Ctrl+/ again", false, help.Action},
+	} {
+		help.Action()
+		if td.win.Canvas().Overlays().Top() == nil {
+			t.Fatalf("%s: Ctrl+/ did not open the shortcuts", tc.name)
+		}
+		if tc.unfocused {
+			td.win.Canvas().Unfocus()
+		}
+		tc.close()
+		if top := td.win.Canvas().Overlays().Top(); top != nil {
+			t.Errorf("%s left the shortcuts dialog open", tc.name)
+			top.Hide()
+			td.shortcuts = nil
+		}
+		if td.win.Canvas().Focused() != td.search {
+			t.Errorf("after %s the focus is on %v, want the search box", tc.name, td.win.Canvas().Focused())
+		}
+	}
+}
+
+// TestNothingActsBehindDialog: with the shortcuts open, typing, keys and
+// the menu's actions leave the window behind them alone.
+func TestNothingActsBehindDialog(t *testing.T) {
+	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td.typeText("food")
+	shown, cursor := td.current(), td.results.cursor
+	td.app.Clipboard().SetContent("before")
+	standards := td.standards.content.Visible()
+
+	td.menuItem(shortcutHelp).Action()
+	td.win.Canvas().Unfocus() // the worst case: nothing in the dialog has the focus
+	td.typeOnWindow("xyz")
+	td.pressKey(fyne.KeyDown)
+	td.pressKey(fyne.KeyUp)
+	td.pressKey(fyne.KeyDown)
+	td.menuItem(shortcutCopyReferral).Action()
+	td.menuItem(shortcutStandards).Action()
+	td.menuItem(shortcutSearch).Action()
+	td.search.TypedShortcut(shortcutSearchAlt)
+	if td.search.Text != "food" {
+		t.Errorf("typing behind the dialog changed the search to %q", td.search.Text)
+	}
+	if td.current() != shown || td.results.cursor != cursor {
+		t.Errorf("keys behind the dialog moved the results to row %d, %v", td.results.cursor, td.current())
+	}
+	if got := td.app.Clipboard().Content(); got != "before" {
+		t.Errorf("copy behind the dialog put %q", got)
+	}
+	if td.standards.content.Visible() != standards {
+		t.Errorf("the standards panel was toggled behind the dialog")
+	}
+	if td.win.Canvas().Overlays().Top() == nil {
+		t.Fatalf("the dialog closed on keys other than Esc and Enter")
+	}
+	// Esc closes the dialog and only the dialog: the search stays.
+	td.pressKey(fyne.KeyEscape)
+	if td.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Esc did not close the dialog")
+	}
+	if td.search.Text != "food" || td.current() != shown {
+		t.Errorf("Esc on the dialog also cleared the search: box %q, shown %v", td.search.Text, td.current())
+	}
+	// With the dialog gone the keys work again.
+	td.typeOnWindow(" bank")
+	td.wait()
+	if td.search.Text != "food bank" {
+		t.Errorf("after the dialog closed typing gave %q", td.search.Text)
+	}
+}

@@ -215,6 +215,30 @@ func (td *testDesk) show() {
 	}
 }
 
+// pressKey presses a key the way the window delivers it: to the focused
+// widget (of the top dialog, when one is open), or else to the canvas's
+// key handler.
+func (td *testDesk) pressKey(name fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: name}
+	if f := td.win.Canvas().Focused(); f != nil {
+		f.TypedKey(ev)
+	} else if h := td.win.Canvas().OnTypedKey(); h != nil {
+		h(ev)
+	}
+}
+
+// typeOnWindow types the way the window delivers characters: to the
+// focused widget, or else to the canvas's rune handler.
+func (td *testDesk) typeOnWindow(s string) {
+	for _, r := range s {
+		if f := td.win.Canvas().Focused(); f != nil {
+			f.TypedRune(r)
+		} else if h := td.win.Canvas().OnTypedRune(); h != nil {
+			h(r)
+		}
+	}
+}
+
 // key presses a key in the search box.
 func (td *testDesk) key(name fyne.KeyName) {
 	td.search.TypedKey(&fyne.KeyEvent{Name: name})
