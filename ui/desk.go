@@ -62,11 +62,13 @@ type Desk struct {
 	// seq counts changes of the search box; applied is the change whose
 	// results are on screen. Results for an older change are dropped.
 	seq, applied uint64
-	// pendingMoves and pendingEnter hold Down, Up and Enter pressed before
-	// the results of the last keystroke arrived, so a quick "type, Down,
-	// Enter" acts on what was typed rather than on the results before it.
+	// pendingMoves, pendingEnter and pendingCopy hold Down, Up, Enter and
+	// copy pressed before the results of the last keystroke arrived, so a
+	// quick "type, Down, Enter" or "type, copy" acts on what was typed
+	// rather than on the results before it.
 	pendingMoves int
 	pendingEnter bool
+	pendingCopy  bool
 	// category is the category open in the results, "" for none.
 	category string
 	// keepID is the listing to keep on show when the search now running
@@ -300,7 +302,7 @@ func (d *Desk) timeNow() time.Time { return d.now() }
 // the categories and the welcome page at once.
 func (d *Desk) onSearchChanged(text string) {
 	d.seq++
-	d.pendingMoves, d.pendingEnter = 0, false
+	d.pendingMoves, d.pendingEnter, d.pendingCopy = 0, false, false
 	d.keepID = ""
 	q := strings.TrimSpace(text)
 	if q == "" {
@@ -414,8 +416,8 @@ func (d *Desk) onEnter() {
 }
 
 func (d *Desk) applyPendingKeys() {
-	moves, enter := d.pendingMoves, d.pendingEnter
-	d.pendingMoves, d.pendingEnter = 0, false
+	moves, enter, copyReferral := d.pendingMoves, d.pendingEnter, d.pendingCopy
+	d.pendingMoves, d.pendingEnter, d.pendingCopy = 0, false, false
 	for ; moves > 0; moves-- {
 		d.results.move(1)
 	}
@@ -424,6 +426,9 @@ func (d *Desk) applyPendingKeys() {
 	}
 	if enter {
 		d.results.activateCursor()
+	}
+	if copyReferral {
+		d.onCopyReferral()
 	}
 }
 
@@ -611,9 +616,15 @@ func (d *Desk) onCanvasKey(ev *fyne.KeyEvent) {
 
 // onCopyReferral puts the referral for the listing on show on the
 // clipboard. With none on show it says so and copies nothing: what is
-// copied is always what staff can see.
+// copied is always what staff can see. Pressed before the results of the
+// last keystroke arrive, it waits for them and copies their best match,
+// not the listing of a word already typed past.
 func (d *Desk) onCopyReferral() {
 	if d.dialogOpen() {
+		return
+	}
+	if d.applied != d.seq {
+		d.pendingCopy = true
 		return
 	}
 	l := d.current()

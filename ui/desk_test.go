@@ -959,3 +959,30 @@ func TestNothingActsBehindDialog(t *testing.T) {
 		t.Errorf("after the dialog closed typing gave %q", td.search.Text)
 	}
 }
+
+// TestCopyBeforeResultsArrive: copy pressed while the search for the last
+// keystroke still runs copies that search's best match once it arrives,
+// never the listing of a word already typed past.
+func TestCopyBeforeResultsArrive(t *testing.T) {
+	slow := slowDirectory{Directory: directory.NewIndex(fixtureListings()), release: make(chan struct{})}
+	td := newTestDesk(t, slow)
+	close(slow.release)
+	td.typeText("food bank")
+	slow.release = make(chan struct{})
+	td.Desk.dir = slow
+	td.focusSearch()
+	test.Type(td.search, "passport")
+	td.app.Clipboard().SetContent("")
+	td.menuItem(shortcutCopyReferral).Action()
+	if got := td.app.Clipboard().Content(); got != "" {
+		t.Fatalf("copy before the results arrived put %q", got)
+	}
+	close(slow.release)
+	td.wait()
+	if got := td.app.Clipboard().Content(); !strings.HasPrefix(got, "Salt Lake County Clerk - Passport Acceptance\n") {
+		t.Errorf("copy typed ahead put %q, want the passport referral", got)
+	}
+	if !td.detail.copied.Visible() {
+		t.Errorf("the copy typed ahead did not say so")
+	}
+}
