@@ -753,9 +753,9 @@ func TestStaffNotesShownToStaffOnly(t *testing.T) {
 	}
 	got := staffNoteTexts(td.detail.box)
 	want := []string{
+		"Confirm before sharing   Hours as of 2023; confirm before sharing.",
 		"Confirm before sharing   From an ActionUtah listing (third-party); confirm before sharing",
 		"Listed on the county page",
-		"Confirm before sharing   Hours as of 2023; confirm before sharing.",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("staff notes drawn small = %q, want %q", got, want)

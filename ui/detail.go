@@ -207,6 +207,11 @@ func (p *detailPane) draw() {
 	add := func(title string, content fyne.CanvasObject) {
 		facts = append(facts, &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}}, content)
 	}
+	// Staff notes say which of the facts below to confirm before sharing
+	// them, so they come first, where a 768-pixel screen shows them.
+	if l.StaffNotes != "" {
+		add(lang.L("For staff"), newStaffNote(l.StaffNotes))
+	}
 	if len(l.Phones) > 0 {
 		rows := make([]fyne.CanvasObject, len(l.Phones))
 		for i, ph := range l.Phones {
@@ -220,11 +225,6 @@ func (p *detailPane) draw() {
 		add(lang.L("Address"), withActions(paragraph(addr), p.copyButton(addr), mapButton))
 	}
 	p.addHours(add, l, now)
-	// Staff notes say which of the facts above to confirm, so they follow
-	// them rather than wait at the bottom of the page.
-	if l.StaffNotes != "" {
-		add(lang.L("For staff"), newStaffNote(l.StaffNotes))
-	}
 	if l.Documents != "" {
 		add(lang.L("What to bring"), paragraph(l.Documents))
 	}

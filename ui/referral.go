@@ -154,15 +154,17 @@ func shortDescription(desc string) string {
 	return strings.Join(kept, " ")
 }
 
-// forStaff reports whether a sentence of a description tells staff whom
-// to send there rather than telling the customer what the place does.
+// forStaff reports whether a sentence of a description speaks to staff,
+// telling them whom to send there ("Refer couples who...") or how to use
+// the directory ("Use this record for..."), rather than telling the
+// customer what the place does.
 func forStaff(sentence string) bool {
 	for _, w := range []string{"Refer ", "Send "} {
 		if strings.HasPrefix(sentence, w) {
 			return true
 		}
 	}
-	return false
+	return strings.Contains(strings.ToLower(sentence), "this record")
 }
 
 // abbreviations end in a full stop without ending a sentence.

@@ -122,6 +122,7 @@ func TestShortDescription(t *testing.T) {
 		{"St. Vincent de Paul serves hot meals. Open to all. Send anyone hungry.", "St. Vincent de Paul serves hot meals. Open to all."},
 		{"Serves meals at 8 a.m. Daily. Free.", "Serves meals at 8 a.m. Daily. Free."},
 		{"Send families here. Helps with rent.", "Helps with rent."},
+		{"The county's library system. Use this record for library cards; see the branch records.", "The county's library system."},
 		{"Helps with rent. " + long + ".", "Helps with rent."},
 		{long + ". Helps with rent.", long + "."},
 	} {
