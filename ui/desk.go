@@ -2,11 +2,13 @@ package ui
 
 import (
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -52,20 +54,27 @@ type Desk struct {
 	standardsItem   *fyne.MenuItem
 	menu            *fyne.MainMenu
 	split, inner    *container.Split
+	// shortcuts is the keyboard shortcuts dialog while it is open.
+	shortcuts dialog.Dialog
 
 	searcher   searcher
 	categories []directory.CategoryCount
 	// seq counts changes of the search box; applied is the change whose
 	// results are on screen. Results for an older change are dropped.
 	seq, applied uint64
-	// pendingMoves and pendingEnter hold Down, Up and Enter pressed before
-	// the results of the last keystroke arrived, so a quick "type, Down,
-	// Enter" acts on what was typed rather than on the results before it.
+	// pendingMoves, pendingEnter and pendingCopy hold Down, Up, Enter and
+	// copy pressed before the results of the last keystroke arrived, so a
+	// quick "type, Down, Enter" or "type, copy" acts on what was typed
+	// rather than on the results before it.
 	pendingMoves int
 	pendingEnter bool
+	pendingCopy  bool
 	// category is the category open in the results, "" for none.
 	category string
-	current  *directory.Listing
+	// keepID is the listing to keep on show when the search now running
+	// finds it: set when a new directory re-runs the search, so an edit
+	// does not move staff off the listing they were reading.
+	keepID string
 	// notice, when set, stands in the results pane instead of categories
 	// and matches, above the always-available fallbacks: the directory is
 	// still loading, or could not be opened. noticeHint says what to do.
@@ -126,10 +135,10 @@ func (d *Desk) fillStandards() {
 }
 
 // fillAfterShow lays out what the window can show a moment after it
-// opens: the welcome page, unless a listing is already on show, and the
-// standards text when the panel is open.
+// opens: the welcome page, unless the pane already shows something, and
+// the standards text when the panel is open.
 func (d *Desk) fillAfterShow() {
-	if d.current == nil && len(d.detail.box.Objects) == 0 {
+	if d.detail.kind == paneEmpty {
 		d.detail.showWelcome()
 	}
 	if d.standards.content.Visible() {
@@ -144,8 +153,9 @@ func (d *Desk) ShowAndRun() {
 }
 
 // SetDirectory swaps in a rebuilt directory after an edit, keeping the
-// search, the open category and the listing on show. Call it on the Fyne
-// goroutine (from fyne.Do when the directory was rebuilt elsewhere).
+// search, the open category and the listing on show while they still have
+// it. Call it on the Fyne goroutine (from fyne.Do when the directory was
+// rebuilt elsewhere).
 func (d *Desk) SetDirectory(dir Directory) {
 	if dir == nil {
 		dir = emptyDirectory{}
@@ -153,25 +163,31 @@ func (d *Desk) SetDirectory(dir Directory) {
 	d.dir = dir
 	d.notice, d.noticeHint = "", ""
 	d.categories = dir.Categories()
-	if d.current != nil && !isBuiltin(d.current) {
-		if l, ok := dir.Listing(d.current.ID); ok {
-			d.current = l
-			d.detail.listing = l
-			d.detail.draw()
+	// The listing on show is drawn again as the new directory has it; one
+	// the directory no longer has gives way to what the search shows.
+	shown := d.current()
+	if shown != nil && !isBuiltin(shown) {
+		if l, ok := dir.Listing(shown.ID); ok {
+			shown = l
+			d.detail.redraw(l)
 		} else {
-			d.current = nil
-			d.detail.showWelcome()
+			shown = nil
+			d.showWelcome()
 		}
-	} else if d.current == nil {
-		d.detail.showWelcome() // its fallbacks come from the directory
 	}
 	switch {
 	case strings.TrimSpace(d.search.Text) != "":
 		d.onSearchChanged(d.search.Text)
+		if shown != nil {
+			d.keepID = shown.ID
+		}
 	case d.category != "":
-		d.openCategory(d.category)
+		d.openCategory(d.category, true)
 	default:
-		d.showCategories()
+		d.listCategories()
+		if shown == nil {
+			d.detail.showWelcome() // its fallbacks come from the directory
+		}
 	}
 }
 
@@ -192,23 +208,29 @@ func (d *Desk) ShowLoadProblem(problem string) {
 }
 
 // setNotice puts a notice in the results pane, in place of the categories
-// and the matches, above the fallbacks.
+// and the matches, above the fallbacks. The middle pane is left alone: the
+// window may not be up yet, and the welcome page waits for it.
 func (d *Desk) setNotice(notice, hint string) {
 	d.notice, d.noticeHint = notice, hint
 	if strings.TrimSpace(d.search.Text) != "" {
 		d.onSearchChanged(d.search.Text)
 	} else {
-		d.showCategories()
+		d.listCategories()
 	}
 }
 
 // showNotice shows the notice above the fallbacks.
 func (d *Desk) showNotice() {
+	d.results.show(d.notice, fallbackItems(d.dir), false, d.noticeHint, -1)
+}
+
+// fallbackItems are the always-available referrals as rows of the results.
+func fallbackItems(dir Directory) []resultItem {
 	var items []resultItem
-	for _, l := range fallbackListings(d.dir) {
+	for _, l := range fallbackListings(dir) {
 		items = append(items, resultItem{listing: l})
 	}
-	d.results.show(d.notice, items, false, d.noticeHint)
+	return items
 }
 
 func (d *Desk) buildUI() {
@@ -228,7 +250,7 @@ func (d *Desk) buildUI() {
 	d.search.onShortcut = d.onEntryShortcut
 	d.search.ActionItem = &widget.Button{Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: d.onClearTapped}
 
-	d.results = &resultsPane{now: d.timeNow, onActivate: d.onActivate, onBack: d.onBrowse}
+	d.results = &resultsPane{now: d.timeNow, onActivate: d.onActivate, onHighlight: d.onHighlight, onBack: d.onBrowse}
 	d.detail = &detailPane{
 		app:            d.app,
 		now:            d.timeNow,
@@ -249,7 +271,7 @@ func (d *Desk) buildUI() {
 	d.win.SetMainMenu(d.menu)
 	d.setStandardsShown(d.prefs.BoolWithFallback(prefStandardsShown, true))
 	d.categories = d.dir.Categories()
-	d.showCategories()
+	d.listCategories()
 
 	// Size the window, then add the content to an empty one: a window lays
 	// new content out at its minimum size first, where every wrapped line
@@ -276,10 +298,12 @@ func (d *Desk) timeNow() time.Time { return d.now() }
 
 // onSearchChanged runs a search for every change of the box. The search
 // runs off the Fyne goroutine; its results come back through d.do and are
-// dropped if the box changed again meanwhile.
+// dropped if the box changed again meanwhile. An empty box goes back to
+// the categories and the welcome page at once.
 func (d *Desk) onSearchChanged(text string) {
 	d.seq++
-	d.pendingMoves, d.pendingEnter = 0, false
+	d.pendingMoves, d.pendingEnter, d.pendingCopy = 0, false, false
+	d.keepID = ""
 	q := strings.TrimSpace(text)
 	if q == "" {
 		d.applied = d.seq
@@ -297,40 +321,82 @@ func (d *Desk) onSearchChanged(text string) {
 	})
 }
 
+// applyResults shows the results of the latest change of the box and puts
+// the best of them in the middle pane, so what is on show always answers
+// what is typed. With no match, or while the directory is not there, the
+// pane shows the welcome page and its always-available referrals.
 func (d *Desk) applyResults(seq uint64, query string, results []directory.Result) {
 	if seq != d.seq {
 		return
 	}
 	d.applied = seq
 	d.category = ""
-	if d.notice != "" {
+	keep := d.keepID
+	d.keepID = ""
+	switch {
+	case d.notice != "":
 		d.showNotice()
-		d.applyPendingKeys()
-		return
-	}
-	if len(results) == 0 {
-		var items []resultItem
-		for _, l := range fallbackListings(d.dir) {
-			items = append(items, resultItem{listing: l})
-		}
+		d.keepOrWelcome(keep)
+	case len(results) == 0:
 		d.results.show(
 			lang.L("No matches for “{{.Query}}”", map[string]any{"Query": query}),
-			items, true,
-			lang.L("Try fewer words, another word the customer used, or browse the categories. These can always help:"))
-		d.applyPendingKeys()
-		return
+			fallbackItems(d.dir), true,
+			lang.L("Try fewer words, another word the customer used, or browse the categories. These can always help:"), -1)
+		d.keepOrWelcome(keep)
+	default:
+		results = pinnedFirst(results)
+		items := make([]resultItem, len(results))
+		for i, r := range results {
+			items[i] = resultItem{listing: r.Listing}
+		}
+		cursor := 0
+		for i, it := range items {
+			if it.listing.ID == keep {
+				cursor = i
+			}
+		}
+		d.results.show(lang.N("{{.Count}} match", len(items), map[string]any{"Count": len(items)}), items, false, "", cursor)
+		// The search pins crisis lines first when the words read as
+		// someone in danger; staff are told to call 911 above them.
+		d.results.setCrisis(results[0].Pinned)
+		d.preview(items[cursor].listing)
 	}
-	items := make([]resultItem, len(results))
-	for i, r := range results {
-		items[i] = resultItem{listing: r.Listing}
-	}
-	d.results.show(lang.N("{{.Count}} match", len(items), map[string]any{"Count": len(items)}), items, false, "")
-	d.markShown()
 	d.applyPendingKeys()
 }
 
-// onMove moves the cursor, or remembers the move until the results of the
-// last keystroke arrive.
+// pinnedFirst puts the results the search pinned ahead of the others,
+// keeping each group's order. The search already does; the window does not
+// rely on it, because the call-911 banner speaks for the rows at the top.
+func pinnedFirst(results []directory.Result) []directory.Result {
+	if !slices.ContainsFunc(results, func(r directory.Result) bool { return r.Pinned }) {
+		return results
+	}
+	out := slices.Clone(results)
+	slices.SortStableFunc(out, func(a, b directory.Result) int {
+		switch {
+		case a.Pinned == b.Pinned:
+			return 0
+		case a.Pinned:
+			return -1
+		}
+		return 1
+	})
+	return out
+}
+
+// keepOrWelcome highlights and keeps on show the listing with id keep when
+// the results have it, and otherwise shows the welcome page.
+func (d *Desk) keepOrWelcome(keep string) {
+	if i := d.results.indexOf(keep); keep != "" && i >= 0 {
+		d.results.setCursor(i)
+		d.preview(d.results.items[i].listing)
+		return
+	}
+	d.showWelcome()
+}
+
+// onMove moves the highlight, or remembers the move until the results of
+// the last keystroke arrive.
 func (d *Desk) onMove(delta int) {
 	if d.applied != d.seq {
 		d.pendingMoves += delta
@@ -339,8 +405,8 @@ func (d *Desk) onMove(delta int) {
 	d.results.move(delta)
 }
 
-// onEnter shows the listing under the cursor, once the results of the last
-// keystroke are on screen.
+// onEnter opens the highlighted category or shows the highlighted listing,
+// once the results of the last keystroke are on screen.
 func (d *Desk) onEnter() {
 	if d.applied != d.seq {
 		d.pendingEnter = true
@@ -350,8 +416,8 @@ func (d *Desk) onEnter() {
 }
 
 func (d *Desk) applyPendingKeys() {
-	moves, enter := d.pendingMoves, d.pendingEnter
-	d.pendingMoves, d.pendingEnter = 0, false
+	moves, enter, copyReferral := d.pendingMoves, d.pendingEnter, d.pendingCopy
+	d.pendingMoves, d.pendingEnter, d.pendingCopy = 0, false, false
 	for ; moves > 0; moves-- {
 		d.results.move(1)
 	}
@@ -361,11 +427,21 @@ func (d *Desk) applyPendingKeys() {
 	if enter {
 		d.results.activateCursor()
 	}
+	if copyReferral {
+		d.onCopyReferral()
+	}
 }
 
-// showCategories is the start page of the results: every category with its
-// number of listings.
+// showCategories is the start page: every category with its number of
+// listings on the left, the welcome page in the middle.
 func (d *Desk) showCategories() {
+	d.listCategories()
+	d.showWelcome()
+}
+
+// listCategories lists the categories in the results pane, or the notice
+// while there is one.
+func (d *Desk) listCategories() {
 	d.category = ""
 	if d.notice != "" {
 		d.showNotice()
@@ -375,57 +451,105 @@ func (d *Desk) showCategories() {
 	for i, c := range d.categories {
 		items[i] = resultItem{category: c}
 	}
-	d.results.show(lang.L("Browse by category"), items, false, "")
+	d.results.show(lang.L("Browse by category"), items, false, "", -1)
 }
 
-// openCategory lists the listings in a category.
-func (d *Desk) openCategory(name string) {
+// openCategory lists the listings in a category and shows the category's
+// page in the middle. With keep set, a listing on show that is in the
+// category stays on show instead.
+func (d *Desk) openCategory(name string, keep bool) {
 	d.category = name
 	listings := d.dir.InCategory(name)
 	items := make([]resultItem, len(listings))
 	for i, l := range listings {
 		items[i] = resultItem{listing: l}
 	}
-	d.results.show(name, items, true, "")
-	d.markShown()
-}
-
-func (d *Desk) markShown() {
-	if d.current != nil {
-		d.results.markShown(d.current.ID)
+	cursor := -1
+	if shown := d.current(); keep && shown != nil {
+		for i, l := range listings {
+			if l.ID == shown.ID {
+				cursor = i
+			}
+		}
+	}
+	d.results.show(name, items, true, "", cursor)
+	if cursor < 0 {
+		d.detail.showCategory(directory.CategoryCount{Name: name, Count: len(listings)}, true)
 	}
 }
 
+// current is the listing on show in the middle pane, nil when the pane
+// shows the welcome page or a category. Copy referral copies it and
+// nothing else.
+func (d *Desk) current() *directory.Listing {
+	if d.detail.kind != paneListing {
+		return nil
+	}
+	return d.detail.listing
+}
+
 // onActivate opens a category or shows a listing, from a click or Enter.
+// A click leaves the focus on the list; it goes back to the search box so
+// staff can type the next search straight away.
 func (d *Desk) onActivate(it resultItem) {
+	if c := d.win.Canvas(); c.Focused() != d.search {
+		c.Focus(d.search)
+	}
 	if it.listing == nil {
-		d.openCategory(it.category.Name)
+		d.openCategory(it.category.Name, false)
 		return
 	}
 	d.showListing(it.listing)
 }
 
-// showListing shows a listing in the middle, marking its row if it is in
-// the results.
+// onHighlight shows the row Down or Up has reached: its listing, or the
+// page of its category.
+func (d *Desk) onHighlight(it resultItem) {
+	if it.listing == nil {
+		d.detail.showCategory(it.category, false)
+		return
+	}
+	d.preview(it.listing)
+}
+
+// showListing shows a listing in the middle, highlighting its row if it is
+// in the results.
 func (d *Desk) showListing(l *directory.Listing) {
-	d.current = l
-	d.detail.show(l)
+	d.preview(l)
 	d.results.markShown(l.ID)
 }
 
-// onEscape clears the search box, or leaves an open category.
-func (d *Desk) onEscape() {
-	if d.search.Text != "" {
-		d.search.SetText("")
-		return
+// preview shows a listing in the middle whose row is already highlighted.
+func (d *Desk) preview(l *directory.Listing) {
+	d.detail.show(l)
+}
+
+// showWelcome shows the welcome page in the middle, unless it is there.
+func (d *Desk) showWelcome() {
+	if d.detail.kind != paneWelcome {
+		d.detail.showWelcome()
 	}
-	if d.category != "" {
+}
+
+// onEscape clears the search box, or leaves an open category, or takes
+// the highlight off the categories: each goes back to the welcome page.
+func (d *Desk) onEscape() {
+	switch {
+	case d.search.Text != "":
+		d.search.SetText("")
+	case d.category != "":
 		d.showCategories()
+	default:
+		d.results.clearCursor()
+		d.showWelcome()
 	}
 }
 
 // onBrowse goes back to the categories from anywhere.
 func (d *Desk) onBrowse() {
+	if d.dialogOpen() {
+		return
+	}
 	if d.search.Text != "" {
 		d.search.SetText("") // shows the categories
 	} else {
@@ -442,6 +566,9 @@ func (d *Desk) onClearTapped() {
 // focusSearch puts the cursor in the search box with its text selected, so
 // the next word typed replaces the last search.
 func (d *Desk) focusSearch() {
+	if d.dialogOpen() {
+		return
+	}
 	d.win.Canvas().Focus(d.search)
 	d.search.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
@@ -457,15 +584,30 @@ func (d *Desk) onEntryShortcut(s fyne.Shortcut) bool {
 }
 
 // onCanvasRune sends typing to the search box when nothing has focus, as
-// after a click on a result, so staff can just start typing.
+// after a click on the pane, so staff can just start typing. With a dialog
+// open nothing in it has the focus either, and typing is meant for it.
 func (d *Desk) onCanvasRune(r rune) {
+	if d.dialogOpen() {
+		return
+	}
 	d.win.Canvas().Focus(d.search)
 	d.search.TypedRune(r)
 }
 
 // onCanvasKey gives the search box's keys the same meaning when nothing has
-// focus.
+// focus. With a dialog open they stay off the search box; Enter and Esc
+// close the shortcuts dialog when a click has taken the focus off its
+// button.
 func (d *Desk) onCanvasKey(ev *fyne.KeyEvent) {
+	if d.dialogOpen() {
+		switch ev.Name {
+		case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
+			if d.shortcuts != nil {
+				d.shortcuts.Hide()
+			}
+		}
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyDown, fyne.KeyUp, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
 		d.search.TypedKey(ev)
@@ -473,20 +615,31 @@ func (d *Desk) onCanvasKey(ev *fyne.KeyEvent) {
 }
 
 // onCopyReferral puts the referral for the listing on show on the
-// clipboard. With none on show it shows the highlighted or top result first,
-// so what was copied is always on screen.
+// clipboard. With none on show it says so and copies nothing: what is
+// copied is always what staff can see. Pressed before the results of the
+// last keystroke arrive, it waits for them and copies their best match,
+// not the listing of a word already typed past.
 func (d *Desk) onCopyReferral() {
-	if d.current == nil {
-		d.results.activateCursor()
-	}
-	if d.current == nil {
+	if d.dialogOpen() {
 		return
 	}
-	d.app.Clipboard().SetContent(referralText(d.current, d.now()))
+	if d.applied != d.seq {
+		d.pendingCopy = true
+		return
+	}
+	l := d.current()
+	if l == nil {
+		d.detail.showNotice(lang.L("Nothing to copy yet: search and pick a listing first."))
+		return
+	}
+	d.app.Clipboard().SetContent(referralText(l, d.now()))
 	d.detail.showCopied()
 }
 
 func (d *Desk) onToggleStandards() {
+	if d.dialogOpen() {
+		return
+	}
 	shown := !d.standards.content.Visible()
 	d.setStandardsShown(shown)
 	d.prefs.SetBool(prefStandardsShown, shown)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -14,9 +15,20 @@ import (
 	"nowrongdoor/directory"
 )
 
-// detailPane shows one listing, ordered for a conversation: the name, any
-// closure or alert, the copy referral button and what the place is for,
-// then phones, address and today's hours, what to bring, and the rest.
+// paneKind is what the detail pane has on show.
+type paneKind uint8
+
+const (
+	paneEmpty    paneKind = iota // nothing yet: the window has just opened
+	paneWelcome                  // how to search, and the referrals that always help
+	paneCategory                 // a category, highlighted or open
+	paneListing                  // one listing
+)
+
+// detailPane shows what the results have highlighted: one listing, ordered
+// for a conversation (the name, any closure or alert, the copy referral
+// button and what the place is for, then phones, address and today's
+// hours, what to bring, and the rest), a category, or the welcome page.
 type detailPane struct {
 	app            fyne.App
 	now            func() time.Time
@@ -29,8 +41,15 @@ type detailPane struct {
 	box    *fyne.Container
 	scroll *container.Scroll
 	copied *widget.Label
+	// notice says above the pane why a key did nothing, such as copy with
+	// no listing on show; whatever is shown next takes it away. noticeBox
+	// pads it, and is hidden with it so it takes no room.
+	notice    *banner
+	noticeBox *fyne.Container
 
-	listing *directory.Listing
+	kind     paneKind
+	category string
+	listing  *directory.Listing
 	// shownState is the open state and day the listing was drawn with, so
 	// the minute clock redraws it only when they change.
 	shownState string
@@ -39,52 +58,106 @@ type detailPane struct {
 func (p *detailPane) buildUI() fyne.CanvasObject {
 	p.box = container.NewVBox()
 	p.scroll = container.NewVScroll(container.NewPadded(p.box))
+	p.notice = newBanner("", widget.WarningImportance)
+	p.noticeBox = container.NewPadded(p.notice)
+	p.noticeBox.Hide()
 	// The welcome page is laid out once the window is up (Desk.Show):
 	// wrapping its paragraphs is most of the work of opening the window.
-	return p.scroll
+	return container.NewBorder(p.noticeBox, nil, nil, nil, p.scroll)
+}
+
+// showNotice says above the pane why a key did nothing, until the pane
+// shows something else.
+func (p *detailPane) showNotice(text string) {
+	p.notice.Text = text
+	p.notice.Refresh()
+	p.noticeBox.Show()
+}
+
+func (p *detailPane) hideNotice() {
+	if p.noticeBox.Visible() {
+		p.noticeBox.Hide()
+	}
 }
 
 // showWelcome is what the pane says before a listing is chosen: how to
 // search, and the referrals that always help.
 func (p *detailPane) showWelcome() {
-	p.listing = nil
+	p.hideNotice()
+	p.kind, p.category, p.listing = paneWelcome, "", nil
 	p.shownState = ""
 	p.box.Objects = []fyne.CanvasObject{
 		&widget.Label{Text: lang.L("Find the right referral"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord},
 		paragraph(lang.L("Type what the customer said in the box above, in their own words: “food stamps”, “DMV”, “ayuda con la renta”. The best match is at the top.")),
-		paragraph(lang.L("Down and Up move through the results and Enter shows one. Esc clears the box and shows the categories.")),
+		paragraph(lang.L("The best match shows here as you type; Down and Up show the others. Esc clears the box and comes back here.")),
 		paragraph(lang.L("Nothing fits? Utah 211 (dial 211) helps with almost any need. For a crisis, call or text 988. For an emergency, call 911.")),
 	}
 	if p.fallbacks != nil {
-		p.box.Add(&widget.Label{Text: lang.L("Always available"), TextStyle: fyne.TextStyle{Bold: true}})
+		p.box.Objects = append(p.box.Objects, &widget.Label{Text: lang.L("Always available"), TextStyle: fyne.TextStyle{Bold: true}})
 		for _, l := range p.fallbacks() {
 			text := l.Name
 			if ph, ok := l.MainPhone(); ok {
 				text = ph.String() + "   " + l.Name
 			}
-			p.box.Add(&widget.Button{Text: text, Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance, OnTapped: func() { p.onShow(l) }})
+			p.box.Objects = append(p.box.Objects, &widget.Button{Text: text, Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance, OnTapped: func() { p.onShow(l) }})
 		}
 	}
-	p.box.Add(paragraph(lang.L("{{.Copy}} copies the referral on show, {{.Standards}} shows or hides the standards, and {{.Help}} lists every shortcut.",
+	p.box.Objects = append(p.box.Objects, paragraph(lang.L("{{.Copy}} copies the referral on show, {{.Standards}} shows or hides the standards, and {{.Help}} lists every shortcut.",
 		map[string]any{"Copy": shortcutText(shortcutCopyReferral), "Standards": shortcutText(shortcutStandards), "Help": shortcutText(shortcutHelp)})))
-	p.box.Refresh()
+	p.relayout()
 	p.scroll.ScrollToTop()
 }
 
-// show draws a listing from the top.
+// showCategory is the page for a category the results have highlighted,
+// or opened when open is set: its name, its size and the keys that go on
+// from it. It offers nothing to copy.
+func (p *detailPane) showCategory(c directory.CategoryCount, open bool) {
+	p.hideNotice()
+	p.kind, p.category, p.listing = paneCategory, c.Name, nil
+	p.shownState = ""
+	hint := lang.L("Enter opens this category. Down and Up move through the categories.")
+	if open {
+		hint = lang.L("Down and Up show each listing in this category. Esc goes back to all categories.")
+	}
+	p.box.Objects = []fyne.CanvasObject{
+		&widget.Label{Text: c.Name, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord},
+		paragraph(lang.N("{{.Count}} listing", c.Count, map[string]any{"Count": c.Count})),
+		paragraph(hint),
+	}
+	p.relayout()
+	p.scroll.ScrollToTop()
+}
+
+// show draws a listing from the top. The listing already on show is left
+// as it is, scrolled where staff left it: results are applied on every
+// keystroke, and the top result often stays the same while a word is
+// typed.
 func (p *detailPane) show(l *directory.Listing) {
-	p.listing = l
+	if p.kind == paneListing && p.listing == l {
+		return
+	}
+	p.kind, p.category, p.listing = paneListing, "", l
 	p.draw()
 	p.scroll.ScrollToTop()
+}
+
+// redraw draws the listing on show again, as after an edit.
+func (p *detailPane) redraw(l *directory.Listing) {
+	p.kind, p.category, p.listing = paneListing, "", l
+	p.draw()
 }
 
 // refreshClock redraws the listing if its open state or the day changed
 // since it was drawn, keeping where staff had scrolled to.
 func (p *detailPane) refreshClock() {
-	if p.listing == nil || p.stateKey(p.listing) == p.shownState {
+	if p.kind != paneListing || p.stateKey(p.listing) == p.shownState {
 		return
 	}
+	copied := p.copied != nil && p.copied.Visible()
 	p.draw()
+	if copied {
+		p.copied.Show()
+	}
 }
 
 func (p *detailPane) stateKey(l *directory.Listing) string {
@@ -95,6 +168,7 @@ func (p *detailPane) stateKey(l *directory.Listing) string {
 }
 
 func (p *detailPane) draw() {
+	p.hideNotice()
 	l, now := p.listing, p.now()
 	p.shownState = p.stateKey(l)
 
@@ -126,17 +200,24 @@ func (p *detailPane) draw() {
 		objs = append(objs, paragraph(l.Description))
 	}
 
-	facts := container.New(layout.NewFormLayout())
+	// Each container is made with all its objects: Container.Add lays out
+	// everything it holds again, which for a form of wrapped text costs
+	// more than the rest of the keystroke.
+	var facts []fyne.CanvasObject
 	add := func(title string, content fyne.CanvasObject) {
-		facts.Add(&widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}})
-		facts.Add(content)
+		facts = append(facts, &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}}, content)
+	}
+	// Staff notes say which of the facts below to confirm before sharing
+	// them, so they come first, where a 768-pixel screen shows them.
+	if l.StaffNotes != "" {
+		add(lang.L("For staff"), newStaffNote(l.StaffNotes))
 	}
 	if len(l.Phones) > 0 {
-		rows := container.NewVBox()
-		for _, ph := range l.Phones {
-			rows.Add(p.phoneRow(ph))
+		rows := make([]fyne.CanvasObject, len(l.Phones))
+		for i, ph := range l.Phones {
+			rows[i] = p.phoneRow(ph)
 		}
-		add(lang.N("Phones", len(l.Phones)), rows)
+		add(lang.N("Phones", len(l.Phones)), container.NewVBox(rows...))
 	}
 	if !l.Address.IsZero() {
 		addr := l.Address.String()
@@ -165,16 +246,13 @@ func (p *detailPane) draw() {
 	if l.Email != "" {
 		add(lang.L("Email"), withActions(paragraph(l.Email), p.copyButton(l.Email)))
 	}
-	if l.StaffNotes != "" {
-		add(lang.L("Staff notes"), paragraph(l.StaffNotes))
-	}
 	if !isBuiltin(l) {
 		add(lang.L("Checked"), p.provenance(l))
 	}
-	objs = append(objs, facts)
+	objs = append(objs, container.New(layout.NewFormLayout(), facts...))
 
 	p.box.Objects = objs
-	p.box.Refresh()
+	p.relayout()
 }
 
 // addHours adds today's hours, highlighted with whether the place is open
@@ -182,11 +260,21 @@ func (p *detailPane) draw() {
 // weekly schedule ("By appointment") is shown as it is.
 func (p *detailPane) addHours(add func(string, fyne.CanvasObject), l *directory.Listing, now time.Time) {
 	today, ok := todayHours(l, now)
+	// A phone that answers around the clock is worth saying while the
+	// office is closed, or when it keeps no hours at all.
+	lineOpen := phoneLineOpen(l, l.OpenAt(now))
+	if !ok && lineOpen {
+		add(lang.L("Today"), &widget.Label{Text: lang.L("Phone line open 24/7"), TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.SuccessImportance})
+	}
 	if ok {
 		segs := []widget.RichTextSegment{
 			&widget.TextSegment{Text: dayName(now.In(directory.Denver).Weekday()) + ": " + today, Style: widget.RichTextStyleStrong},
 		}
-		if badge, imp := openBadge(l, now); badge != "" && badge != today {
+		badge, imp := openBadge(l, now)
+		if lineOpen {
+			badge = lang.L("Phone line open 24/7")
+		}
+		if badge != "" && badge != today {
 			style := widget.RichTextStyleInline
 			style.TextStyle.Bold = true
 			switch imp {
@@ -201,22 +289,23 @@ func (p *detailPane) addHours(add func(string, fyne.CanvasObject), l *directory.
 		rt.Wrapping = fyne.TextWrapWord
 		add(lang.L("Today"), rt)
 
-		week := container.NewVBox()
+		var week []fyne.CanvasObject
 		for _, s := range l.Schedules {
 			if s.Label != "" {
-				week.Add(&widget.Label{Text: s.Label, Wrapping: fyne.TextWrapWord})
+				week = append(week, &widget.Label{Text: s.Label, Wrapping: fyne.TextWrapWord})
 			}
-			days := container.New(layout.NewFormLayout())
+			var days []fyne.CanvasObject
 			for _, g := range weekGroups(s, now.In(directory.Denver).Weekday()) {
-				days.Add(&widget.Label{Text: g.days, TextStyle: fyne.TextStyle{Bold: g.today}})
-				days.Add(&widget.Label{Text: g.hours, TextStyle: fyne.TextStyle{Bold: g.today}, Wrapping: fyne.TextWrapWord})
+				days = append(days,
+					&widget.Label{Text: g.days, TextStyle: fyne.TextStyle{Bold: g.today}},
+					&widget.Label{Text: g.hours, TextStyle: fyne.TextStyle{Bold: g.today}, Wrapping: fyne.TextWrapWord})
 			}
-			week.Add(days)
+			week = append(week, container.New(layout.NewFormLayout(), days...))
 		}
 		if st := l.OpenAt(now); st.Unconfirmed {
-			week.Add(&widget.Label{Text: lang.L("These hours may have changed. Call to confirm before sending a customer."), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+			week = append(week, &widget.Label{Text: lang.L("These hours may have changed. Call to confirm before sending a customer."), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
 		}
-		add(lang.L("This week"), week)
+		add(lang.L("This week"), container.NewVBox(week...))
 	}
 	if l.Hours != "" {
 		title := lang.L("Hours")
@@ -228,11 +317,17 @@ func (p *detailPane) addHours(add func(string, fyne.CanvasObject), l *directory.
 }
 
 // phoneRow is one phone: the number in bold, who answers, and a copy
-// button.
+// button, with the staff-only note about the number in small text below.
 func (p *detailPane) phoneRow(ph directory.Phone) fyne.CanvasObject {
 	segs := []widget.RichTextSegment{&widget.TextSegment{Text: ph.String(), Style: widget.RichTextStyleStrong}}
 	if ph.Label != "" {
 		segs = append(segs, &widget.TextSegment{Text: "   " + ph.Label, Style: widget.RichTextStyleInline})
+	}
+	if ph.Note != "" {
+		// A segment that is not inline ends its line, so the note starts
+		// below the number.
+		segs[len(segs)-1].(*widget.TextSegment).Style.Inline = false
+		segs = append(segs, staffNoteSegments(ph.Note)...)
 	}
 	rt := widget.NewRichText(segs...)
 	rt.Wrapping = fyne.TextWrapWord
@@ -282,10 +377,10 @@ func (p *detailPane) openURL(addr string) {
 // provenance says who checked the listing and when, and where it comes
 // from, so staff can judge how far to trust it.
 func (p *detailPane) provenance(l *directory.Listing) fyne.CanvasObject {
-	box := container.NewVBox()
+	var box []fyne.CanvasObject
 	switch {
 	case !l.Verified():
-		box.Add(&widget.Label{Text: lang.L("Not verified by staff yet. Confirm by phone if it matters."), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+		box = append(box, &widget.Label{Text: lang.L("Not verified by staff yet. Confirm by phone if it matters."), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
 	default:
 		text := lang.L("Verified {{.Date}}", map[string]any{"Date": l.VerifiedOn.Time().Format("Jan 2, 2006")})
 		if l.VerifiedBy != "" {
@@ -296,22 +391,33 @@ func (p *detailPane) provenance(l *directory.Listing) fyne.CanvasObject {
 			text += " " + lang.L("(over a year ago; worth a re-check)")
 			imp = widget.WarningImportance
 		}
-		box.Add(&widget.Label{Text: text, Wrapping: fyne.TextWrapWord, Importance: imp})
+		box = append(box, &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, Importance: imp})
 	}
 	if l.SourceDate != "" {
-		box.Add(paragraph(lang.L("Sources read {{.Date}}", map[string]any{"Date": l.SourceDate})))
+		box = append(box, paragraph(lang.L("Sources read {{.Date}}", map[string]any{"Date": l.SourceDate})))
 	}
 	for _, s := range l.SourceURLs {
-		box.Add(p.link(s))
+		box = append(box, p.link(s))
 	}
-	return box
+	return container.NewVBox(box...)
 }
 
-// showCopied confirms a copied referral until another listing is shown.
+// showCopied confirms a copied referral. The label belongs to the listing
+// drawn with it, so it goes when the pane shows anything else.
 func (p *detailPane) showCopied() {
-	if p.copied != nil {
+	p.hideNotice()
+	if p.kind == paneListing && p.copied != nil {
 		p.copied.Show()
 	}
+}
+
+// relayout lays out the pane's new objects and has them drawn. It is
+// Container.Refresh without refreshing each object: they are all new, so
+// they have nothing to catch up on, and refreshing a wrapped label wraps
+// its text again, which made drawing a new listing a third slower.
+func (p *detailPane) relayout() {
+	p.box.Layout.Layout(p.box.Objects, p.box.Size())
+	canvas.Refresh(p.box)
 }
 
 // paragraph is wrapped body text.

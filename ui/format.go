@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"net/url"
 	"strings"
 	"time"
@@ -46,11 +47,16 @@ func when(t, now time.Time) string {
 }
 
 // openBadge is the results badge for a listing's open state at now: "Open
-// until 5:00pm", "Closed - opens Mon 8:00am". It is empty when the listing's
-// hours are not a weekly schedule. Hours the source itself doubts end in a
-// question mark and take the warning colour.
+// until 5:00pm", "Closed - opens Mon 8:00am", or "24/7 line" when the
+// office is closed (or keeps no hours) but a phone answers around the
+// clock. It is empty when the listing's hours are not a weekly schedule
+// and no phone answers at all hours. Hours the source itself doubts end in
+// a question mark and take the warning colour.
 func openBadge(l *directory.Listing, now time.Time) (string, widget.Importance) {
 	st := l.OpenAt(now)
+	if phoneLineOpen(l, st) {
+		return lang.L("24/7 line"), widget.SuccessImportance
+	}
 	var text string
 	imp := widget.MediumImportance
 	switch {
@@ -71,6 +77,18 @@ func openBadge(l *directory.Listing, now time.Time) (string, widget.Importance) 
 	return text, imp
 }
 
+// phoneLineOpen reports whether a listing that is not open in state st
+// has a phone that answers around the clock ("24/7", "24-hour crisis
+// line"), so staff can offer the call while the office is closed. A
+// listing that is temporarily closed or no longer offered has none.
+func phoneLineOpen(l *directory.Listing, st directory.OpenState) bool {
+	if st.Open || l.Status == directory.StatusTemporarilyClosed || l.Status == directory.StatusInactive {
+		return false
+	}
+	_, ok := l.AroundTheClockPhone()
+	return ok
+}
+
 // statusMarker is the warning a listing carries in the results: closed, or
 // an active alert. It is empty for a listing staff can refer to as usual.
 func statusMarker(l *directory.Listing, now time.Time) (string, widget.Importance) {
@@ -88,18 +106,43 @@ func statusMarker(l *directory.Listing, now time.Time) (string, widget.Importanc
 	return strings.Join(parts, " · "), imp
 }
 
-// verifyNote says when staff have not checked a listing against its
-// sources, or not for over a year.
-func verifyNote(l *directory.Listing, now time.Time) string {
-	switch {
-	case isBuiltin(l):
-		return ""
-	case !l.Verified():
-		return lang.L("Not verified")
-	case l.Stale(now):
-		return lang.L("Needs re-check")
+// checkedNote is what the results say about when staff last checked a
+// listing against its sources, "checked 3 weeks ago", in the warning
+// colour once it is older than directory.StaleAfter. It is empty for a
+// listing nobody has checked yet: in the results, where every row would
+// say so, it would tell staff nothing. The detail pane says it instead.
+func checkedNote(l *directory.Listing, now time.Time) (string, widget.Importance) {
+	if isBuiltin(l) || !l.Verified() {
+		return "", widget.MediumImportance
 	}
-	return ""
+	imp := widget.MediumImportance
+	if l.Stale(now) {
+		imp = widget.WarningImportance
+	}
+	return checkedAgo(l.VerifiedOn, now), imp
+}
+
+// checkedAgo says how long ago a day was, as staff say it: "checked
+// today", "checked 5 days ago", "checked 3 weeks ago", "checked 4 months
+// ago", "checked 2 years ago".
+func checkedAgo(d directory.Date, now time.Time) string {
+	days := int(math.Round(directory.DateOf(now).Time().Sub(d.Time()).Hours() / 24))
+	n := func(key string, count int) string {
+		return lang.N(key, count, map[string]any{"Count": count})
+	}
+	switch {
+	case days <= 0:
+		return lang.L("checked today")
+	case days == 1:
+		return lang.L("checked yesterday")
+	case days < 14:
+		return n("checked {{.Count}} day ago", days)
+	case days < 60:
+		return n("checked {{.Count}} week ago", days/7)
+	case days < 730:
+		return n("checked {{.Count}} month ago", int(math.Round(float64(days)/30.44)))
+	}
+	return n("checked {{.Count}} year ago", days/365)
 }
 
 // todayHours is today's hours from the listing's weekly schedules,
@@ -151,6 +194,8 @@ func levelName(l directory.Level) string {
 		return lang.L("Federal")
 	case directory.LevelNonprofit:
 		return lang.L("Nonprofit")
+	case directory.LevelBusiness:
+		return lang.L("Business")
 	}
 	return ""
 }

@@ -34,6 +34,17 @@ func TestOpenBadge(t *testing.T) {
 	closed.Normalize()
 	appointment := &directory.Listing{Hours: "By appointment only"}
 	appointment.Normalize()
+	// Offices whose phone answers around the clock.
+	lineWeekdays := &directory.Listing{Hours: "Monday-Friday 8:00am-5:00pm", Phones: []directory.Phone{{Label: "Office", Number: "801-555-0100"}, {Label: "24-hour crisis line", Number: "801-587-3000"}}}
+	lineWeekdays.Normalize()
+	lineNoHours := &directory.Listing{Phones: []directory.Phone{{Label: "Call or text (24/7)", Number: "988"}}}
+	lineNoHours.Normalize()
+	lineAppointment := &directory.Listing{Hours: "By appointment only", Phones: []directory.Phone{{Label: "Línea 24 horas", Number: "801-555-0100"}}}
+	lineAppointment.Normalize()
+	lineClosed := &directory.Listing{Hours: "Monday-Friday 8:00am-5:00pm", Status: directory.StatusTemporarilyClosed, Phones: []directory.Phone{{Label: "Customer service (call anytime)", Number: "1-800-538-4228"}}}
+	lineClosed.Normalize()
+	noteOnly := &directory.Listing{Hours: "Monday-Friday 8:00am-5:00pm", Phones: []directory.Phone{{Label: "Office", Number: "801-555-0100", Note: "A guide says 24/7; confirm"}}}
+	noteOnly.Normalize()
 	for _, tc := range []struct {
 		name string
 		l    *directory.Listing
@@ -48,6 +59,12 @@ func TestOpenBadge(t *testing.T) {
 		{"around the clock", allDay, at(25, 3, 0), "Open 24 hours", widget.SuccessImportance},
 		{"temporarily closed", closed, at(25, 10, 30), "Closed", widget.MediumImportance},
 		{"no weekly hours", appointment, at(25, 10, 30), "", widget.MediumImportance},
+		{"24/7 line, office open", lineWeekdays, at(25, 10, 30), "Open until 5:00pm", widget.SuccessImportance},
+		{"24/7 line, office closed", lineWeekdays, at(28, 12, 0), "24/7 line", widget.SuccessImportance},
+		{"24/7 line, no hours", lineNoHours, at(25, 3, 0), "24/7 line", widget.SuccessImportance},
+		{"24/7 line, hours not weekly", lineAppointment, at(25, 10, 30), "24/7 line", widget.SuccessImportance},
+		{"24/7 line, temporarily closed", lineClosed, at(25, 10, 30), "Closed", widget.MediumImportance},
+		{"24/7 only in the staff note", noteOnly, at(28, 12, 0), "Closed - opens Mon 8:00am", widget.MediumImportance},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, imp := openBadge(tc.l, tc.now)
@@ -109,26 +126,6 @@ func TestMapURL(t *testing.T) {
 	}
 }
 
-func TestReferralWithoutWeeklyHours(t *testing.T) {
-	test.NewTempApp(t)
-	addTranslations()
-	l := &directory.Listing{
-		Name:    "Legal Aid Society",
-		Phones:  []directory.Phone{{Number: "801-328-8891"}},
-		Hours:   "By appointment only",
-		Website: "javascript:alert(1)",
-		Status:  directory.StatusTemporarilyClosed,
-	}
-	l.Normalize()
-	want := "Legal Aid Society\n" +
-		"Please note: Temporarily closed.\n" +
-		"Phone: 801-328-8891\n" +
-		"Hours: By appointment only"
-	if got := referralText(l, testNow); got != want {
-		t.Errorf("referralText =\n%s\nwant\n%s", got, want)
-	}
-}
-
 func TestMarkers(t *testing.T) {
 	test.NewTempApp(t)
 	addTranslations()
@@ -140,16 +137,63 @@ func TestMarkers(t *testing.T) {
 	if m, imp := statusMarker(l, testNow); m != "Alert" || imp != widget.WarningImportance {
 		t.Errorf("statusMarker = %q, %v; want Alert in the warning colour", m, imp)
 	}
-	if n := verifyNote(l, testNow); n != "Not verified" {
-		t.Errorf("verifyNote of an unverified listing = %q", n)
+}
+
+func TestCheckedNote(t *testing.T) {
+	test.NewTempApp(t)
+	addTranslations()
+	// testNow is Wednesday, November 25, 2026.
+	for _, tc := range []struct {
+		name     string
+		verified directory.Date
+		want     string
+		imp      widget.Importance
+	}{
+		{"never", directory.Date{}, "", widget.MediumImportance},
+		{"today", directory.Date{Year: 2026, Month: time.November, Day: 25}, "checked today", widget.MediumImportance},
+		{"yesterday", directory.Date{Year: 2026, Month: time.November, Day: 24}, "checked yesterday", widget.MediumImportance},
+		{"days", directory.Date{Year: 2026, Month: time.November, Day: 20}, "checked 5 days ago", widget.MediumImportance},
+		{"two weeks", directory.Date{Year: 2026, Month: time.November, Day: 11}, "checked 2 weeks ago", widget.MediumImportance},
+		{"weeks", directory.Date{Year: 2026, Month: time.November, Day: 4}, "checked 3 weeks ago", widget.MediumImportance},
+		{"two months", directory.Date{Year: 2026, Month: time.September, Day: 25}, "checked 2 months ago", widget.MediumImportance},
+		{"months", directory.Date{Year: 2026, Month: time.June, Day: 1}, "checked 6 months ago", widget.MediumImportance},
+		{"a year", directory.Date{Year: 2025, Month: time.November, Day: 26}, "checked 12 months ago", widget.MediumImportance},
+		{"over a year", directory.Date{Year: 2025, Month: time.October, Day: 1}, "checked 14 months ago", widget.WarningImportance},
+		{"years", directory.Date{Year: 2024, Month: time.January, Day: 5}, "checked 2 years ago", widget.WarningImportance},
+		{"in the future", directory.Date{Year: 2026, Month: time.December, Day: 1}, "checked today", widget.MediumImportance},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := &directory.Listing{ID: "x", VerifiedOn: tc.verified}
+			got, imp := checkedNote(l, testNow)
+			if got != tc.want || imp != tc.imp {
+				t.Errorf("checkedNote(verified %v) = %q, %v; want %q, %v", tc.verified, got, imp, tc.want, tc.imp)
+			}
+		})
 	}
-	l.VerifiedOn = directory.Date{Year: 2024, Month: time.January, Day: 5}
-	if n := verifyNote(l, testNow); n != "Needs re-check" {
-		t.Errorf("verifyNote of a listing verified in 2024 = %q", n)
+	builtin := builtinListing(emergencyID)
+	if got, _ := checkedNote(builtin, testNow); got != "" {
+		t.Errorf("checkedNote(911 stand-in) = %q, want nothing", got)
 	}
-	l.VerifiedOn = directory.Date{Year: 2026, Month: time.October, Day: 1}
-	if n := verifyNote(l, testNow); n != "" {
-		t.Errorf("verifyNote of a listing verified last month = %q", n)
+}
+
+func TestLevelName(t *testing.T) {
+	test.NewTempApp(t)
+	addTranslations()
+	want := map[directory.Level]string{
+		directory.LevelCounty:    "County",
+		directory.LevelCity:      "City",
+		directory.LevelState:     "State",
+		directory.LevelFederal:   "Federal",
+		directory.LevelNonprofit: "Nonprofit",
+		directory.LevelBusiness:  "Business",
+	}
+	for _, lv := range directory.Levels {
+		if got := levelName(lv); got != want[lv] {
+			t.Errorf("levelName(%q) = %q, want %q", lv, got, want[lv])
+		}
+	}
+	if got := levelName("galactic"); got != "" {
+		t.Errorf("levelName(%q) = %q, want nothing", "galactic", got)
 	}
 }
 

@@ -156,6 +156,9 @@ type testDesk struct {
 	*Desk
 	t     testing.TB
 	queue chan func()
+	// minSizes is each object's minimum size at the last frame (see
+	// frame in bench_test.go).
+	minSizes map[fyne.CanvasObject]fyne.Size
 }
 
 func newTestDesk(t testing.TB, dir Directory) *testDesk {
@@ -208,6 +211,30 @@ func (td *testDesk) show() {
 			f()
 		case <-timeout:
 			td.t.Fatalf("the welcome page or the standards text was never laid out")
+		}
+	}
+}
+
+// pressKey presses a key the way the window delivers it: to the focused
+// widget (of the top dialog, when one is open), or else to the canvas's
+// key handler.
+func (td *testDesk) pressKey(name fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: name}
+	if f := td.win.Canvas().Focused(); f != nil {
+		f.TypedKey(ev)
+	} else if h := td.win.Canvas().OnTypedKey(); h != nil {
+		h(ev)
+	}
+}
+
+// typeOnWindow types the way the window delivers characters: to the
+// focused widget, or else to the canvas's rune handler.
+func (td *testDesk) typeOnWindow(s string) {
+	for _, r := range s {
+		if f := td.win.Canvas().Focused(); f != nil {
+			f.TypedRune(r)
+		} else if h := td.win.Canvas().OnTypedRune(); h != nil {
+			h(r)
 		}
 	}
 }

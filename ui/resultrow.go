@@ -18,9 +18,13 @@ type resultRow struct {
 	badge    *widget.Label
 	subtitle *fitText
 	marker   *widget.Label // closed or alert: needs attention
-	note     *widget.Label // not verified: worth knowing
-	// cursor marks the row Down/Up has reached from the search box; the
-	// list's own selection marks the listing on show.
+	tick     *widget.Icon  // before note, when staff have checked the listing
+	note     *widget.Label // when staff checked it: worth knowing
+	// freshTick and staleTick are the tick in the success and the warning
+	// colour, made once per row.
+	freshTick, staleTick fyne.Resource
+	// cursor marks the highlighted row, the one on show in the middle
+	// pane, with a bar down its edge.
 	cursor *canvas.Rectangle
 	// shown is what the row last drew.
 	shown *rowContent
@@ -28,13 +32,17 @@ type resultRow struct {
 
 func newResultRow() *resultRow {
 	r := &resultRow{
-		title:    newFitText(fyne.TextStyle{Bold: true}),
-		badge:    &widget.Label{Alignment: fyne.TextAlignTrailing},
-		subtitle: newFitText(fyne.TextStyle{}),
-		marker:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
-		note:     &widget.Label{},
-		cursor:   &canvas.Rectangle{},
+		title:     newFitText(fyne.TextStyle{Bold: true}),
+		badge:     &widget.Label{Alignment: fyne.TextAlignTrailing},
+		subtitle:  newFitText(fyne.TextStyle{}),
+		marker:    &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
+		tick:      &widget.Icon{},
+		note:      &widget.Label{},
+		cursor:    &canvas.Rectangle{},
+		freshTick: theme.NewSuccessThemedResource(theme.ConfirmIcon()),
+		staleTick: theme.NewWarningThemedResource(theme.ConfirmIcon()),
 	}
+	r.tick.Hide()
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -43,7 +51,7 @@ func newResultRow() *resultRow {
 // the right, where they line up down the list.
 func (r *resultRow) CreateRenderer() fyne.WidgetRenderer {
 	line1 := container.NewBorder(nil, nil, nil, r.badge, r.title)
-	line2 := container.NewBorder(nil, nil, nil, container.NewHBox(r.marker, r.note), r.subtitle)
+	line2 := container.NewBorder(nil, nil, nil, container.NewHBox(r.marker, container.NewCenter(r.tick), r.note), r.subtitle)
 	bar := container.New(&cursorBarLayout{}, r.cursor)
 	rr := &resultRowRenderer{
 		WidgetRenderer: widget.NewSimpleRenderer(container.NewStack(bar, container.New(&rowInsetLayout{}, container.New(&linesLayout{}, line1, line2)))),
@@ -58,11 +66,13 @@ type rowContent struct {
 	title, subtitle string
 	badge           string
 	badgeImportance widget.Importance
-	// marker is a closure or an alert; note is a quieter remark such as
-	// "Not verified".
+	// marker is a closure or an alert; note is a quieter remark, when
+	// staff last checked the listing ("checked 3 weeks ago"), shown after
+	// a tick in its colour.
 	marker           string
 	markerImportance widget.Importance
 	note             string
+	noteImportance   widget.Importance
 	cursor           bool
 }
 
@@ -78,16 +88,29 @@ func (r *resultRow) set(c rowContent) {
 	r.subtitle.Text, r.subtitle.Hidden = c.subtitle, c.subtitle == ""
 	setLabel(r.badge, c.badge, c.badgeImportance)
 	setLabel(r.marker, c.marker, c.markerImportance)
-	setLabel(r.note, c.note, widget.MediumImportance)
+	setLabel(r.note, c.note, c.noteImportance)
+	r.tick.Hidden = c.note == ""
+	r.tick.Resource = r.freshTick
+	if c.noteImportance == widget.WarningImportance {
+		r.tick.Resource = r.staleTick
+	}
 	r.cursor.Hidden = !c.cursor
 	r.Refresh()
 }
 
-// setLabel sets a label's text without drawing it; an empty text hides the
-// label so it takes no room.
+// setLabel sets a label's text; an empty text hides the label so it takes
+// no room. A changed label is measured again at once: the row lays itself
+// out before it refreshes its children, and would otherwise leave the name
+// the room of the old badge.
 func setLabel(l *widget.Label, text string, imp widget.Importance) {
+	if l.Text == text && l.Importance == imp && l.Hidden == (text == "") {
+		return
+	}
 	l.Text, l.Importance = text, imp
 	l.Hidden = text == ""
+	if !l.Hidden {
+		l.Refresh()
+	}
 }
 
 type resultRowRenderer struct {

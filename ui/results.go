@@ -22,17 +22,25 @@ type resultItem struct {
 // resultsPane is the left side of the window: a heading that says what the
 // list holds, a way back to the categories, and the list itself.
 type resultsPane struct {
-	now        func() time.Time
-	onActivate func(resultItem)
-	onBack     func()
+	now func() time.Time
+	// onActivate opens a category or shows a listing, from a click or
+	// Enter; onHighlight shows the row Down or Up has reached, so the
+	// middle pane always follows the highlighted row.
+	onActivate  func(resultItem)
+	onHighlight func(resultItem)
+	onBack      func()
 
 	heading *widget.Label
 	hint    *widget.Label
 	back    *widget.Button
-	list    *widget.List
+	// crisis tells staff to call 911 above results the search put first
+	// because the customer may be in danger.
+	crisis *banner
+	list   *widget.List
 
 	items []resultItem
-	// cursor is the row Down and Up have reached, -1 for none.
+	// cursor is the highlighted row, the one on show in the middle pane,
+	// -1 for none. The list's selection follows it.
 	cursor widget.ListItemID
 	// selecting is set while the pane selects a row itself, so the list's
 	// OnSelected does not take it for a click.
@@ -46,6 +54,8 @@ func (p *resultsPane) buildUI() fyne.CanvasObject {
 	p.hint.Hide()
 	p.back = &widget.Button{Text: lang.L("Categories"), Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance, OnTapped: p.onBackTapped}
 	p.back.Hide()
+	p.crisis = newBanner(lang.L("If someone is in danger now, call 911."), widget.DangerImportance)
+	p.crisis.Hide()
 	p.list = &widget.List{
 		Length:     func() int { return len(p.items) },
 		CreateItem: func() fyne.CanvasObject { return newResultRow() },
@@ -53,79 +63,122 @@ func (p *resultsPane) buildUI() fyne.CanvasObject {
 		OnSelected: p.onSelected,
 	}
 	p.list.ExtendBaseWidget(p.list)
-	header := container.NewVBox(container.NewBorder(nil, nil, p.back, nil, p.heading), p.hint)
+	header := container.NewVBox(container.NewBorder(nil, nil, p.back, nil, p.heading), p.crisis, p.hint)
 	return container.NewBorder(header, nil, nil, nil, p.list)
 }
 
-// show replaces the list. back offers the way back to the categories; hint
-// is advice shown above the list, such as what to try after no matches.
-func (p *resultsPane) show(heading string, items []resultItem, back bool, hint string) {
+// show replaces the list, scrolled to the top, with row cursor highlighted
+// (-1 for none). back offers the way back to the categories; hint is advice
+// shown above the list, such as what to try after no matches.
+func (p *resultsPane) show(heading string, items []resultItem, back bool, hint string, cursor widget.ListItemID) {
+	p.setCrisis(false)
 	p.items = items
 	p.cursor = -1
+	if cursor >= 0 && cursor < len(items) {
+		p.cursor = cursor
+	}
 	p.heading.SetText(heading)
 	p.back.Hidden = !back
 	p.back.Refresh()
 	p.hint.Text = hint
 	p.hint.Hidden = hint == ""
 	p.hint.Refresh()
-	p.selecting = true
-	p.list.UnselectAll()
-	p.selecting = false
 	p.list.ScrollToOffset(0)
+	p.selectCursor()
 	p.list.Refresh()
 }
 
-// markShown selects the row of the listing on show, if it is in the list, so
-// staff can see which result they are reading.
-func (p *resultsPane) markShown(id string) {
-	for i, it := range p.items {
-		if it.listing != nil && it.listing.ID == id {
-			p.selecting = true
-			p.list.Select(i)
-			p.selecting = false
-			return
-		}
+// setCrisis shows or hides the call-911 banner above the list. Every
+// show takes it away; the desk puts it back for results the search pinned.
+func (p *resultsPane) setCrisis(shown bool) {
+	switch {
+	case shown && !p.crisis.Visible():
+		p.crisis.Show()
+	case !shown && p.crisis.Visible():
+		p.crisis.Hide()
 	}
-	p.selecting = true
-	p.list.UnselectAll()
-	p.selecting = false
 }
 
-// move steps the cursor down (+1) or up (-1), keeping it on screen.
+// markShown highlights the row of the listing on show, or none when it is
+// not in the list, so staff can see which result they are reading.
+func (p *resultsPane) markShown(id string) {
+	p.setCursor(p.indexOf(id))
+}
+
+func (p *resultsPane) indexOf(id string) widget.ListItemID {
+	for i, it := range p.items {
+		if it.listing != nil && it.listing.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// move steps the highlight down (+1) or up (-1), keeping it on screen, and
+// shows the row it reaches. With nothing highlighted either key starts at
+// the top row.
 func (p *resultsPane) move(delta int) {
 	if len(p.items) == 0 {
 		return
 	}
-	old := p.cursor
-	switch {
-	case p.cursor < 0:
-		p.cursor = 0
-	default:
-		p.cursor = max(0, min(len(p.items)-1, p.cursor+delta))
+	next := max(0, min(len(p.items)-1, p.cursor+delta))
+	if p.cursor < 0 {
+		next = 0
 	}
-	if old == p.cursor {
+	if next == p.cursor {
+		return
+	}
+	p.setCursor(next)
+	p.list.ScrollTo(next)
+	if p.onHighlight != nil {
+		p.onHighlight(p.items[next])
+	}
+}
+
+// clearCursor takes the highlight off the list.
+func (p *resultsPane) clearCursor() {
+	p.setCursor(-1)
+}
+
+// setCursor moves the highlight to row id (-1 for none), redrawing only
+// the rows it leaves and reaches.
+func (p *resultsPane) setCursor(id widget.ListItemID) {
+	old := p.cursor
+	p.cursor = id
+	p.selectCursor()
+	if old == id {
 		return
 	}
 	if old >= 0 {
 		p.list.RefreshItem(old)
 	}
-	p.list.RefreshItem(p.cursor)
-	p.list.ScrollTo(p.cursor)
+	if id >= 0 {
+		p.list.RefreshItem(id)
+	}
 }
 
-// activateCursor shows the row under the cursor, or the top row when the
-// cursor has not moved yet.
+// selectCursor makes the list's selection the highlighted row, without
+// taking it for a click. A category is never left selected: the list
+// ignores a click on its selected row, and a click on a highlighted
+// category must still open it.
+func (p *resultsPane) selectCursor() {
+	p.selecting = true
+	if p.cursor >= 0 && p.items[p.cursor].listing != nil {
+		p.list.Select(p.cursor)
+	} else {
+		p.list.UnselectAll()
+	}
+	p.selecting = false
+}
+
+// activateCursor opens or shows the highlighted row, or the top row when
+// nothing is highlighted.
 func (p *resultsPane) activateCursor() {
 	if len(p.items) == 0 {
 		return
 	}
-	if p.cursor < 0 {
-		p.move(1)
-	}
-	id := p.cursor
-	p.selecting = true
-	p.list.Select(id)
-	p.selecting = false
+	id := max(p.cursor, 0)
+	p.setCursor(id)
 	p.onActivate(p.items[id])
 }
 
@@ -133,12 +186,7 @@ func (p *resultsPane) onSelected(id widget.ListItemID) {
 	if p.selecting || id < 0 || id >= len(p.items) {
 		return
 	}
-	old := p.cursor
-	p.cursor = id
-	if old >= 0 && old != id {
-		p.list.RefreshItem(old)
-	}
-	p.list.RefreshItem(id)
+	p.setCursor(id)
 	p.onActivate(p.items[id])
 }
 
@@ -172,6 +220,6 @@ func (p *resultsPane) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	c.badge, c.badgeImportance = openBadge(l, now)
 	c.marker, c.markerImportance = statusMarker(l, now)
-	c.note = verifyNote(l, now)
+	c.note, c.noteImportance = checkedNote(l, now)
 	row.set(c)
 }

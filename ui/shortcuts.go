@@ -46,9 +46,9 @@ func (d *Desk) buildMenu() *fyne.MainMenu {
 func shortcutHelpRows() [][2]string {
 	return [][2]string{
 		{shortcutText(shortcutSearch) + "  " + lang.L("or") + "  " + shortcutText(shortcutSearchAlt), lang.L("Go to the search box")},
-		{lang.L("Down, Up"), lang.L("Move through the results")},
-		{lang.L("Enter"), lang.L("Show the highlighted listing, or open the category")},
-		{lang.L("Esc"), lang.L("Clear the search box and show the categories")},
+		{lang.L("Down, Up"), lang.L("Move through the results; the middle shows the highlighted one")},
+		{lang.L("Enter"), lang.L("Open the highlighted category")},
+		{lang.L("Esc"), lang.L("Clear the search box and go back to the start; close a dialog")},
 		{shortcutText(shortcutCopyReferral), lang.L("Copy the referral for the listing on show")},
 		{shortcutText(shortcutStandards), lang.L("Show or hide the customer service standards")},
 		{shortcutText(shortcutHelp), lang.L("Show these shortcuts")},
@@ -56,14 +56,38 @@ func shortcutHelpRows() [][2]string {
 	}
 }
 
-// onShowShortcuts shows the keyboard shortcuts in a dialog.
+// onShowShortcuts shows the keyboard shortcuts in a dialog, or closes it
+// when it is open (the same key again). Its Close button has the focus, so
+// Enter and Esc close it too.
 func (d *Desk) onShowShortcuts() {
-	grid := container.New(layout.NewFormLayout())
-	for _, row := range shortcutHelpRows() {
-		grid.Add(&widget.Label{Text: row[0], TextStyle: fyne.TextStyle{Bold: true}})
-		grid.Add(&widget.Label{Text: row[1]})
+	if d.shortcuts != nil {
+		d.shortcuts.Hide()
+		return
 	}
-	dialog.ShowCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), grid, d.win)
+	if d.dialogOpen() {
+		return
+	}
+	var rows []fyne.CanvasObject
+	for _, row := range shortcutHelpRows() {
+		rows = append(rows, &widget.Label{Text: row[0], TextStyle: fyne.TextStyle{Bold: true}}, &widget.Label{Text: row[1]})
+	}
+	dlg := dialog.NewCustomWithoutButtons(lang.L("Keyboard shortcuts"), container.New(layout.NewFormLayout(), rows...), d.win)
+	closeButton := newDialogButton(lang.L("Close"), dlg.Hide)
+	dlg.SetButtons([]fyne.CanvasObject{closeButton})
+	dlg.SetOnClosed(func() {
+		d.shortcuts = nil
+		d.win.Canvas().Focus(d.search)
+	})
+	d.shortcuts = dlg
+	dlg.Show()
+	d.win.Canvas().Focus(closeButton)
+}
+
+// dialogOpen reports whether a dialog or pop-up is over the window. The
+// desk's keys and menu actions then do nothing: what staff type is meant
+// for the dialog, not for the search box behind it.
+func (d *Desk) dialogOpen() bool {
+	return d.win.Canvas().Overlays().Top() != nil
 }
 
 // shortcutText writes a shortcut as the keyboard labels it: "Ctrl+Shift+C".
