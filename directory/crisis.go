@@ -39,23 +39,25 @@ func (ix *Index) crisisKinds(query string) []*meaning {
 
 // crisisPins returns the listings the rail puts first for the query, in
 // order and without repeats: those of each kind it reads as, skipping any
-// the directory does not hold or no longer offers.
-func (ix *Index) crisisPins(query string) []*Listing {
-	var out []*Listing
-	for _, k := range ix.crisisKinds(query) {
-		for _, id := range k.pins {
-			l, ok := ix.byID[id]
-			if !ok || l.Status == StatusInactive {
-				continue
-			}
-			dup := false
-			for _, p := range out {
-				dup = dup || p == l
-			}
-			if !dup {
-				out = append(out, l)
+// the directory does not hold or no longer offers; then the listings that
+// also help, which follow them unpinned.
+func (ix *Index) crisisPins(query string) (pins, then []*Listing) {
+	seen := map[*Listing]bool{}
+	add := func(dst []*Listing, ids []string) []*Listing {
+		for _, id := range ids {
+			if l, ok := ix.byID[id]; ok && l.Status != StatusInactive && !seen[l] {
+				seen[l] = true
+				dst = append(dst, l)
 			}
 		}
+		return dst
 	}
-	return out
+	kinds := ix.crisisKinds(query)
+	for _, k := range kinds {
+		pins = add(pins, k.pins)
+	}
+	for _, k := range kinds {
+		then = add(then, k.then)
+	}
+	return pins, then
 }

@@ -19,7 +19,10 @@ type meaning struct {
 	name  string
 	index int // its place in the table
 	pins  []string
-	re    *regexp.Regexp
+	// then are listings that also help, after the pins: written after
+	// a "|" on the header line.
+	then []string
+	re   *regexp.Regexp
 }
 
 // meaningTable is a list of meanings, in the order of its file.
@@ -88,7 +91,8 @@ func parseMeanings(text string) (*meaningTable, error) {
 			if !ok || len(strings.Fields(pins)) == 0 {
 				return nil, fmt.Errorf("line %d: a meaning is [name] listing-id ...", n+1)
 			}
-			t.meanings = append(t.meanings, meaning{name: name, index: len(t.meanings), pins: strings.Fields(pins)})
+			first, then, _ := strings.Cut(pins, "|")
+			t.meanings = append(t.meanings, meaning{name: name, index: len(t.meanings), pins: strings.Fields(first), then: strings.Fields(then)})
 		default:
 			if len(t.meanings) == 0 {
 				return nil, fmt.Errorf("line %d: a pattern before any [meaning]", n+1)

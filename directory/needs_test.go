@@ -27,7 +27,7 @@ func TestNeedsNameListings(t *testing.T) {
 				continue
 			}
 			_, ids, _ := strings.Cut(line, "]")
-			for _, id := range strings.Fields(ids) {
+			for _, id := range strings.Fields(strings.ReplaceAll(ids, "|", " ")) {
 				if !have[id] {
 					t.Errorf("%s:%d names %q, which is not in the default directory", table, n+1, id)
 				}

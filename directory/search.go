@@ -96,29 +96,34 @@ func (ix *Index) Search(query string, limit int) []Result {
 	if limit <= 0 || len(ix.docs) == 0 {
 		return nil
 	}
-	pins := ix.crisisPins(query)
+	pins, then := ix.crisisPins(query)
 	var ranked []Result
 	if slots := ix.plan(query); len(slots) > 0 {
 		sc := ix.getScorer()
 		sc.run(ix, slots)
-		ranked = sc.top(ix, limit+len(pins))
+		ranked = sc.top(ix, limit+len(pins)+len(then))
 		ix.scratch.Put(sc)
 	}
 	if len(pins) == 0 {
 		return ranked
 	}
-	out := make([]Result, 0, min(limit, len(pins)+len(ranked)))
+	// The pins first, then the listings that also help, then the rest as
+	// ranked; each listing once, with its score where it had one.
+	out := make([]Result, 0, len(pins)+len(then)+len(ranked))
 	for _, l := range pins {
 		out = append(out, Result{Listing: l, Pinned: true})
 	}
+	for _, l := range then {
+		out = append(out, Result{Listing: l})
+	}
 	for _, r := range ranked {
-		pinned := false
-		for i := range pins {
+		placed := false
+		for i := range out[:len(pins)+len(then)] {
 			if out[i].Listing == r.Listing {
-				out[i].Score, pinned = r.Score, true
+				out[i].Score, placed = r.Score, true
 			}
 		}
-		if !pinned {
+		if !placed {
 			out = append(out, r)
 		}
 	}

@@ -52,6 +52,10 @@ type Score struct {
 	// end; Shown, before it is first and stays first, which is when the
 	// window shows it (1 for a question where that never happens).
 	TypeAhead, Shown float64
+	// ShownAnswered is Shown over the questions with a right listing
+	// first once typed whole: how early an answer the search does give
+	// appears.
+	ShownAnswered float64
 	// Churn is how many times the first result changes while a question
 	// is typed, on average; Overturned counts keystrokes in the middle of
 	// a word that put a wrong listing first where the finished words had
@@ -78,8 +82,8 @@ func share(k, n int) float64 {
 
 // String is one line of figures: "first 87% (52/60), top 3 95%, ...".
 func (s Score) String() string {
-	return fmt.Sprintf("first %.0f%% (%d/%d), top 3 %.0f%% (%d/%d), type-ahead top 3 %.1f%%, shown first %.1f%%, churn %.2f, overturned %d",
-		100*s.FirstShare(), s.First, s.N, 100*s.Top3Share(), s.Top3, s.N, 100*s.TypeAhead, 100*s.Shown, s.Churn, s.Overturned)
+	return fmt.Sprintf("first %.0f%% (%d/%d), top 3 %.0f%% (%d/%d), type-ahead top 3 %.1f%%, shown first %.1f%% (%.1f%% of those answered), churn %.2f, overturned %d",
+		100*s.FirstShare(), s.First, s.N, 100*s.Top3Share(), s.Top3, s.N, 100*s.TypeAhead, 100*s.Shown, 100*s.ShownAnswered, s.Churn, s.Overturned)
 }
 
 // Measure runs every question through search, whole and typed a character
@@ -106,8 +110,14 @@ func Measure(qs []Question, search SearchFunc) Score {
 		t := typeQuestion(q, search)
 		s.TypeAhead += t.top3
 		s.Shown += t.first
+		if rankOf(got, q.Want) == 1 {
+			s.ShownAnswered += t.first
+		}
 		s.Churn += float64(t.churn)
 		s.Overturned += t.overturned
+	}
+	if s.First > 0 {
+		s.ShownAnswered /= float64(s.First)
 	}
 	if s.N > 0 {
 		s.TypeAhead /= float64(s.N)

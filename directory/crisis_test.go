@@ -1,0 +1,142 @@
+package directory_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
+)
+
+// deskSets are the desk question sets: the team's original one and the
+// dev and test halves of the set written apart from the ranking.
+var deskSets = []string{"testdata/queries.json", "testdata/desk_dev.json"} // HOLD: desk_test.json joins at the end
+
+// TestCrisisRailFires: said in ways crisis.txt does not spell out, a
+// question from someone in danger puts the right crisis line first,
+// marked pinned.
+func TestCrisisRailFires(t *testing.T) {
+	_, ix := searchDefaults(t)
+	selfHarm := []string{"988-suicide-crisis-lifeline", "utah-crisis-line-mcot"}
+	dv := []string{"udvc-linkline", "national-domestic-violence-hotline"}
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"i can't do this anymore", selfHarm},
+		{"I Can't Do This Any More!!", selfHarm},
+		{"someone to talk to I feel hopeless", selfHarm},
+		{"i feel so hopless", selfHarm},
+		{"no le veo sentido a nada", selfHarm},
+		{"ya no quiero vivir", selfHarm},
+		{"my daughter wrote a goodbye letter", selfHarm},
+		{"he talks about wanting to die", selfHarm},
+		{"scared to go home", dv},
+		{"my boyfriend choked me last night", dv},
+		{"tengo miedo de volver a mi casa", dv},
+		{"she threatened to kill me", dv},
+		{"the kids next door always have bruises", []string{"utah-dcfs-child-abuse-reporting"}},
+		{"my neighbor's caregiver is stealing her social security checks", []string{"utah-adult-protective-services"}},
+		{"my roommate took a whole bottle of tylenol", []string{"utah-poison-control-center"}},
+		{"she won't wake up and her lips are blue", []string{"utah-poison-control-center"}},
+		{"me violaron", []string{"utah-rape-sexual-assault-crisis-line"}},
+		{"my son is hearing voices and hasn't slept in days", []string{"utah-crisis-line-mcot"}},
+	}
+	for _, tt := range tests {
+		got := ix.Search(tt.query, 5)
+		if len(got) == 0 || !got[0].Pinned || !slices.Contains(tt.want, got[0].Listing.ID) {
+			t.Errorf("Search(%q) = %v, want one of %v first and pinned", tt.query, pinnedIDs(got), tt.want)
+		}
+	}
+}
+
+// TestCrisisRailQuiet: ordinary questions with words that sound alarming
+// do not fire the rail, or staff learn to ignore it.
+func TestCrisisRailQuiet(t *testing.T) {
+	_, ix := searchDefaults(t)
+	for _, q := range []string{
+		"my car battery died", "how do I kill the weeds in my yard", "shot records for school",
+		"this parking ticket is killing me", "report a hit and run", "I'm dying to see the planetarium show",
+		"my phone died and I need to print my boarding pass", "drug take back day", "substance abuse counseling",
+		"my dog attacked the neighbor's cat", "I can't pay my rent anymore", "hopefully someone can help with my taxes",
+		"I hurt my back at work and my boss won't pay", "abusive landlord", "dead animal in the road",
+		"my mom passed away and I need a death certificate", "fire department non emergency", "I'm done with my lease",
+		"bullet journal class", "la bateria de mi carro se murio", "mi perro esta enfermo", "quiero vivir en un apartamento barato",
+		"he says the rent is going up", "child support", "elder law attorney", "my toddler needs shots",
+	} {
+		if c := ix.Crisis(q); len(c) > 0 {
+			t.Errorf("Crisis(%q) = %v, want none", q, c)
+		}
+		if got := ix.Search(q, 3); len(got) > 0 && got[0].Pinned {
+			t.Errorf("Search(%q) pinned %s, want nothing pinned", q, got[0].Listing.ID)
+		}
+	}
+}
+
+// TestCrisisRailOnDeskQuestions runs the rail over every desk question set:
+// each crisis question puts a right crisis line first, pinned; no other
+// question fires it (the false-alarm test).
+func TestCrisisRailOnDeskQuestions(t *testing.T) {
+	_, ix := searchDefaults(t)
+	crises, ordinary, missed, alarms := 0, 0, 0, 0
+	for _, path := range deskSets {
+		qs, err := directorytest.LoadQuestions(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range qs {
+			got := ix.Search(q.Query, 3)
+			pinned := len(got) > 0 && got[0].Pinned
+			switch {
+			case q.Kind == "crisis":
+				crises++
+				if !pinned || !slices.Contains(q.Want, got[0].Listing.ID) {
+					missed++
+					t.Errorf("%s: Search(%q) = %v, want one of %v first and pinned", path, q.Query, pinnedIDs(got), q.Want)
+				}
+			case pinned && !isCrisisQuestion(q):
+				alarms++
+				t.Errorf("%s: Search(%q) pinned %s, want nothing pinned (false alarm)", path, q.Query, got[0].Listing.ID)
+			default:
+				ordinary++
+			}
+		}
+	}
+	t.Logf("crisis questions: %d, rail first for %d; ordinary questions: %d, false alarms %d", crises, crises-missed, ordinary, alarms)
+}
+
+// isCrisisQuestion reports whether a question of the team's original set,
+// which has no kinds, asks for a crisis line by name.
+func isCrisisQuestion(q directorytest.Question) bool {
+	for _, id := range q.Want {
+		if strings.Contains(id, "crisis") || strings.Contains(id, "linkline") || strings.Contains(id, "violence") {
+			return true
+		}
+	}
+	return false
+}
+
+func pinnedIDs(rs []directory.Result) []string {
+	var out []string
+	for _, r := range rs {
+		s := r.Listing.ID
+		if r.Pinned {
+			s += " (pinned)"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// TestCrisisRailThenHelpers: after the pinned lines come the listings that
+// also help with that kind of danger, unpinned, before anything the words
+// merely matched.
+func TestCrisisRailThenHelpers(t *testing.T) {
+	_, ix := searchDefaults(t)
+	got := ix.Search("i can't do this anymore", 5)
+	want := []string{"988-suicide-crisis-lifeline (pinned)", "utah-crisis-line-mcot (pinned)", "hmhi-crisis-care-center", "hmhi-youth-crisis-care", "safeut-app"}
+	if !slices.Equal(pinnedIDs(got), want) {
+		t.Errorf("Search(%q) = %v, want %v", "i can't do this anymore", pinnedIDs(got), want)
+	}
+}
