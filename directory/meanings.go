@@ -205,7 +205,7 @@ func (t *meaningTable) match(ix *Index, query string) []*meaning {
 		return nil
 	}
 	for i, w := range words {
-		if len(w) >= 5 && !ix.known(w) {
+		if !ix.known(w) {
 			words[i] = t.correct(w)
 		}
 	}
@@ -219,10 +219,15 @@ func (t *meaningTable) match(ix *Index, query string) []*meaning {
 	return out
 }
 
-// correct returns the table's word that w is a typing slip of, or w.
+// correct returns the table's word that w is a typing slip of, or w. Only
+// long words are corrected, to long words: a short word one letter from
+// another is as likely a different word ("beach" is not "bleach").
 func (t *meaningTable) correct(w string) string {
+	if len(w) < minCorrected {
+		return w
+	}
 	maxDist := 1
-	if len(w) >= 8 {
+	if len(w) >= 10 {
 		maxDist = 2
 	}
 	for _, c := range t.words {
@@ -231,9 +236,12 @@ func (t *meaningTable) correct(w string) string {
 		}
 	}
 	for _, c := range t.words {
-		if typoDistance(w, c, maxDist) <= maxDist {
+		if len(c) >= minCorrected && typoDistance(w, c, maxDist) <= maxDist {
 			return c
 		}
 	}
 	return w
 }
+
+// minCorrected is the length from which a word may be read as a slip.
+const minCorrected = 7

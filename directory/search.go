@@ -79,7 +79,7 @@ const (
 	// needScale weighs a need of the taxonomy the question has against its
 	// words: a need is the question's meaning, so it counts for more than
 	// any one word.
-	needScale = 1.5
+	needScale = 2.0
 	// maxCandidates bounds how many terms one typed word may expand to,
 	// so a one-letter query stays within a frame at 100,000 listings.
 	maxCandidates = 64
@@ -395,8 +395,10 @@ func (sc *scorer) run(ix *Index, slots []slot) {
 		for _, d := range sc.slot.touched {
 			if v := sc.slot.v[d]; v > 0 {
 				sc.total.add(d, w*v)
-				if !s.tentative {
-					sc.covered.add(d, w)
+				// A need covers its listings' share of the question without
+				// being a share others fail to cover.
+				if !s.tentative || s.need != nil {
+					sc.covered.add(d, w*v)
 				}
 			}
 		}
@@ -513,7 +515,7 @@ func (sc *scorer) top(ix *Index, limit int) []Result {
 // by the share of the query it covers, so a listing that answers every
 // part of the question outranks one that answers a part very well.
 func (sc *scorer) final(ix *Index, d int32) float32 {
-	coverage := sc.covered.v[d] / sc.sumWeight
+	coverage := min(1, sc.covered.v[d]/max(sc.sumWeight, 1e-9))
 	s := sc.total.v[d] * coverage * coverage
 	if ix.docs[d].Status == StatusInactive {
 		s *= inactiveFactor
