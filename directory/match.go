@@ -257,3 +257,43 @@ func typoDistance(a, b string, maxDist int) int {
 	}
 	return min(prev[len(b)], maxDist+1)
 }
+
+// splitJoined separates words typed without the space between them
+// ("propertytax", "childsupport", "foodstamps"): a word the directory does
+// not know that is two words it does know becomes those two. The last word
+// is left alone while it is being typed, since it may be a word to come.
+func (ix *Index) splitJoined(words []string, partial bool) []string {
+	var out []string
+	for i, w := range words {
+		if len(w) >= 6 && !(partial && i == len(words)-1) && !ix.known(w) {
+			if a, b, ok := ix.splitInTwo(w); ok {
+				if out == nil {
+					out = append(out, words[:i]...)
+				}
+				out = append(out, a, b)
+				continue
+			}
+		}
+		if out != nil {
+			out = append(out, w)
+		}
+	}
+	if out == nil {
+		return words
+	}
+	return out
+}
+
+// splitInTwo finds the split of w into two known words of three letters or
+// more, preferring the longest first word.
+func (ix *Index) splitInTwo(w string) (string, string, bool) {
+	if _, ok := ix.terms[stem(w)]; ok {
+		return "", "", false
+	}
+	for i := len(w) - 3; i >= 3; i-- {
+		if ix.known(w[:i]) && ix.known(w[i:]) {
+			return w[:i], w[i:], true
+		}
+	}
+	return "", "", false
+}

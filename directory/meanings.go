@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // A meaning table recognizes what a question means, whatever its words:
@@ -12,6 +13,12 @@ import (
 // words (see the top of crisis.txt for the language), and names the
 // listings that answer it. The crisis safety rail (crisis.txt) and the
 // needs taxonomy (needs.txt) are meaning tables.
+//
+// A pattern is a regular expression over the question's words. Running all
+// of them on every keystroke would cost milliseconds, so each pattern is
+// filed under anchor words, one of which any question it matches must hold
+// (for "( scared | afraid ) .. home", the words "scared" and "afraid"), and
+// a question runs only the patterns filed under its words.
 
 // meaning is one thing a question may mean, with the listings that
 // answer it, best first, and the patterns that say it.
@@ -22,15 +29,73 @@ type meaning struct {
 	// then are listings that also help, after the pins: written after
 	// a "|" on the header line.
 	then []string
-	re   *regexp.Regexp
+}
+
+// pattern is one line of a meaning, compiled when a question first needs
+// it: most patterns are never run in a session.
+type pattern struct {
+	meaning int
+	source  string
+	once    sync.Once
+	re      *regexp.Regexp
+}
+
+func (p *pattern) regexp() *regexp.Regexp {
+	p.once.Do(func() { p.re = regexp.MustCompile(`(?:^| )(?:` + p.source + `)`) })
+	return p.re
 }
 
 // meaningTable is a list of meanings, in the order of its file.
 type meaningTable struct {
 	meanings []meaning
-	// words are the pattern's own words of five letters or more, which a
+	patterns []*pattern
+	// byWord and byStart file patterns under their anchors: a word, or
+	// the start of a word ("suicid*"). always holds patterns without one.
+	byWord, byStart map[string][]int32
+	always          []int32
+	maxStart        int // the longest start filed
+	// words are the patterns' own words of five letters or more, which a
 	// slip of the keyboard may reach ("hopless" is "hopeless").
 	words []string
+}
+
+// anchors is the set of words (or starts of words) a question must hold
+// one of for a piece of a pattern to match; nil means the piece may match
+// without any word of its own (it is optional, or a gap).
+type anchors struct {
+	words, starts []string
+}
+
+// cost is how often a question may hold one of the anchors: a word a
+// question says all the time ("my", "have") files the pattern where most
+// questions look.
+func (a *anchors) cost() int {
+	n := len(a.words) + len(a.starts)
+	for _, w := range a.words {
+		if stopwords[w] || contextwords[w] {
+			n += 50
+		}
+	}
+	for _, s := range a.starts {
+		if len(s) < 3 {
+			n += 50
+		}
+	}
+	return n
+}
+
+func union(a, b *anchors) *anchors {
+	if a == nil || b == nil {
+		return nil
+	}
+	return &anchors{words: append(append([]string(nil), a.words...), b.words...), starts: append(append([]string(nil), a.starts...), b.starts...)}
+}
+
+// compiled is a parsed piece of a pattern: its regular expression and its
+// anchors.
+type compiled struct {
+	re      string
+	anchors *anchors
 }
 
 // mustParseMeanings parses an embedded meaning table; the tests parse
@@ -45,26 +110,9 @@ func mustParseMeanings(name, text string) *meaningTable {
 
 // parseMeanings reads the format described at the top of crisis.txt.
 func parseMeanings(text string) (*meaningTable, error) {
-	t := &meaningTable{}
-	defines := map[string]string{}
-	var patterns []string
+	t := &meaningTable{byWord: map[string][]int32{}, byStart: map[string][]int32{}}
+	defines := map[string]compiled{}
 	seenWord := map[string]bool{}
-	finish := func() error {
-		if len(t.meanings) == 0 {
-			return nil
-		}
-		k := &t.meanings[len(t.meanings)-1]
-		if len(patterns) == 0 {
-			return fmt.Errorf("%s has no patterns", k.name)
-		}
-		re, err := regexp.Compile(`(?:^| )(?:` + strings.Join(patterns, "|") + `)`)
-		if err != nil {
-			return fmt.Errorf("%s: %w", k.name, err)
-		}
-		k.re = re
-		patterns = nil
-		return nil
-	}
 	for n, line := range strings.Split(text, "\n") {
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
@@ -78,14 +126,14 @@ func parseMeanings(text string) (*meaningTable, error) {
 			if !ok {
 				return nil, fmt.Errorf("line %d: a define needs NAME = alternatives", n+1)
 			}
-			re, err := patternRegexp("( "+body+" )", defines)
+			c, err := compilePattern("( "+body+" )", defines)
 			if err != nil {
 				return nil, fmt.Errorf("line %d: %w", n+1, err)
 			}
-			defines[strings.TrimSpace(name)] = re
+			defines[strings.TrimSpace(name)] = c
 		case strings.HasPrefix(line, "["):
-			if err := finish(); err != nil {
-				return nil, err
+			if k := len(t.meanings); k > 0 && (len(t.patterns) == 0 || t.patterns[len(t.patterns)-1].meaning != k-1) {
+				return nil, fmt.Errorf("line %d: %s has no patterns", n+1, t.meanings[k-1].name)
 			}
 			name, pins, ok := strings.Cut(strings.TrimPrefix(line, "["), "]")
 			if !ok || len(strings.Fields(pins)) == 0 {
@@ -97,11 +145,14 @@ func parseMeanings(text string) (*meaningTable, error) {
 			if len(t.meanings) == 0 {
 				return nil, fmt.Errorf("line %d: a pattern before any [meaning]", n+1)
 			}
-			re, err := patternRegexp(line, defines)
+			c, err := compilePattern(line, defines)
 			if err != nil {
 				return nil, fmt.Errorf("line %d: %w", n+1, err)
 			}
-			patterns = append(patterns, re)
+			if _, err := regexp.Compile(c.re); err != nil {
+				return nil, fmt.Errorf("line %d: %w", n+1, err)
+			}
+			t.add(&pattern{meaning: len(t.meanings) - 1, source: c.re}, c.anchors)
 		}
 		for _, w := range strings.FieldsFunc(line, func(c rune) bool { return c < 'a' || c > 'z' }) {
 			if len(w) >= 5 && !seenWord[w] && !strings.Contains(line, w+"*") {
@@ -110,57 +161,136 @@ func parseMeanings(text string) (*meaningTable, error) {
 			}
 		}
 	}
-	if err := finish(); err != nil {
-		return nil, err
+	if k := len(t.meanings); k > 0 && (len(t.patterns) == 0 || t.patterns[len(t.patterns)-1].meaning != k-1) {
+		return nil, fmt.Errorf("%s has no patterns", t.meanings[k-1].name)
 	}
 	return t, nil
 }
 
-// patternRegexp turns one pattern into a regular expression over folded
-// words, each followed by a space: every word consumes the space after it,
-// so pieces join without separators.
-func patternRegexp(pattern string, defines map[string]string) (string, error) {
+// add files a pattern under its anchors.
+func (t *meaningTable) add(p *pattern, a *anchors) {
+	id := int32(len(t.patterns))
+	t.patterns = append(t.patterns, p)
+	if a == nil {
+		t.always = append(t.always, id)
+		return
+	}
+	for _, w := range a.words {
+		t.byWord[w] = appendOnce(t.byWord[w], id)
+	}
+	for _, s := range a.starts {
+		t.byStart[s] = appendOnce(t.byStart[s], id)
+		t.maxStart = max(t.maxStart, len(s))
+	}
+}
+
+func appendOnce(ids []int32, id int32) []int32 {
+	if len(ids) > 0 && ids[len(ids)-1] == id {
+		return ids
+	}
+	return append(ids, id)
+}
+
+// compilePattern turns one pattern into a regular expression over folded
+// words, each followed by a space (every word consumes the space after it,
+// so pieces join without separators), with its anchors.
+func compilePattern(src string, defines map[string]compiled) (compiled, error) {
+	p := &patternParser{src: src, toks: patternTokens(src), defines: defines}
+	c, err := p.alternatives()
+	if err == nil && p.pos < len(p.toks) {
+		err = fmt.Errorf("%q: a ) without its (", src)
+	}
+	return c, err
+}
+
+// patternParser reads alternatives := sequence ("|" sequence)*;
+// sequence := item*; item := word | word* | .. | {NAME} | ( alternatives )
+// | ( alternatives )?
+type patternParser struct {
+	src     string
+	toks    []string
+	pos     int
+	defines map[string]compiled
+}
+
+func (p *patternParser) alternatives() (compiled, error) {
+	var res []string
+	var anc *anchors
+	for first := true; ; first = false {
+		c, err := p.sequence()
+		if err != nil {
+			return compiled{}, err
+		}
+		res = append(res, c.re)
+		if first {
+			anc = c.anchors
+		} else {
+			anc = union(anc, c.anchors)
+		}
+		if p.pos < len(p.toks) && p.toks[p.pos] == "|" {
+			p.pos++
+			continue
+		}
+		break
+	}
+	return compiled{re: strings.Join(res, "|"), anchors: anc}, nil
+}
+
+// sequence anchors itself on its item whose anchor words questions hold
+// least often: any question it matches holds one of them.
+func (p *patternParser) sequence() (compiled, error) {
 	var b strings.Builder
-	depth := 0
-	for _, tok := range patternTokens(pattern) {
+	var best *anchors
+	for p.pos < len(p.toks) {
+		tok := p.toks[p.pos]
+		var c compiled
 		switch {
+		case tok == "|" || tok == ")" || tok == ")?":
+			return compiled{re: b.String(), anchors: best}, nil
 		case tok == "(":
-			depth++
-			b.WriteString("(?:")
-		case tok == ")" || tok == ")?":
-			if depth == 0 {
-				return "", fmt.Errorf("%q: a ) without its (", pattern)
+			p.pos++
+			inner, err := p.alternatives()
+			if err != nil {
+				return compiled{}, err
 			}
-			depth--
-			b.WriteString(tok)
-		case tok == "|":
-			b.WriteString("|")
+			if p.pos >= len(p.toks) {
+				return compiled{}, fmt.Errorf("%q: a ( is not closed", p.src)
+			}
+			c = compiled{re: "(?:" + inner.re + ")", anchors: inner.anchors}
+			if p.toks[p.pos] == ")?" {
+				c = compiled{re: c.re + "?"}
+			}
 		case tok == "..":
-			b.WriteString(`(?:\S+ ){0,3}`)
+			c = compiled{re: `(?:\S+ ){0,3}`}
 		case strings.HasPrefix(tok, "{"):
-			re, ok := defines[strings.Trim(tok, "{}")]
+			d, ok := p.defines[strings.Trim(tok, "{}")]
 			if !ok {
-				return "", fmt.Errorf("%q: %s is not defined above it", pattern, tok)
+				return compiled{}, fmt.Errorf("%q: %s is not defined above it", p.src, tok)
 			}
-			b.WriteString(re)
+			c = d
 		default:
 			word, stemmed := strings.CutSuffix(tok, "*")
-			for _, c := range word {
-				if (c < 'a' || c > 'z') && (c < '0' || c > '9') {
-					return "", fmt.Errorf("%q: %q is not a folded word (lower case, no accents or apostrophes)", pattern, tok)
+			for _, r := range word {
+				if (r < 'a' || r > 'z') && (r < '0' || r > '9') {
+					return compiled{}, fmt.Errorf("%q: %q is not a folded word (lower case, no accents or apostrophes)", p.src, tok)
 				}
 			}
-			b.WriteString(word)
-			if stemmed {
-				b.WriteString(`\S*`)
+			if word == "" {
+				return compiled{}, fmt.Errorf("%q: %q is not a word", p.src, tok)
 			}
-			b.WriteString(" ")
+			if stemmed {
+				c = compiled{re: word + `\S* `, anchors: &anchors{starts: []string{word}}}
+			} else {
+				c = compiled{re: word + " ", anchors: &anchors{words: []string{word}}}
+			}
+		}
+		p.pos++
+		b.WriteString(c.re)
+		if c.anchors != nil && (best == nil || c.anchors.cost() < best.cost()) {
+			best = c.anchors
 		}
 	}
-	if depth != 0 {
-		return "", fmt.Errorf("%q: a ( is not closed", pattern)
-	}
-	return b.String(), nil
+	return compiled{re: b.String(), anchors: best}, nil
 }
 
 // patternTokens splits a pattern into words and the symbols ( ) )? | ..
@@ -197,10 +327,10 @@ func patternTokens(pattern string) []string {
 }
 
 // match returns the meanings the query has, in the table's order. Words of
-// five letters or more that the index does not know are read as the
+// seven letters or more that the index does not know are read as the
 // table's word they are one slip from ("hopless" is "hopeless").
 func (t *meaningTable) match(ix *Index, query string) []*meaning {
-	words := tokenize(nil, strings.ToValidUTF8(query, " "))
+	words := ix.splitJoined(tokenize(nil, strings.ToValidUTF8(query, " ")), false)
 	if len(words) == 0 {
 		return nil
 	}
@@ -209,10 +339,29 @@ func (t *meaningTable) match(ix *Index, query string) []*meaning {
 			words[i] = t.correct(w)
 		}
 	}
+	// The patterns this question's words could satisfy.
+	var cands []int32
+	for _, w := range words {
+		cands = append(cands, t.byWord[w]...)
+		for k := 1; k <= min(len(w), t.maxStart); k++ {
+			cands = append(cands, t.byStart[w[:k]]...)
+		}
+	}
+	cands = append(cands, t.always...)
+	if len(cands) == 0 {
+		return nil
+	}
 	text := strings.Join(words, " ") + " "
+	found := make([]bool, len(t.meanings))
+	for _, id := range cands {
+		p := t.patterns[id]
+		if !found[p.meaning] && p.regexp().MatchString(text) {
+			found[p.meaning] = true
+		}
+	}
 	var out []*meaning
-	for i := range t.meanings {
-		if t.meanings[i].re.MatchString(text) {
+	for i, f := range found {
+		if f {
 			out = append(out, &t.meanings[i])
 		}
 	}

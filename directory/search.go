@@ -133,6 +133,12 @@ func (ix *Index) Search(query string, limit int) []Result {
 // plan reduces a query to slots.
 func (ix *Index) plan(query string) []slot {
 	words, stems, partial, stopPrefix := queryWords(query)
+	if split := ix.splitJoined(words, partial); len(split) != len(words) {
+		words, stems = split, make([]string, len(split))
+		for i, w := range words {
+			stems[i] = stem(w)
+		}
+	}
 	n := len(words)
 	if n == 0 {
 		return nil
