@@ -34,7 +34,11 @@ func (ix *Index) crisisKinds(query string) []*meaning {
 	if len(query) > maxCrisisBytes {
 		query = query[:maxCrisisBytes]
 	}
-	return defaultCrisisRail.match(ix, query)
+	var out []*meaning
+	for _, m := range defaultCrisisRail.match(ix, query) {
+		out = append(out, m.meaning)
+	}
+	return out
 }
 
 // crisisPins returns the listings the rail puts first for the query, in

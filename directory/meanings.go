@@ -329,7 +329,7 @@ func patternTokens(pattern string) []string {
 // match returns the meanings the query has, in the table's order. Words of
 // seven letters or more that the index does not know are read as the
 // table's word they are one slip from ("hopless" is "hopeless").
-func (t *meaningTable) match(ix *Index, query string) []*meaning {
+func (t *meaningTable) match(ix *Index, query string) []meaningMatch {
 	words := ix.splitJoined(tokenize(nil, strings.ToValidUTF8(query, " ")), false)
 	if len(words) == 0 {
 		return nil
@@ -352,20 +352,34 @@ func (t *meaningTable) match(ix *Index, query string) []*meaning {
 		return nil
 	}
 	text := strings.Join(words, " ") + " "
-	found := make([]bool, len(t.meanings))
+	span := make([]int, len(t.meanings))
 	for _, id := range cands {
 		p := t.patterns[id]
-		if !found[p.meaning] && p.regexp().MatchString(text) {
-			found[p.meaning] = true
+		if span[p.meaning] >= maxSpan {
+			continue
+		}
+		if loc := p.regexp().FindStringIndex(text); loc != nil {
+			span[p.meaning] = max(span[p.meaning], strings.Count(strings.TrimSpace(text[loc[0]:loc[1]]), " ")+1)
 		}
 	}
-	var out []*meaning
-	for i, f := range found {
-		if f {
-			out = append(out, &t.meanings[i])
+	var out []meaningMatch
+	for i, n := range span {
+		if n > 0 {
+			out = append(out, meaningMatch{&t.meanings[i], n})
 		}
 	}
 	return out
+}
+
+// maxSpan is the span from which a pattern is as specific as any.
+const maxSpan = 3
+
+// meaningMatch is a meaning a question has, and how many of its words the
+// longest pattern that found it spans: "enbridge" says less about what is
+// wanted than "enbridge won't fix my bill".
+type meaningMatch struct {
+	*meaning
+	span int
 }
 
 // correct returns the table's word that w is a typing slip of, or w. Only

@@ -80,6 +80,9 @@ const (
 	// words: a need is the question's meaning, so it counts for more than
 	// any one word.
 	needScale = 2.0
+	// needCover is how much of the question the listings of a need the
+	// question has answer, at least, when the need is read from a phrase.
+	needCover = 0.7
 	// maxCandidates bounds how many terms one typed word may expand to,
 	// so a one-letter query stays within a frame at 100,000 listings.
 	maxCandidates = 64
@@ -192,8 +195,17 @@ func (ix *Index) plan(query string) []slot {
 	// A need lifts the listings that meet it but holds back none: a
 	// listing an admin added is not in the taxonomy yet, and must still
 	// be found by its words.
-	for _, m := range defaultNeeds.match(ix, query[:min(len(query), maxCrisisBytes)]) {
-		slots = append(slots, slot{need: m, scale: needScale, tentative: true})
+	// When several needs are read, the ones found by longer phrases are
+	// what the customer asks; one word ("Enbridge", "IRS") may only say
+	// whom it is about.
+	needs := defaultNeeds.match(ix, query[:min(len(query), maxCrisisBytes)])
+	longest := 0
+	for _, m := range needs {
+		longest = max(longest, min(m.span, maxSpan))
+	}
+	for _, m := range needs {
+		scale := needScale * float32(min(m.span, maxSpan)) / float32(longest)
+		slots = append(slots, slot{need: m.meaning, scale: scale, tentative: true})
 	}
 	return slots
 }
@@ -402,8 +414,13 @@ func (sc *scorer) run(ix *Index, slots []slot) {
 			if v := sc.slot.v[d]; v > 0 {
 				sc.total.add(d, w*v)
 				// A need covers its listings' share of the question without
-				// being a share others fail to cover.
-				if !s.tentative || s.need != nil {
+				// being a share others fail to cover: a need read from a
+				// phrase is what the whole question asks, however many
+				// words of story came with it.
+				switch {
+				case s.need != nil:
+					sc.covered.add(d, max(w, needCover*s.scale/needScale*sc.sumWeight)*v)
+				case !s.tentative:
 					sc.covered.add(d, w*v)
 				}
 			}

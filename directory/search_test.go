@@ -172,6 +172,24 @@ func TestSearchAsCustomersTalk(t *testing.T) {
 	}
 }
 
+// TestTypingDoesNotOverturn: the first letters of a word being typed after
+// others refine what the finished words found, but do not throw it out:
+// what comes first while typing was among the first three before.
+func TestTypingDoesNotOverturn(t *testing.T) {
+	_, ix := searchDefaults(t)
+	for _, tt := range []struct{ before, typing string }{
+		{"someone", "someone to t"},
+		{"someone to", "someone to ta"},
+		{"I'm looking for food stamps", "I'm looking for food stamps f"},
+		{"my landlord is kicking me out", "my landlord is kicking me out to"},
+	} {
+		before, typing := ix.Search(tt.before, 3), ix.Search(tt.typing, 1)
+		if len(typing) == 0 || !slices.Contains(ids(before), typing[0].Listing.ID) {
+			t.Errorf("Search(%q) = %v, then Search(%q) = %v, want one of the first three before", tt.before, ids(before), tt.typing, ids(typing))
+		}
+	}
+}
+
 // TestSearchOddInput: whatever is pasted into the search box, search
 // answers quickly and sanely; it never panics and never treats the input
 // as syntax.

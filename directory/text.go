@@ -106,6 +106,15 @@ func scanWords(text string, buf []byte, fn func(word []byte)) []byte {
 	return w
 }
 
+func onlyStopwords(words []string) bool {
+	for _, w := range words {
+		if !stopwords[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // keepTelling shortens a long question to n words, in order, dropping the
 // words of context first and then the weak ones: a customer who talks for
 // a while names the need somewhere, not always early.
@@ -235,6 +244,12 @@ func queryWords(query string) (words, stems []string, partial, stopPrefix bool) 
 	}
 	lastRune, _ := utf8.DecodeLastRuneInString(query)
 	_, partial = foldRune(lastRune)
+	// One or two letters being typed after words that say nothing yet
+	// ("someone to t", "I'm looking f") say nothing either: the results
+	// stay with the words before them.
+	if n := len(all); partial && n > 1 && len(all[n-1]) <= 2 && onlyStopwords(all[:n-1]) {
+		all, partial = all[:n-1], false
+	}
 	for i, w := range all {
 		if !stopwords[w] {
 			words = append(words, w)
