@@ -260,12 +260,13 @@ func typoDistance(a, b string, maxDist int) int {
 
 // splitJoined separates words typed without the space between them
 // ("propertytax", "childsupport", "foodstamps"): a word the directory does
-// not know that is two words it does know becomes those two. The last word
-// is left alone while it is being typed, since it may be a word to come.
+// not know that is two words it does know becomes those two. A last word
+// still being typed is split only when no word starts with it, since it
+// may be a word to come.
 func (ix *Index) splitJoined(words []string, partial bool) []string {
 	var out []string
 	for i, w := range words {
-		if len(w) >= 6 && !(partial && i == len(words)-1) && !ix.known(w) {
+		if len(w) >= 6 && !ix.known(w) && !(partial && i == len(words)-1 && ix.startsWord(w)) {
 			if a, b, ok := ix.splitInTwo(w); ok {
 				if out == nil {
 					out = append(out, words[:i]...)
@@ -296,4 +297,10 @@ func (ix *Index) splitInTwo(w string) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+// startsWord reports whether some word of the vocabulary starts with w.
+func (ix *Index) startsWord(w string) bool {
+	i, _ := slices.BinarySearchFunc(ix.vocab, w, func(v vocabWord, w string) int { return strings.Compare(v.word, w) })
+	return i < len(ix.vocab) && strings.HasPrefix(ix.vocab[i].word, w)
 }

@@ -163,6 +163,15 @@ func TestSearchAsCustomersTalk(t *testing.T) {
 		{"abogado", []string{"utah-legal-services", "legal-aid-society-salt-lake"}},
 		{"DMV", []string{"utah-dmv-taylorsville"}},
 		{"shots for my kids", []string{"slco-health-immunizations", "community-health-centers-inc"}},
+		// Plain questions that once put the wrong agency first.
+		{"necesito ayuda con renta", []string{"utah-community-action", "united-way-211-utah"}},
+		{"ayuda con la renta", []string{"utah-community-action", "united-way-211-utah"}},
+		{"lost my id", []string{"utah-driver-license-division"}},
+		{"passport photo", []string{"slco-clerk-passports"}},
+		{"hi my landlord says i have to leave by friday and i have 3 kids", []string{"utah-legal-services", "utah-courts-self-help-center"}},
+		{"snap benfits for my mom", []string{"utah-dws-eligibility"}},
+		{"food pantry near me", []string{"crossroads-urban-center", "utah-food-bank", "salvation-army-salt-lake"}},
+		{"propertytax", []string{"slco-treasurer"}},
 	}
 	for _, tt := range tests {
 		got := ix.Search(tt.query, 5)
