@@ -12,12 +12,14 @@ import (
 
 // benchQueries are the shapes of what staff type: one letter (the first
 // keystroke, the widest match), four letters of a word being typed, a
-// three-word question, and a misspelling.
+// three-word question, a misspelling, and a whole sentence as a customer
+// says it (which also runs the needs taxonomy and the crisis rail).
 var benchQueries = []struct{ name, query string }{
 	{"1-letter", "f"},
 	{"4-letter", "marr"},
 	{"three-words", "pay property taxes"},
 	{"misspelled", "unemploymant"},
+	{"sentence", "hi my landlord says i have to leave by friday and i have 3 kids"},
 }
 
 // BenchmarkSearch measures one search, the work of one keystroke, at the
