@@ -2,7 +2,6 @@ package directory_test
 
 import (
 	"encoding/json"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -10,6 +9,7 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
 )
 
 var (
@@ -34,37 +34,6 @@ func searchDefaults(tb testing.TB) ([]directory.Listing, *directory.Index) {
 	return defaultData, defaultIndex
 }
 
-// evalQuery is one line of testdata/queries.json: what a customer said at
-// the desk, and the listings any of which is a right answer.
-type evalQuery struct {
-	Query string   `json:"query"`
-	Want  []string `json:"want"`
-}
-
-func loadEval(t *testing.T) []evalQuery {
-	t.Helper()
-	b, err := os.ReadFile("testdata/queries.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var qs []evalQuery
-	if err := json.Unmarshal(b, &qs); err != nil {
-		t.Fatal(err)
-	}
-	return qs
-}
-
-// rankOf returns the 1-based rank of the first wanted listing in the
-// results, or 0 when none is there.
-func rankOf(results []directory.Result, want []string) int {
-	for i, r := range results {
-		if slices.Contains(want, r.Listing.ID) {
-			return i + 1
-		}
-	}
-	return 0
-}
-
 func ids(results []directory.Result) []string {
 	out := make([]string, len(results))
 	for i, r := range results {
@@ -73,67 +42,56 @@ func ids(results []directory.Result) []string {
 	return out
 }
 
-// TestRelevance is the desk's promise: for every question in the eval set a
-// right listing is in the top three, and first for at least 95% of them.
+// relevanceSets are the desk question sets and what the search must do on
+// each: put a right listing first for at least minFirst of the questions
+// and in the top three for minTop3; show it in the top three after at most
+// maxTypeAhead of each question is typed, on average; and change the first
+// result at most maxChurn times a question while it is typed. Each bound
+// sits below the figure measured when it was set, with room to spare.
+//   - queries.json: the team's original set, short questions.
+//   - desk_dev.json: written apart from the ranking; tuned on.
+//   - desk_test.json: written with it, never tuned on; measured once.
+var relevanceSets = []struct {
+	path                                      string
+	minFirst, minTop3, maxTypeAhead, maxChurn float64
+}{
+	{"testdata/queries.json", 0.92, 1, 0.27, 2.5},     // measured 95%, 100%, 24.7%, 1.9
+	{"testdata/desk_dev.json", 0.90, 0.96, 0.46, 5.8}, // measured 94%, 99%, 42.0%, 5.2
+}
+
+// TestRelevance is the desk's promise, measured on every question set.
+// Run with -v for the figures by kind of question and the misses.
 func TestRelevance(t *testing.T) {
 	_, ix := searchDefaults(t)
-	qs := loadEval(t)
-	first := 0
-	for _, q := range qs {
-		got := ix.Search(q.Query, 10)
-		rank := rankOf(got, q.Want)
-		switch {
-		case rank == 1:
-			first++
-		case rank == 0 || rank > 3:
-			t.Errorf("Search(%q) = %v, want one of %v in the top 3", q.Query, ids(got), q.Want)
-		default:
-			t.Logf("Search(%q): right listing at rank %d: %v", q.Query, rank, ids(got)[:rank])
+	search := func(q string, limit int) []string { return ids(ix.Search(q, limit)) }
+	for _, set := range relevanceSets {
+		qs, err := directorytest.LoadQuestions(set.path)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	share := float64(first) / float64(len(qs))
-	t.Logf("first for %d of %d queries (%.0f%%)", first, len(qs), 100*share)
-	if share < 0.95 {
-		t.Errorf("right listing first for %.0f%% of queries, want at least 95%%", 100*share)
-	}
-}
-
-// typeAheadShare types q one character at a time and returns the share of
-// its characters after which a wanted listing is in the top three and stays
-// there to the end (1 when it never settles there).
-func typeAheadShare(ix *directory.Index, q evalQuery) float64 {
-	settled := len(q.Query) + 1
-	for k := len(q.Query); k >= 1; k-- {
-		r := rankOf(ix.Search(q.Query[:k], 3), q.Want)
-		if r == 0 {
-			break
+		s := directorytest.Measure(qs, search)
+		t.Logf("%s: %v", set.path, s)
+		byKind := directorytest.MeasureByKind(qs, search)
+		for _, k := range directorytest.Kinds(byKind) {
+			if k != "" {
+				t.Logf("  %-15s %v", k, byKind[k])
+			}
 		}
-		settled = k
-	}
-	return min(1, float64(settled)/float64(len(q.Query)))
-}
-
-// TestTypeAhead measures how early the right listing shows while the
-// question is typed. SQLite FTS5 with prefix terms needs 36% of the
-// characters on unseen questions; the target is a quarter. The eval set is
-// at 24.7%; the bound leaves a little room for changes that pay elsewhere.
-func TestTypeAhead(t *testing.T) {
-	_, ix := searchDefaults(t)
-	qs := loadEval(t)
-	var sum float64
-	var slow []string
-	for _, q := range qs {
-		s := typeAheadShare(ix, q)
-		sum += s
-		if s > 0.5 {
-			slow = append(slow, q.Query)
+		for _, m := range s.Misses {
+			t.Logf("  miss: %s", m)
 		}
-	}
-	mean := sum / float64(len(qs))
-	t.Logf("type-ahead: right listing in the top 3 after %.1f%% of the characters on average; slow: %s",
-		100*mean, strings.Join(slow, "; "))
-	if mean > 0.26 {
-		t.Errorf("type-ahead mean share = %.3f, want <= 0.26", mean)
+		if s.FirstShare() < set.minFirst {
+			t.Errorf("%s: right listing first for %.1f%%, want at least %.0f%%", set.path, 100*s.FirstShare(), 100*set.minFirst)
+		}
+		if s.Top3Share() < set.minTop3 {
+			t.Errorf("%s: right listing in the top 3 for %.1f%%, want at least %.0f%%", set.path, 100*s.Top3Share(), 100*set.minTop3)
+		}
+		if s.TypeAhead > set.maxTypeAhead {
+			t.Errorf("%s: right listing in the top 3 after %.1f%% of a question typed, want at most %.0f%%", set.path, 100*s.TypeAhead, 100*set.maxTypeAhead)
+		}
+		if s.Churn > set.maxChurn {
+			t.Errorf("%s: first result changes %.2f times a question while typed, want at most %.1f", set.path, s.Churn, set.maxChurn)
+		}
 	}
 }
 
