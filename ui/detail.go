@@ -289,19 +289,7 @@ func (p *detailPane) addHours(add func(string, fyne.CanvasObject), l *directory.
 		rt.Wrapping = fyne.TextWrapWord
 		add(lang.L("Today"), rt)
 
-		var week []fyne.CanvasObject
-		for _, s := range l.Schedules {
-			if s.Label != "" {
-				week = append(week, &widget.Label{Text: s.Label, Wrapping: fyne.TextWrapWord})
-			}
-			var days []fyne.CanvasObject
-			for _, g := range weekGroups(s, now.In(directory.Denver).Weekday()) {
-				days = append(days,
-					&widget.Label{Text: g.days, TextStyle: fyne.TextStyle{Bold: g.today}},
-					&widget.Label{Text: g.hours, TextStyle: fyne.TextStyle{Bold: g.today}, Wrapping: fyne.TextWrapWord})
-			}
-			week = append(week, container.New(layout.NewFormLayout(), days...))
-		}
+		week := []fyne.CanvasObject{weekTable(l, now.In(directory.Denver).Weekday())}
 		if st := l.OpenAt(now); st.Unconfirmed {
 			week = append(week, &widget.Label{Text: lang.L("These hours may have changed. Call to confirm before sending a customer."), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
 		}
