@@ -80,12 +80,17 @@ func (p *resultsPane) show(heading string, items []resultItem, back bool, hint s
 	p.heading.SetText(heading)
 	p.back.Hidden = !back
 	p.back.Refresh()
-	p.hint.Text = hint
-	p.hint.Hidden = hint == ""
-	p.hint.Refresh()
+	p.setHint(hint)
 	p.list.ScrollToOffset(0)
 	p.selectCursor()
 	p.list.Refresh()
+}
+
+// setHint shows advice above the list, or none for "".
+func (p *resultsPane) setHint(hint string) {
+	p.hint.Text = hint
+	p.hint.Hidden = hint == ""
+	p.hint.Refresh()
 }
 
 // setCrisis shows or hides the call-911 banner above the list. Every
