@@ -2,6 +2,7 @@ package ui
 
 import (
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -219,6 +220,7 @@ func (p *resultsPane) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	c.subtitle = l.Organization
 	if ph, ok := l.MainPhone(); ok {
 		c.subtitle = ph.String()
+		c.keep = utf8.RuneCountInString(c.subtitle)
 		if l.Organization != "" {
 			c.subtitle += " · " + l.Organization
 		}
