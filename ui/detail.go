@@ -56,7 +56,7 @@ type detailPane struct {
 }
 
 func (p *detailPane) buildUI() fyne.CanvasObject {
-	p.box = container.NewVBox()
+	p.box = container.New(&reflowLayout{})
 	p.scroll = container.NewVScroll(container.NewPadded(p.box))
 	p.notice = newBanner("", widget.WarningImportance)
 	p.noticeBox = container.NewPadded(p.notice)
