@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"nowrongdoor/directory"
 )
 
 // drawnText is what a fitText draws after cutting it to its width.
@@ -123,5 +125,28 @@ func TestFitKeepsPhone(t *testing.T) {
 	}
 	if got := fit("Salt Lake County Library", 0, width("Salt Lake County …"), size, style); got != "Salt Lake County…" {
 		t.Errorf("fit cut at a space = %q, want the space dropped before the ellipsis", got)
+	}
+}
+
+// TestRowSubtitle: a result's second line says how to reach the listing,
+// phone first, and is never blank while the listing says where it is.
+func TestRowSubtitle(t *testing.T) {
+	for _, c := range []struct {
+		l        directory.Listing
+		want     string
+		wantKeep int
+	}{
+		{directory.Listing{Organization: "Salt Lake County", Phones: []directory.Phone{{Number: "801-943-4636"}}}, "801-943-4636 · Salt Lake County", 12},
+		{directory.Listing{Phones: []directory.Phone{{Number: "385-468-7400", Ext: "12"}}}, "385-468-7400 ext. 12", 20},
+		{directory.Listing{Organization: "Westside Churches"}, "Westside Churches", 0},
+		{directory.Listing{Address: directory.Address{Street: "Office in West Jordan City Hall", City: "West Jordan"}, Website: "https://example.org/"}, "West Jordan", 0},
+		{directory.Listing{Website: "https://www.utahdisputeresolution.org/programs"}, "utahdisputeresolution.org", 0},
+		{directory.Listing{Website: "dmv.utah.gov"}, "dmv.utah.gov", 0},
+		{directory.Listing{}, "", 0},
+	} {
+		got, keep := rowSubtitle(&c.l)
+		if got != c.want || keep != c.wantKeep {
+			t.Errorf("rowSubtitle(%+v) = %q, %d; want %q, %d", c.l, got, keep, c.want, c.wantKeep)
+		}
 	}
 }

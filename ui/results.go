@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -217,16 +218,31 @@ func (p *resultsPane) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	l, now := it.listing, p.now()
 	c.title = l.Name
-	c.subtitle = l.Organization
-	if ph, ok := l.MainPhone(); ok {
-		c.subtitle = ph.String()
-		c.keep = utf8.RuneCountInString(c.subtitle)
-		if l.Organization != "" {
-			c.subtitle += " · " + l.Organization
-		}
-	}
+	c.subtitle, c.keep = rowSubtitle(l)
 	c.badge, c.badgeImportance = openBadge(l, now)
 	c.marker, c.markerImportance = statusMarker(l, now)
 	c.note, c.noteImportance = checkedNote(l, now)
 	row.set(c)
+}
+
+// rowSubtitle is a listing's second line in the results: its main phone,
+// then its organization, and how many characters of it are the phone,
+// which the row never cuts for the rest. A listing with neither says
+// where it is, its city or else its website, rather than leave the line
+// blank.
+func rowSubtitle(l *directory.Listing) (string, int) {
+	ph, ok := l.MainPhone()
+	switch {
+	case ok && ph.String() != "":
+		phone := ph.String()
+		return joinNonEmpty(" · ", phone, l.Organization), utf8.RuneCountInString(phone)
+	case l.Organization != "":
+		return l.Organization, 0
+	case l.Address.City != "":
+		return l.Address.City, 0
+	}
+	if u, ok := webURL(l.Website); ok {
+		return strings.TrimPrefix(u.Host, "www."), 0
+	}
+	return l.Website, 0
 }
