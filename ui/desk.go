@@ -31,6 +31,10 @@ const (
 	// searchLimit is how many results a search shows; more than a clerk
 	// reads, few enough to draw in a frame.
 	searchLimit = 100
+	// maxSearchLength is the most characters the search box holds, as
+	// many as the command line's search accepts. What a customer says at
+	// the desk is a few words; anything longer is a pasted document.
+	maxSearchLength = 1000
 	// startupSettle is how long after showing the window its first screens
 	// are laid out and drawn.
 	startupSettle = 500 * time.Millisecond
@@ -75,6 +79,9 @@ type Desk struct {
 	// finds it: set when a new directory re-runs the search, so an edit
 	// does not move staff off the listing they were reading.
 	keepID string
+	// full is set when the search box was too full to take all of a paste
+	// or a keystroke, until its text next changes; the results say so.
+	full bool
 	// notice, when set, stands in the results pane instead of categories
 	// and matches, above the always-available fallbacks: the directory is
 	// still loading, or could not be opened. noticeHint says what to do.
@@ -248,6 +255,8 @@ func (d *Desk) buildUI() {
 	d.search.onEnter = d.onEnter
 	d.search.onEscape = d.onEscape
 	d.search.onShortcut = d.onEntryShortcut
+	d.search.maxRunes = maxSearchLength
+	d.search.onFull = d.onSearchFull
 	d.search.ActionItem = &widget.Button{Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: d.onClearTapped}
 
 	d.results = &resultsPane{now: d.timeNow, onActivate: d.onActivate, onHighlight: d.onHighlight, onBack: d.onBrowse}
@@ -304,7 +313,8 @@ func (d *Desk) onSearchChanged(text string) {
 	d.seq++
 	d.pendingMoves, d.pendingEnter, d.pendingCopy = 0, false, false
 	d.keepID = ""
-	q := strings.TrimSpace(text)
+	d.full = false
+	q := strings.TrimSpace(firstRunes(text, maxSearchLength))
 	if q == "" {
 		d.applied = d.seq
 		d.showCategories()
@@ -341,7 +351,8 @@ func (d *Desk) applyResults(seq uint64, query string, results []directory.Result
 		d.results.show(
 			lang.L("No matches for “{{.Query}}”", map[string]any{"Query": query}),
 			fallbackItems(d.dir), true,
-			lang.L("Try fewer words, another word the customer used, or browse the categories. These can always help:"), -1)
+			joinNonEmpty("\n\n", d.fullHint(),
+				lang.L("Try fewer words, another word the customer used, or browse the categories. These can always help:")), -1)
 		d.keepOrWelcome(keep)
 	default:
 		results = pinnedFirst(results)
@@ -355,7 +366,7 @@ func (d *Desk) applyResults(seq uint64, query string, results []directory.Result
 				cursor = i
 			}
 		}
-		d.results.show(lang.N("{{.Count}} match", len(items), map[string]any{"Count": len(items)}), items, false, "", cursor)
+		d.results.show(lang.N("{{.Count}} match", len(items), map[string]any{"Count": len(items)}), items, false, d.fullHint(), cursor)
 		// The search pins crisis lines first when the words read as
 		// someone in danger; staff are told to call 911 above them.
 		d.results.setCrisis(results[0].Pinned)
@@ -382,6 +393,29 @@ func pinnedFirst(results []directory.Result) []directory.Result {
 		return 1
 	})
 	return out
+}
+
+// onSearchFull says in the results that the search box kept only the
+// first maxSearchLength characters of what was pasted or typed. It stays
+// until the box changes again.
+func (d *Desk) onSearchFull() {
+	if d.full {
+		return
+	}
+	d.full = true
+	if d.applied == d.seq && strings.TrimSpace(d.search.Text) != "" && d.notice == "" {
+		d.results.setHint(joinNonEmpty("\n\n", d.fullHint(), d.results.hint.Text))
+	}
+}
+
+// fullHint is the results' note about a search box too full to take what
+// was pasted, "" while it is not.
+func (d *Desk) fullHint() string {
+	if !d.full {
+		return ""
+	}
+	return lang.L("The search box keeps the first {{.Count}} characters; the rest was left out. A few of the customer's words find more.",
+		map[string]any{"Count": maxSearchLength})
 }
 
 // keepOrWelcome highlights and keeps on show the listing with id keep when

@@ -96,8 +96,8 @@ func TestKeyboardNavigation(t *testing.T) {
 	td.show()
 	td.typeText("food")
 	ids := td.ids()
-	if len(ids) < 2 {
-		t.Fatalf("Search(%q) ids = %v, want two or more", "food", ids)
+	if len(ids) < 3 {
+		t.Fatalf("Search(%q) ids = %v, want three or more", "food", ids)
 	}
 	// The best match is on show at once, and highlighted.
 	if td.results.cursor != 0 || td.current() == nil || td.current().ID != ids[0] {

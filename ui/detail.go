@@ -56,7 +56,7 @@ type detailPane struct {
 }
 
 func (p *detailPane) buildUI() fyne.CanvasObject {
-	p.box = container.NewVBox()
+	p.box = container.New(&reflowLayout{})
 	p.scroll = container.NewVScroll(container.NewPadded(p.box))
 	p.notice = newBanner("", widget.WarningImportance)
 	p.noticeBox = container.NewPadded(p.notice)
@@ -289,19 +289,7 @@ func (p *detailPane) addHours(add func(string, fyne.CanvasObject), l *directory.
 		rt.Wrapping = fyne.TextWrapWord
 		add(lang.L("Today"), rt)
 
-		var week []fyne.CanvasObject
-		for _, s := range l.Schedules {
-			if s.Label != "" {
-				week = append(week, &widget.Label{Text: s.Label, Wrapping: fyne.TextWrapWord})
-			}
-			var days []fyne.CanvasObject
-			for _, g := range weekGroups(s, now.In(directory.Denver).Weekday()) {
-				days = append(days,
-					&widget.Label{Text: g.days, TextStyle: fyne.TextStyle{Bold: g.today}},
-					&widget.Label{Text: g.hours, TextStyle: fyne.TextStyle{Bold: g.today}, Wrapping: fyne.TextWrapWord})
-			}
-			week = append(week, container.New(layout.NewFormLayout(), days...))
-		}
+		week := []fyne.CanvasObject{weekTable(l, now.In(directory.Denver).Weekday())}
 		if st := l.OpenAt(now); st.Unconfirmed {
 			week = append(week, &widget.Label{Text: lang.L("These hours may have changed. Call to confirm before sending a customer."), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
 		}
@@ -335,9 +323,67 @@ func (p *detailPane) phoneRow(ph directory.Phone) fyne.CanvasObject {
 }
 
 // withActions puts buttons at the top right of a value, so the value starts
-// right after its heading and wraps in the room left.
+// right after its heading and wraps in the room left; in a pane too narrow
+// for that, as on a 1024-pixel screen, they go below it (actionsLayout).
 func withActions(value fyne.CanvasObject, buttons ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(buttons...)), value)
+	return container.New(&actionsLayout{}, value, container.NewHBox(buttons...))
+}
+
+// actionsLayout lays out a value and its buttons: the buttons at the top
+// right while the value beside them wraps into at most one line more than
+// it would at full width, and otherwise below it, so an address is not
+// squeezed into a column of one or two words a line beside Copy and Map.
+type actionsLayout struct {
+	// below is where the last layout put the buttons.
+	below bool
+}
+
+func (l *actionsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if len(objs) != 2 {
+		return
+	}
+	value, buttons := objs[0], objs[1]
+	b := buttons.MinSize()
+	pad := theme.Padding()
+	beside := size.Width - b.Width - pad
+	heightAt := func(width float32) float32 {
+		value.Resize(fyne.NewSize(width, value.MinSize().Height))
+		return value.MinSize().Height
+	}
+	// Most values take a line or two beside the buttons, and cannot take
+	// fewer at full width than one; only a longer one is measured again.
+	line := fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{}).Height
+	l.below = beside <= 0
+	if !l.below {
+		squeezed := heightAt(beside)
+		if squeezed > 2.5*line+2*theme.InnerPadding() { // three lines or more
+			l.below = squeezed-heightAt(size.Width) >= 2*line
+		}
+	}
+	if l.below {
+		h := heightAt(size.Width)
+		value.Move(fyne.NewPos(0, 0))
+		value.Resize(fyne.NewSize(size.Width, h))
+		buttons.Move(fyne.NewPos(0, h))
+		buttons.Resize(b)
+		return
+	}
+	value.Move(fyne.NewPos(0, 0))
+	value.Resize(fyne.NewSize(beside, max(value.MinSize().Height, size.Height)))
+	buttons.Move(fyne.NewPos(size.Width-b.Width, 0))
+	buttons.Resize(b)
+}
+
+// MinSize is the value with the buttons where the last layout put them.
+func (l *actionsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) != 2 {
+		return fyne.Size{}
+	}
+	v, b := objs[0].MinSize(), objs[1].MinSize()
+	if l.below {
+		return fyne.NewSize(max(v.Width, b.Width), v.Height+b.Height)
+	}
+	return fyne.NewSize(v.Width+theme.Padding()+b.Width, max(v.Height, b.Height))
 }
 
 // copyButton copies text to the clipboard and says so on itself.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
@@ -18,12 +20,35 @@ type fitText struct {
 	Text       string
 	TextStyle  fyne.TextStyle
 	Importance widget.Importance
+	// Keep is how many of the text's first characters are shown whole
+	// while they fit, with the rest left out rather than cut: the phone
+	// number before the organization.
+	Keep int
 }
 
 func newFitText(style fyne.TextStyle) *fitText {
 	t := &fitText{TextStyle: style}
 	t.ExtendBaseWidget(t)
 	return t
+}
+
+// fullWidth is the width the whole text needs, padding included.
+func (t *fitText) fullWidth() float32 {
+	return t.widthOf(t.Text)
+}
+
+// keptWidth is the width the first Keep characters need, padding
+// included: the least a row gives the text while it has the room.
+func (t *fitText) keptWidth() float32 {
+	if t.Keep <= 0 {
+		return t.MinSize().Width
+	}
+	return t.widthOf(firstRunes(t.Text, t.Keep))
+}
+
+func (t *fitText) widthOf(text string) float32 {
+	th := t.Theme()
+	return fyne.MeasureText(text, th.Size(theme.SizeNameText), t.TextStyle).Width + 2*th.Size(theme.SizeNameInnerPadding)
 }
 
 // CreateRenderer draws the text as a single canvas.Text.
@@ -39,6 +64,7 @@ type fitTextRenderer struct {
 	// cut remembers the last cut, so a layout at the same width does not
 	// measure again.
 	cutFrom  string
+	cutKeep  int
 	cutWidth float32
 }
 
@@ -59,9 +85,9 @@ func (r *fitTextRenderer) Layout(size fyne.Size) {
 	th := r.t.Theme()
 	pad := th.Size(theme.SizeNameInnerPadding)
 	avail := size.Width - 2*pad
-	if r.cutFrom != r.t.Text || r.cutWidth != avail {
-		r.text.Text = fit(r.t.Text, avail, th.Size(theme.SizeNameText), r.t.TextStyle)
-		r.cutFrom, r.cutWidth = r.t.Text, avail
+	if r.cutFrom != r.t.Text || r.cutKeep != r.t.Keep || r.cutWidth != avail {
+		r.text.Text = fit(r.t.Text, r.t.Keep, avail, th.Size(theme.SizeNameText), r.t.TextStyle)
+		r.cutFrom, r.cutKeep, r.cutWidth = r.t.Text, r.t.Keep, avail
 	}
 	r.text.Move(fyne.NewPos(pad, pad))
 	r.text.Resize(fyne.NewSize(max(avail, 0), size.Height-2*pad))
@@ -80,21 +106,42 @@ func (r *fitTextRenderer) Refresh() {
 }
 
 // fit cuts text to width, ending it with an ellipsis when it does not fit.
-func fit(text string, width, size float32, style fyne.TextStyle) string {
-	if width <= 0 || fyne.MeasureText(text, size, style).Width <= width {
+// Its first keep characters are shown whole, without an ellipsis, when
+// nothing more fits; they are cut as well only when they alone do not
+// fit. With no width at all it is empty: the row has left it out.
+func fit(text string, keep int, width, size float32, style fyne.TextStyle) string {
+	if width <= 0 {
+		return ""
+	}
+	fits := func(s string) bool { return fyne.MeasureText(s, size, style).Width <= width }
+	if fits(text) {
 		return text
 	}
 	runes := []rune(text)
-	lo, hi := 0, len(runes) // the longest prefix that fits is in [lo, hi)
+	keep = max(0, min(keep, len(runes)))
+	if !fits(string(runes[:keep])) {
+		keep = 0
+	}
+	// cutAt is the text cut after n characters: the part before the cut
+	// without the spaces and dots it ends in, then an ellipsis, or the
+	// kept part alone when nothing of the rest would show.
+	cutAt := func(n int) string {
+		cut := strings.TrimRight(string(runes[:n]), " ·")
+		if keep > 0 && len([]rune(cut)) <= keep {
+			return string(runes[:keep])
+		}
+		return cut + "…"
+	}
+	lo, hi := keep, len(runes)-1 // the longest cut that fits is in [lo, hi]
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if fyne.MeasureText(string(runes[:mid])+"…", size, style).Width <= width {
+		if fits(cutAt(mid)) {
 			lo = mid
 		} else {
 			hi = mid - 1
 		}
 	}
-	return string(runes[:lo]) + "…"
+	return cutAt(lo)
 }
 
 // importanceColor is the theme colour a Label of that importance uses.

@@ -125,7 +125,7 @@ func fixtureListings() []directory.Listing {
 			Name:         "Utah 211 (United Way 2-1-1)",
 			Organization: "United Way of Salt Lake",
 			Level:        directory.LevelNonprofit,
-			Keywords:     []string{"211", "help"},
+			Keywords:     []string{"211", "help", "food"},
 			Categories:   []string{"Food", "Housing & Shelter"},
 			Phones:       []directory.Phone{{Label: "Dial", Number: "211"}},
 			Hours:        "24 hours a day, 7 days a week",

@@ -10,7 +10,9 @@ import (
 
 // resultRow is one row of the results list: a listing (name, phone and
 // organization, open badge, markers) or a category (name and count). Every
-// row has the same two lines, so the list's rows stay uniform.
+// row has the same two lines, so the list's rows stay uniform. The name has
+// the first line to itself, but for a closure or alert; the open badge
+// goes on the second, after the phone.
 type resultRow struct {
 	widget.BaseWidget
 
@@ -19,7 +21,7 @@ type resultRow struct {
 	subtitle *fitText
 	marker   *widget.Label // closed or alert: needs attention
 	tick     *widget.Icon  // before note, when staff have checked the listing
-	note     *widget.Label // when staff checked it: worth knowing
+	note     *fitText      // when staff checked it: worth knowing
 	// freshTick and staleTick are the tick in the success and the warning
 	// colour, made once per row.
 	freshTick, staleTick fyne.Resource
@@ -37,7 +39,7 @@ func newResultRow() *resultRow {
 		subtitle:  newFitText(fyne.TextStyle{}),
 		marker:    &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
 		tick:      &widget.Icon{},
-		note:      &widget.Label{},
+		note:      newFitText(fyne.TextStyle{}),
 		cursor:    &canvas.Rectangle{},
 		freshTick: theme.NewSuccessThemedResource(theme.ConfirmIcon()),
 		staleTick: theme.NewWarningThemedResource(theme.ConfirmIcon()),
@@ -50,8 +52,8 @@ func newResultRow() *resultRow {
 // CreateRenderer lays the row out as two lines with the badge and markers on
 // the right, where they line up down the list.
 func (r *resultRow) CreateRenderer() fyne.WidgetRenderer {
-	line1 := container.NewBorder(nil, nil, nil, r.badge, r.title)
-	line2 := container.NewBorder(nil, nil, nil, container.NewHBox(r.marker, container.NewCenter(r.tick), r.note), r.subtitle)
+	line1 := container.New(&rowLineLayout{}, r.title, r.marker)
+	line2 := container.New(&rowLineLayout{spare: 2}, r.subtitle, r.badge, r.tick, r.note)
 	bar := container.New(&cursorBarLayout{}, r.cursor)
 	rr := &resultRowRenderer{
 		WidgetRenderer: widget.NewSimpleRenderer(container.NewStack(bar, container.New(&rowInsetLayout{}, container.New(&linesLayout{}, line1, line2)))),
@@ -64,6 +66,9 @@ func (r *resultRow) CreateRenderer() fyne.WidgetRenderer {
 // rowContent is what one row shows.
 type rowContent struct {
 	title, subtitle string
+	// keep is how many of the subtitle's first characters, the phone
+	// number, are never cut for the organization after them.
+	keep            int
 	badge           string
 	badgeImportance widget.Importance
 	// marker is a closure or an alert; note is a quieter remark, when
@@ -85,10 +90,10 @@ func (r *resultRow) set(c rowContent) {
 	}
 	r.shown = &c
 	r.title.Text, r.title.Hidden = c.title, c.title == ""
-	r.subtitle.Text, r.subtitle.Hidden = c.subtitle, c.subtitle == ""
+	r.subtitle.Text, r.subtitle.Hidden, r.subtitle.Keep = c.subtitle, c.subtitle == "", c.keep
 	setLabel(r.badge, c.badge, c.badgeImportance)
 	setLabel(r.marker, c.marker, c.markerImportance)
-	setLabel(r.note, c.note, c.noteImportance)
+	r.note.Text, r.note.Importance, r.note.Hidden = c.note, c.noteImportance, c.note == ""
 	r.tick.Hidden = c.note == ""
 	r.tick.Resource = r.freshTick
 	if c.noteImportance == widget.WarningImportance {
@@ -162,6 +167,94 @@ func (*rowInsetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		s = s.Max(o.MinSize())
 	}
 	return s.Add(fyne.NewSize(theme.Padding(), 0))
+}
+
+// rowLineLayout lays out one line of a row: the first object, a fitText,
+// at the leading edge, and the rest packed against the trailing edge at
+// their own widths, in order. The first object takes the room the others
+// leave and is cut to it, down to the part it keeps (Keep). When even that
+// does not fit, the last spare objects are left out, given no room, before
+// the kept part is cut too: a phone number matters more than when the
+// listing was last checked.
+type rowLineLayout struct {
+	// spare is how many of the last objects the line may leave out.
+	spare int
+}
+
+func (l *rowLineLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if len(objs) == 0 {
+		return
+	}
+	lead, _ := objs[0].(*fitText)
+	gap := theme.Padding()
+	widths := make([]float32, len(objs))
+	trailing := func(upTo int) float32 {
+		var w float32
+		for i := 1; i < upTo; i++ {
+			if objs[i].Visible() {
+				widths[i] = objs[i].MinSize().Width
+				if t, ok := objs[i].(*fitText); ok {
+					widths[i] = t.fullWidth()
+				}
+				w += widths[i] + gap
+			}
+		}
+		return w
+	}
+	kept := objs[0].MinSize().Width
+	if lead != nil && lead.Visible() {
+		kept = lead.keptWidth()
+	}
+	upTo := len(objs)
+	used := trailing(upTo)
+	if kept+used > size.Width && l.spare > 0 {
+		upTo = max(1, len(objs)-l.spare)
+		for i := upTo; i < len(objs); i++ {
+			widths[i] = 0
+		}
+		used = trailing(upTo)
+	}
+	x := size.Width
+	for i := len(objs) - 1; i >= 1; i-- {
+		o := objs[i]
+		if !o.Visible() {
+			continue
+		}
+		h := size.Height
+		if _, ok := o.(*widget.Icon); ok {
+			h = min(o.MinSize().Height, size.Height)
+		}
+		if widths[i] == 0 {
+			h = 0 // left out: nothing to draw
+		}
+		x -= widths[i]
+		o.Move(fyne.NewPos(x, (size.Height-h)/2))
+		o.Resize(fyne.NewSize(widths[i], h))
+		if widths[i] > 0 {
+			x -= gap
+		}
+	}
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(max(size.Width-used, 0), size.Height))
+}
+
+// MinSize is the tallest object's height, and the width of the trailing
+// objects beside the narrowest the first one can be.
+func (l *rowLineLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for i, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		s.Height = max(s.Height, m.Height)
+		if i > 0 && i < len(objs)-l.spare {
+			s.Width += m.Width + theme.Padding()
+		} else if i == 0 {
+			s.Width += m.Width
+		}
+	}
+	return s
 }
 
 // linesLayout stacks a row's lines closer than a VBox would: each label

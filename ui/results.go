@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -80,12 +82,17 @@ func (p *resultsPane) show(heading string, items []resultItem, back bool, hint s
 	p.heading.SetText(heading)
 	p.back.Hidden = !back
 	p.back.Refresh()
-	p.hint.Text = hint
-	p.hint.Hidden = hint == ""
-	p.hint.Refresh()
+	p.setHint(hint)
 	p.list.ScrollToOffset(0)
 	p.selectCursor()
 	p.list.Refresh()
+}
+
+// setHint shows advice above the list, or none for "".
+func (p *resultsPane) setHint(hint string) {
+	p.hint.Text = hint
+	p.hint.Hidden = hint == ""
+	p.hint.Refresh()
 }
 
 // setCrisis shows or hides the call-911 banner above the list. Every
@@ -211,15 +218,31 @@ func (p *resultsPane) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	l, now := it.listing, p.now()
 	c.title = l.Name
-	c.subtitle = l.Organization
-	if ph, ok := l.MainPhone(); ok {
-		c.subtitle = ph.String()
-		if l.Organization != "" {
-			c.subtitle += " · " + l.Organization
-		}
-	}
+	c.subtitle, c.keep = rowSubtitle(l)
 	c.badge, c.badgeImportance = openBadge(l, now)
 	c.marker, c.markerImportance = statusMarker(l, now)
 	c.note, c.noteImportance = checkedNote(l, now)
 	row.set(c)
+}
+
+// rowSubtitle is a listing's second line in the results: its main phone,
+// then its organization, and how many characters of it are the phone,
+// which the row never cuts for the rest. A listing with neither says
+// where it is, its city or else its website, rather than leave the line
+// blank.
+func rowSubtitle(l *directory.Listing) (string, int) {
+	ph, ok := l.MainPhone()
+	switch {
+	case ok && ph.String() != "":
+		phone := ph.String()
+		return joinNonEmpty(" · ", phone, l.Organization), utf8.RuneCountInString(phone)
+	case l.Organization != "":
+		return l.Organization, 0
+	case l.Address.City != "":
+		return l.Address.City, 0
+	}
+	if u, ok := webURL(l.Website); ok {
+		return strings.TrimPrefix(u.Host, "www."), 0
+	}
+	return l.Website, 0
 }
