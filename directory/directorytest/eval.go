@@ -89,6 +89,16 @@ func (s Score) String() string {
 // Measure runs every question through search, whole and typed a character
 // at a time.
 func Measure(qs []Question, search SearchFunc) Score {
+	return measure(qs, search, true)
+}
+
+// MeasureWhole runs every question through search whole only: the first
+// and top-three figures, without the typing ones, in a fraction of the time.
+func MeasureWhole(qs []Question, search SearchFunc) Score {
+	return measure(qs, search, false)
+}
+
+func measure(qs []Question, search SearchFunc, typed bool) Score {
 	var s Score
 	for _, q := range qs {
 		s.N++
@@ -106,6 +116,9 @@ func Measure(qs []Question, search SearchFunc) Score {
 				top = got[0]
 			}
 			s.Misses = append(s.Misses, fmt.Sprintf("%q: rank %d, first %s, want %v", q.Query, r, top, q.Want))
+		}
+		if !typed {
+			continue
 		}
 		t := typeQuestion(q, search)
 		s.TypeAhead += t.top3
