@@ -86,7 +86,7 @@ type Index struct {
 	vocab  []vocabWord // sorted by word, for prefix ranges
 	byLen  [][]int32   // word length -> vocab positions, for typo scans
 	synonm *synonymTable
-	needs  [][]posting // need (by its place in needs.txt) -> listings that meet it
+	needs  [][]posting // need (by its place in the taxonomy) -> listings that meet it
 
 	cache    sync.Map // matchKey -> []candidate: words repeat keystroke after keystroke
 	cacheLen atomic.Int64

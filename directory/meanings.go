@@ -12,7 +12,7 @@ import (
 // by Friday" is an eviction. Each meaning is a list of patterns over folded
 // words (see the top of crisis.txt for the language), and names the
 // listings that answer it. The crisis safety rail (crisis.txt) and the
-// needs taxonomy (needs.txt) are meaning tables.
+// needs taxonomy (needs/) are meaning tables.
 //
 // A pattern is a regular expression over the question's words. Running all
 // of them on every keystroke would cost milliseconds, so each pattern is

@@ -1,8 +1,8 @@
 package directory_test
 
 import (
-	"bufio"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -17,7 +17,11 @@ func TestNeedsNameListings(t *testing.T) {
 	for _, l := range listings {
 		have[l.ID] = true
 	}
-	for _, table := range []string{"needs.txt", "crisis.txt"} {
+	tables, err := filepath.Glob("needs/*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range append(tables, "crisis.txt") {
 		b, err := os.ReadFile(table)
 		if err != nil {
 			t.Fatal(err)
@@ -36,33 +40,34 @@ func TestNeedsNameListings(t *testing.T) {
 	}
 }
 
-// TestNeedExamples: each phrasing in testdata/need_examples.txt ("need:
-// what a customer says") has its need. The phrasings are written apart from
-// the desk question sets, as examples of each need's meaning.
+// TestNeedExamples: each phrasing in testdata/need_examples/ ("need: what
+// a customer says") has its need. The phrasings are written apart from the
+// desk question sets, as examples of each need's meaning.
 func TestNeedExamples(t *testing.T) {
 	_, ix := searchDefaults(t)
-	f, err := os.Open("testdata/need_examples.txt")
-	if err != nil {
-		t.Fatal(err)
+	files, err := filepath.Glob("testdata/need_examples/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no need examples: %v", err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
 		}
-		need, phrase, ok := strings.Cut(line, ":")
-		if !ok {
-			t.Errorf("need_examples.txt:%d: want need: phrasing", n)
-			continue
+		for n, line := range strings.Split(string(b), "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			need, phrase, ok := strings.Cut(line, ":")
+			if !ok {
+				t.Errorf("%s:%d: want need: phrasing", file, n+1)
+				continue
+			}
+			need, phrase = strings.TrimSpace(need), strings.TrimSpace(phrase)
+			if got := ix.Needs(phrase); !slices.Contains(got, need) {
+				t.Errorf("Needs(%q) = %v, want %s (%s:%d)", phrase, got, need, file, n+1)
+			}
 		}
-		need, phrase = strings.TrimSpace(need), strings.TrimSpace(phrase)
-		if got := ix.Needs(phrase); !slices.Contains(got, need) {
-			t.Errorf("Needs(%q) = %v, want %s (need_examples.txt:%d)", phrase, got, need, n)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 }
