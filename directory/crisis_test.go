@@ -1,6 +1,7 @@
 package directory_test
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -152,5 +153,37 @@ func TestCrisisRailThenHelpers(t *testing.T) {
 	want := []string{"988-suicide-crisis-lifeline (pinned)", "utah-crisis-line-mcot (pinned)", "hmhi-crisis-care-center", "hmhi-youth-crisis-care", "safeut-app"}
 	if !slices.Equal(pinnedIDs(got), want) {
 		t.Errorf("Search(%q) = %v, want %v", "i can't do this anymore", pinnedIDs(got), want)
+	}
+}
+
+// TestCrisisExamples: each phrasing of testdata/crisis_examples.txt reads
+// as its kind of danger ("self-harm: i just want it all to stop"), and each
+// "none:" phrasing as none. The phrasings are written apart from the desk
+// question sets, as examples of each meaning and of ordinary questions
+// that share its words.
+func TestCrisisExamples(t *testing.T) {
+	_, ix := searchDefaults(t)
+	b, err := os.ReadFile("testdata/crisis_examples.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		kind, phrase, ok := strings.Cut(line, ":")
+		if !ok {
+			t.Errorf("crisis_examples.txt:%d: want kind: phrasing", n+1)
+			continue
+		}
+		kind, phrase = strings.TrimSpace(kind), strings.TrimSpace(phrase)
+		got := ix.Crisis(phrase)
+		switch {
+		case kind == "none" && len(got) > 0:
+			t.Errorf("Crisis(%q) = %v, want none (crisis_examples.txt:%d)", phrase, got, n+1)
+		case kind != "none" && !slices.Contains(got, kind):
+			t.Errorf("Crisis(%q) = %v, want %s (crisis_examples.txt:%d)", phrase, got, kind, n+1)
+		}
 	}
 }
