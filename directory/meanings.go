@@ -137,7 +137,7 @@ func parseMeanings(text string) (*meaningTable, error) {
 			}
 			name, pins, ok := strings.Cut(strings.TrimPrefix(line, "["), "]")
 			if !ok || len(strings.Fields(pins)) == 0 {
-				return nil, fmt.Errorf("line %d: a meaning is [name] listing-id ...", n+1)
+				return nil, fmt.Errorf("line %d: a meaning starts with [name] and its listing ids", n+1)
 			}
 			first, then, _ := strings.Cut(pins, "|")
 			t.meanings = append(t.meanings, meaning{name: name, index: len(t.meanings), pins: strings.Fields(first), then: strings.Fields(then)})
