@@ -36,8 +36,11 @@ type meaning struct {
 type pattern struct {
 	meaning int
 	source  string
-	once    sync.Once
-	re      *regexp.Regexp
+	// required are anchor sets a question must hold a word of each of
+	// before the expression is worth running.
+	required []*anchors
+	once     sync.Once
+	re       *regexp.Regexp
 }
 
 func (p *pattern) regexp() *regexp.Regexp {
@@ -96,6 +99,9 @@ func union(a, b *anchors) *anchors {
 type compiled struct {
 	re      string
 	anchors *anchors
+	// all are the anchors of every item a sequence cannot match without:
+	// a question must hold one word of each.
+	all []*anchors
 }
 
 // mustParseMeanings parses an embedded meaning table; the tests parse
@@ -152,7 +158,7 @@ func parseMeanings(text string) (*meaningTable, error) {
 			if _, err := regexp.Compile(c.re); err != nil {
 				return nil, fmt.Errorf("line %d: %w", n+1, err)
 			}
-			t.add(&pattern{meaning: len(t.meanings) - 1, source: c.re}, c.anchors)
+			t.add(&pattern{meaning: len(t.meanings) - 1, source: c.re, required: c.all}, c.anchors)
 		}
 		for _, w := range strings.FieldsFunc(line, func(c rune) bool { return c < 'a' || c > 'z' }) {
 			if len(w) >= 5 && !seenWord[w] && !strings.Contains(line, w+"*") {
@@ -216,6 +222,7 @@ type patternParser struct {
 func (p *patternParser) alternatives() (compiled, error) {
 	var res []string
 	var anc *anchors
+	var all []*anchors
 	for first := true; ; first = false {
 		c, err := p.sequence()
 		if err != nil {
@@ -223,9 +230,9 @@ func (p *patternParser) alternatives() (compiled, error) {
 		}
 		res = append(res, c.re)
 		if first {
-			anc = c.anchors
+			anc, all = c.anchors, c.all
 		} else {
-			anc = union(anc, c.anchors)
+			anc, all = union(anc, c.anchors), nil
 		}
 		if p.pos < len(p.toks) && p.toks[p.pos] == "|" {
 			p.pos++
@@ -233,7 +240,10 @@ func (p *patternParser) alternatives() (compiled, error) {
 		}
 		break
 	}
-	return compiled{re: strings.Join(res, "|"), anchors: anc}, nil
+	if all == nil && anc != nil {
+		all = []*anchors{anc}
+	}
+	return compiled{re: strings.Join(res, "|"), anchors: anc, all: all}, nil
 }
 
 // sequence anchors itself on its item whose anchor words questions hold
@@ -241,12 +251,13 @@ func (p *patternParser) alternatives() (compiled, error) {
 func (p *patternParser) sequence() (compiled, error) {
 	var b strings.Builder
 	var best *anchors
+	var all []*anchors
 	for p.pos < len(p.toks) {
 		tok := p.toks[p.pos]
 		var c compiled
 		switch {
 		case tok == "|" || tok == ")" || tok == ")?":
-			return compiled{re: b.String(), anchors: best}, nil
+			return compiled{re: b.String(), anchors: best, all: all}, nil
 		case tok == "(":
 			p.pos++
 			inner, err := p.alternatives()
@@ -286,11 +297,14 @@ func (p *patternParser) sequence() (compiled, error) {
 		}
 		p.pos++
 		b.WriteString(c.re)
-		if c.anchors != nil && (best == nil || c.anchors.cost() < best.cost()) {
-			best = c.anchors
+		if c.anchors != nil {
+			all = append(all, c.anchors)
+			if best == nil || c.anchors.cost() < best.cost() {
+				best = c.anchors
+			}
 		}
 	}
-	return compiled{re: b.String(), anchors: best}, nil
+	return compiled{re: b.String(), anchors: best, all: all}, nil
 }
 
 // patternTokens splits a pattern into words and the symbols ( ) )? | ..
@@ -352,10 +366,14 @@ func (t *meaningTable) match(ix *Index, query string) []meaningMatch {
 		return nil
 	}
 	text := strings.Join(words, " ") + " "
+	has := make(map[string]bool, len(words))
+	for _, w := range words {
+		has[w] = true
+	}
 	span := make([]int, len(t.meanings))
 	for _, id := range cands {
 		p := t.patterns[id]
-		if span[p.meaning] >= maxSpan {
+		if span[p.meaning] >= maxSpan || !holdsAll(has, words, p.required) {
 			continue
 		}
 		if loc := p.regexp().FindStringIndex(text); loc != nil {
@@ -408,3 +426,30 @@ func (t *meaningTable) correct(w string) string {
 
 // minCorrected is the length from which a word may be read as a slip.
 const minCorrected = 7
+
+// holdsAll reports whether the question's words hold a word of each anchor
+// set.
+func holdsAll(has map[string]bool, words []string, sets []*anchors) bool {
+	for _, a := range sets {
+		if !holds(has, words, a) {
+			return false
+		}
+	}
+	return true
+}
+
+func holds(has map[string]bool, words []string, a *anchors) bool {
+	for _, w := range a.words {
+		if has[w] {
+			return true
+		}
+	}
+	for _, s := range a.starts {
+		for _, w := range words {
+			if strings.HasPrefix(w, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
