@@ -20,6 +20,11 @@ type block struct {
 	// none.
 	about [aboutCuts]string
 	rows  []row
+	// qr is what the QR code holds: the website, else the contact text;
+	// "" for no code. qrCaption says what scanning it gives. qrBits is
+	// the code, made once: making it is most of the work of a slip.
+	qr, qrCaption string
+	qrBits        [][]bool
 }
 
 // row is one line of facts beside its label: a phone, the address, a run
@@ -100,11 +105,22 @@ func newBlock(l *directory.Listing, lab *labels, now time.Time) block {
 	add(lab.eligibility, l.Eligibility)
 	add(lab.fees, l.Fees)
 	add(lab.languages, strings.Join(l.Languages, ", "))
-	if web, ok := webAddress(l.Website); ok {
+	web, webOK := webAddress(l.Website)
+	if webOK {
 		b.rows = append(b.rows, row{label: lab.website, value: printable(strings.TrimSpace(l.Website), false), link: web})
 	}
 	if e := strings.TrimSpace(l.Email); e != "" && !strings.ContainsAny(e, " \t\n") {
 		b.rows = append(b.rows, row{label: lab.email, value: printable(e, false), link: "mailto:" + e})
+	}
+
+	switch contact := contactText(l); {
+	case webOK:
+		b.qr, b.qrCaption = web, lab.scanWebsite
+	case contact != "":
+		b.qr, b.qrCaption = contact, lab.scanContact
+	}
+	if b.qrBits = qrBitmap(b.qr); b.qrBits == nil {
+		b.qr, b.qrCaption = "", ""
 	}
 	return b
 }
@@ -318,6 +334,27 @@ func webAddress(s string) (string, bool) {
 	}
 	return s, true
 }
+
+// contactText is what a QR code holds for a listing with no website: its
+// name, main phone and address, one a line, so a phone shows them to keep.
+// It is "" when there is neither phone nor address: a name alone is not
+// worth scanning.
+func contactText(l *directory.Listing) string {
+	var lines []string
+	if p, ok := l.MainPhone(); ok && strings.TrimSpace(p.Number) != "" {
+		lines = append(lines, p.String())
+	}
+	if !l.Address.IsZero() {
+		lines = append(lines, l.Address.String())
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	return clip(strings.TrimSpace(l.Name), maxQRName) + "\n" + strings.Join(lines, "\n")
+}
+
+// maxQRName keeps a contact code small enough to scan from paper.
+const maxQRName = 120
 
 // clip shortens text to at most n characters, at a word where it can,
 // ending it with "…".

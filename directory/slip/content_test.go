@@ -54,6 +54,51 @@ func TestWebAddress(t *testing.T) {
 	}
 }
 
+func TestContactText(t *testing.T) {
+	addr := directory.Address{Street: "2001 S State St", City: "Salt Lake City", State: "UT", Zip: "84190"}
+	for _, tc := range []struct {
+		name string
+		l    directory.Listing
+		want string
+	}{
+		{"phone and address", directory.Listing{Name: "Consulado de México", Phones: []directory.Phone{{Label: "Main", Number: "801-521-8502", Note: "staff only"}, {Number: "801-555-0100"}}, Address: addr},
+			"Consulado de México\n801-521-8502\n2001 S State St, Salt Lake City, UT 84190"},
+		{"extension", directory.Listing{Name: "Clerk", Phones: []directory.Phone{{Number: "385-468-7400", Ext: "12"}}},
+			"Clerk\n385-468-7400 ext. 12"},
+		{"address only", directory.Listing{Name: "Drop box", Address: addr}, "Drop box\n2001 S State St, Salt Lake City, UT 84190"},
+		{"name only", directory.Listing{Name: "Nothing else"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := contactText(listing(tc.l)); got != tc.want {
+				t.Errorf("contactText = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestQRHolds: the code holds the website when there is one a phone can
+// open, else the contact text, else nothing.
+func TestQRHolds(t *testing.T) {
+	for _, tc := range []struct {
+		name, website string
+		phones        []directory.Phone
+		want, caption string
+	}{
+		{"website", "https://example.org/help", nil, "https://example.org/help", english.scanWebsite},
+		{"bare website", "example.org", nil, "https://example.org", english.scanWebsite},
+		{"unsafe website", "javascript:alert(1)", []directory.Phone{{Number: "211"}}, "Help\n211", english.scanContact},
+		{"no website", "", []directory.Phone{{Number: "211"}}, "Help\n211", english.scanContact},
+		{"nothing", "", nil, "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := newBlock(listing(directory.Listing{Name: "Help", Website: tc.website, Phones: tc.phones}), &english, testNow)
+			if b.qr != tc.want || b.qrCaption != tc.caption {
+				t.Errorf("QR holds %q with caption %q, want %q with %q", b.qr, b.qrCaption, tc.want, tc.caption)
+			}
+		})
+	}
+}
+
 func TestHoursRows(t *testing.T) {
 	for _, tc := range []struct {
 		name, hours string

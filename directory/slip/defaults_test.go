@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -59,8 +60,10 @@ func renderDefaults(t *testing.T) ([]*directory.Listing, []rendered) {
 // back the way a customer's phone and a PDF reader do. Each is a valid PDF
 // of one page, drawn inside its margins with nothing overlapping, with the
 // name and main phone on it and no note meant for staff. When
-// poppler-utils is installed, pdftotext finds the name and the main phone
-// in the file, and the Spanish slip's labels are Spanish.
+// poppler-utils and zbar-tools are installed, pdftotext finds the name and
+// the main phone in the file, the Spanish slip's labels are Spanish, and
+// zbarimg decodes the QR code to the website, or to the contact text when
+// there is no website.
 func TestEveryDefaultListing(t *testing.T) {
 	ls, slips := renderDefaults(t)
 	if len(ls) < 200 {
@@ -89,25 +92,28 @@ func TestEveryDefaultListing(t *testing.T) {
 	}
 	t.Logf("%d listings, %d slips (English, Spanish, large print), each one page", len(ls), made)
 
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skipf("pdftotext is not installed (apt-get install poppler-utils); the slips were not read back with it")
+	for _, tool := range []string{"pdftotext", "pdftoppm", "zbarimg"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed (apt-get install poppler-utils zbar-tools); the slips were not read back with it", tool)
+		}
 	}
 	dir := t.TempDir()
-	var spanishOK atomic.Int32
+	var decoded, websites, contacts, spanishOK atomic.Int32
 	t.Run("read back", func(t *testing.T) {
 		for i, l := range ls {
 			t.Run(l.ID, func(t *testing.T) {
 				t.Parallel()
-				readBack(t, dir, l, slips[i], &spanishOK)
+				readBack(t, dir, l, slips[i], &decoded, &websites, &contacts, &spanishOK)
 			})
 		}
 	})
-	t.Logf("%d listings read back, %d Spanish slips with Spanish labels", len(ls), spanishOK.Load())
+	t.Logf("%d listings read back: %d QR codes decoded (%d websites, %d contact texts), %d Spanish slips with Spanish labels",
+		len(ls), decoded.Load(), websites.Load(), contacts.Load(), spanishOK.Load())
 }
 
-// readBack reads a listing's English and Spanish slips with pdftotext,
-// counting the Spanish slips that pass.
-func readBack(t *testing.T, dir string, l *directory.Listing, slip rendered, spanishOK *atomic.Int32) {
+// readBack reads a listing's English and Spanish slips with pdftotext and
+// zbarimg, counting what it checked.
+func readBack(t *testing.T, dir string, l *directory.Listing, slip rendered, decoded, websites, contacts, spanishOK *atomic.Int32) {
 	pdf := filepath.Join(dir, l.ID+".pdf")
 	if err := os.WriteFile(pdf, slip.pdf[0], 0o600); err != nil {
 		t.Fatal(err)
@@ -118,6 +124,25 @@ func readBack(t *testing.T, dir string, l *directory.Listing, slip rendered, spa
 	}
 	if p, ok := l.MainPhone(); ok && !strings.Contains(got, p.Number) {
 		t.Errorf("pdftotext of the slip does not hold the main phone %s:\n%s", p.Number, got)
+	}
+
+	b := newBlock(l, &english, testNow)
+	code := ""
+	for _, o := range slip.ops[0] {
+		if o.kind == opQR {
+			code = scan(t, pdf, o)
+		}
+	}
+	switch {
+	case code != b.qr:
+		t.Errorf("QR code decodes to %q, want %q (website %q)", code, b.qr, l.Website)
+	case b.qr != "":
+		decoded.Add(1)
+		if _, ok := webAddress(l.Website); ok {
+			websites.Add(1)
+		} else {
+			contacts.Add(1)
+		}
 	}
 
 	if slip.pdf[1] == nil {
@@ -133,7 +158,7 @@ func readBack(t *testing.T, dir string, l *directory.Listing, slip rendered, spa
 			t.Errorf("Spanish slip lacks the label %q:\n%s", r.label, got)
 		}
 	}
-	for _, en := range []string{"What to bring", "This week", "Who qualifies", "Please note", "Hours can change"} {
+	for _, en := range []string{"What to bring", "This week", "Who qualifies", "Please note", "Hours can change", "Scan to"} {
 		if strings.Contains(got, en) {
 			t.Errorf("Spanish slip has the English label %q:\n%s", en, got)
 		}
@@ -168,4 +193,28 @@ func tool(t *testing.T, name string, args ...string) string {
 		t.Fatalf("%s %s: %v: %s", name, strings.Join(args, " "), err, errOut.String())
 	}
 	return out.String()
+}
+
+// scan is what zbarimg decodes in the QR code the op drew, printed at
+// 150 dots an inch as a desk printer does; "" when it finds no code. Only
+// the code and the paper around it are rasterized, which is quicker than
+// the page.
+func scan(t *testing.T, pdf string, qr op) string {
+	t.Helper()
+	const dpi = 150
+	px := func(mm float64) string { return strconv.Itoa(int(mm / 25.4 * dpi)) }
+	png := strings.TrimSuffix(pdf, ".pdf") + "-qr"
+	tool(t, "pdftoppm", "-png", "-r", strconv.Itoa(dpi), "-singlefile",
+		"-x", px(qr.x-5), "-y", px(qr.y-5), "-W", px(qr.w+10), "-H", px(qr.h+10), pdf, png)
+	var out, errOut bytes.Buffer
+	cmd := exec.Command("zbarimg", "--quiet", "--raw", png+".png")
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 4 {
+		return "" // no code found
+	}
+	if err != nil {
+		t.Fatalf("zbarimg %s.png: %v: %s", png, err, errOut.String())
+	}
+	return strings.TrimSuffix(out.String(), "\n")
 }

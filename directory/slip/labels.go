@@ -60,6 +60,8 @@ type labels struct {
 	until          string // "Until 8:30am": a day open only past midnight
 	callFirst      string
 	hoursCanChange string
+	scanWebsite    string
+	scanContact    string
 	days           [7]string // indexed by time.Weekday
 	dayShort       [7]string
 	months         [12]string
@@ -94,6 +96,8 @@ var english = labels{
 	until:          "Until %s",
 	callFirst:      "Hours can change: call first.",
 	hoursCanChange: "Hours can change.",
+	scanWebsite:    "Scan to open the website",
+	scanContact:    "Scan to keep the contact details",
 	days:           [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
 	dayShort:       [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
 	months: [12]string{"January", "February", "March", "April", "May", "June", "July",
@@ -130,6 +134,8 @@ var spanish = labels{
 	until:          "Hasta las %s",
 	callFirst:      "El horario puede cambiar: llame antes de ir.",
 	hoursCanChange: "El horario puede cambiar.",
+	scanWebsite:    "Escanee para abrir el sitio web",
+	scanContact:    "Escanee para guardar los datos de contacto",
 	days:           [7]string{"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"},
 	dayShort:       [7]string{"dom", "lun", "mar", "mié", "jue", "vie", "sáb"},
 	months: [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",

@@ -107,9 +107,10 @@ type opKind uint8
 const (
 	opText opKind = iota
 	opRule
+	opQR
 )
 
-// op is one thing to draw: a line of text or a rule. Laying
+// op is one thing to draw: a line of text, a rule, or a QR code. Laying
 // a slip out makes ops; only the ops of the step that fits are drawn.
 type op struct {
 	kind       opKind
@@ -117,6 +118,7 @@ type op struct {
 	text       string
 	style      style
 	link       string
+	qr         [][]bool
 }
 
 // layout lays a slip out at one step, measuring text with the PDF's fonts.
@@ -310,11 +312,27 @@ func (lo *layout) labelWidth(blocks []block) float64 {
 	return min(w+columnGap, contentWidth*maxLabelShare)
 }
 
-// block lays out one listing from lo.y: the name and organization, what it is for and its facts. With limit set
+// block lays out one listing from lo.y: its QR code at the top right, the
+// name and organization, what it is for and its facts. With limit set
 // (share), facts that would end below it are left out. It reports
 // whether anything was left out.
 func (lo *layout) block(b *block, limit float64) (cut bool) {
+	top := lo.y
+	right := pageWidth - marginSide
 	lo.floatBottom = 0
+	if bm := b.qrBits; bm != nil {
+		q := lo.st.qr
+		lo.ops = append(lo.ops, op{kind: opQR, x: right - q, y: top, w: q, h: q, qr: bm})
+		cst := style{size: lo.st.small}
+		ls := lo.wrap(b.qrCaption, cst, func(int) float64 { return q }, 3)
+		for i, l := range ls {
+			w := lo.width(l, cst)
+			lo.ops = append(lo.ops, op{kind: opText, x: right - q/2 - w/2, y: top + q + float64(i)*cst.lineHeight(), w: w, h: cst.lineHeight(), text: l, style: cst})
+		}
+		lo.floatLeft = right - q - columnGap
+		lo.floatBottom = top + q + float64(len(ls))*cst.lineHeight() + 1
+	}
+
 	nameLines := 0
 	if lo.st.capLines > 0 {
 		nameLines = 2
@@ -491,6 +509,8 @@ func draw(pdf *fpdf.Fpdf, ops []op) {
 			pdf.CellFormat(o.w, o.h, o.text, "", 0, "L", false, 0, o.link)
 		case opRule:
 			pdf.Line(o.x, o.y, o.x+o.w, o.y)
+		case opQR:
+			drawQR(pdf, o)
 		}
 	}
 }

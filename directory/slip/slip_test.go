@@ -52,7 +52,7 @@ func TestRenderShowsWhatTheCustomerNeeds(t *testing.T) {
 			"What to bring Form DS-11, proof of citizenship, photo ID",
 			"Who qualifies U.S. citizens", "Cost $35 acceptance fee", "Languages English, Spanish",
 			"Website https://saltlakecounty.gov/clerk/passport", "Email passports@example.org",
-			"Hours can change: call first.",
+			"Scan to open the website", "Hours can change: call first.",
 		}},
 		{"Spanish", Options{Lang: Spanish}, []string{
 			"Salt Lake County Library", "25 de noviembre de 2026",
@@ -62,7 +62,7 @@ func TestRenderShowsWhatTheCustomerNeeds(t *testing.T) {
 			"Esta semana Lun–vie 8:00am-5:00pm Sáb–dom Cerrado",
 			"Qué llevar Form DS-11", "Requisitos U.S. citizens", "Costo $35", "Idiomas English, Spanish",
 			"Sitio web https://saltlakecounty.gov/clerk/passport", "Correo electrónico passports@example.org",
-			"El horario puede cambiar: llame antes de ir.",
+			"Escanee para abrir el sitio web", "El horario puede cambiar: llame antes de ir.",
 		}},
 		{"large print", Options{LargePrint: true}, []string{
 			"Salt Lake County Clerk - Passport Acceptance", "385-468-7300", "Hours can change: call first.",
@@ -143,18 +143,32 @@ func TestNeverOverflows(t *testing.T) {
 					t.Errorf("slip does not say %q; it says:\n%s", w, text(ops))
 				}
 			}
+			qrs := 0
+			for _, o := range ops {
+				if o.kind == opQR {
+					qrs++
+				}
+			}
+			if want := len(tc.listings); qrs != want && tc.listings[0].Website != "" {
+				t.Errorf("slip has %d QR codes, want %d", qrs, want)
+			}
 		})
 	}
 }
 
 // TestNothingKnown: a listing with no website, phones, address or hours
-// still makes a clean slip: its name, and no empty labels and no
-// reminder to call.
+// still makes a clean slip: its name, and no empty labels, no code to
+// scan and no reminder to call.
 func TestNothingKnown(t *testing.T) {
 	_, ops := render(t, []*directory.Listing{listing(directory.Listing{ID: "bare", Name: "Neighborhood Help Desk"})}, Options{})
 	want := "Salt Lake County Library\nNovember 25, 2026\nNeighborhood Help Desk\n"
 	if got := text(ops); got != want {
 		t.Errorf("slip of a bare listing says\n%s\nwant\n%s", got, want)
+	}
+	for _, o := range ops {
+		if o.kind == opQR {
+			t.Errorf("slip of a bare listing has a QR code")
+		}
 	}
 }
 
