@@ -3,6 +3,7 @@ package slip
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
@@ -15,9 +16,7 @@ import (
 // for legibility (1, l and I, 0 and O differ, which matters in phone
 // numbers), and cover the accents of Spanish and the other Latin
 // languages. fpdf embeds only the letters a slip uses.
-const (
-	fontFamily = "Go"
-)
+const fontFamily = "Go"
 
 var (
 	fontRegular = goregular.TTF
@@ -98,11 +97,9 @@ func isCovered(s string, keepLines bool) bool {
 // bare is a letter without its accents when the fonts have that, else
 // "?".
 func bare(r rune) rune {
-	for _, d := range norm.NFD.String(string(r)) {
-		if covered[d] && !unicode.Is(unicode.Mn, d) {
-			return d
-		}
-		break
+	d, _ := utf8.DecodeRuneInString(norm.NFD.String(string(r)))
+	if covered[d] && !unicode.Is(unicode.Mn, d) {
+		return d
 	}
 	return '?'
 }
