@@ -60,19 +60,27 @@ type Desk struct {
 	split, inner    *container.Split
 	// shortcuts is the keyboard shortcuts dialog while it is open.
 	shortcuts dialog.Dialog
+	// dialogKeys, while a slip's dialog is open, takes Enter and Esc
+	// pressed when nothing in the dialog has the focus.
+	dialogKeys func(*fyne.KeyEvent)
+	// slip is the referral slip being put together; printItem and
+	// clearSlipItem are its menu items, which show how many it holds.
+	slip                     *slipTray
+	printItem, clearSlipItem *fyne.MenuItem
 
 	searcher   searcher
 	categories []directory.CategoryCount
 	// seq counts changes of the search box; applied is the change whose
 	// results are on screen. Results for an older change are dropped.
 	seq, applied uint64
-	// pendingMoves, pendingEnter and pendingCopy hold Down, Up, Enter and
-	// copy pressed before the results of the last keystroke arrived, so a
-	// quick "type, Down, Enter" or "type, copy" acts on what was typed
-	// rather than on the results before it.
+	// pendingMoves, pendingEnter, pendingCopy and pendingPrint hold Down,
+	// Up, Enter, copy and print pressed before the results of the last
+	// keystroke arrived, so a quick "type, Down, Enter" or "type, copy"
+	// acts on what was typed rather than on the results before it.
 	pendingMoves int
 	pendingEnter bool
 	pendingCopy  bool
+	pendingPrint bool
 	// category is the category open in the results, "" for none.
 	category string
 	// keepID is the listing to keep on show when the search now running
@@ -115,6 +123,7 @@ func NewDesk(a fyne.App, dir Directory, standards []byte) *Desk {
 	}
 	d.win = a.NewWindow(lang.L("No Wrong Door"))
 	d.standards = &standardsPanel{standards: standards}
+	d.slip = newSlipTray(a)
 	d.buildUI()
 	return d
 }
@@ -264,6 +273,10 @@ func (d *Desk) buildUI() {
 		app:            d.app,
 		now:            d.timeNow,
 		onCopyReferral: d.onCopyReferral,
+		onPrintSlip:    d.onPrintSlip,
+		onAddToSlip:    d.onAddToSlip,
+		slipCount:      func() int { return len(d.slip.listings) },
+		inSlip:         d.slip.has,
 		fallbacks:      func() []*directory.Listing { return fallbackListings(d.dir) },
 		onShow:         d.showListing,
 	}
@@ -311,7 +324,7 @@ func (d *Desk) timeNow() time.Time { return d.now() }
 // the categories and the welcome page at once.
 func (d *Desk) onSearchChanged(text string) {
 	d.seq++
-	d.pendingMoves, d.pendingEnter, d.pendingCopy = 0, false, false
+	d.pendingMoves, d.pendingEnter, d.pendingCopy, d.pendingPrint = 0, false, false, false
 	d.keepID = ""
 	d.full = false
 	q := strings.TrimSpace(firstRunes(text, maxSearchLength))
@@ -450,8 +463,8 @@ func (d *Desk) onEnter() {
 }
 
 func (d *Desk) applyPendingKeys() {
-	moves, enter, copyReferral := d.pendingMoves, d.pendingEnter, d.pendingCopy
-	d.pendingMoves, d.pendingEnter, d.pendingCopy = 0, false, false
+	moves, enter, copyReferral, printSlip := d.pendingMoves, d.pendingEnter, d.pendingCopy, d.pendingPrint
+	d.pendingMoves, d.pendingEnter, d.pendingCopy, d.pendingPrint = 0, false, false, false
 	for ; moves > 0; moves-- {
 		d.results.move(1)
 	}
@@ -463,6 +476,9 @@ func (d *Desk) applyPendingKeys() {
 	}
 	if copyReferral {
 		d.onCopyReferral()
+	}
+	if printSlip {
+		d.onPrintSlip()
 	}
 }
 
@@ -638,6 +654,8 @@ func (d *Desk) onCanvasKey(ev *fyne.KeyEvent) {
 		case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
 			if d.shortcuts != nil {
 				d.shortcuts.Hide()
+			} else if d.dialogKeys != nil {
+				d.dialogKeys(ev)
 			}
 		}
 		return
