@@ -518,3 +518,13 @@ func holds(has map[string]bool, words []string, a *anchors) bool {
 	}
 	return false
 }
+
+// byName returns the meaning with the given name.
+func (t *meaningTable) byName(name string) (*meaning, bool) {
+	for i := range t.meanings {
+		if t.meanings[i].name == name {
+			return &t.meanings[i], true
+		}
+	}
+	return nil, false
+}
