@@ -15,14 +15,23 @@ import (
 // pinned. The rail was written with the original set and the dev half in
 // view and must get every one of them; on the test half, never tuned on,
 // it got 11 of 22 when measured, and the bound sits below that.
+//
+// maxFalseAlarms is how many ordinary questions of the set may pin a
+// crisis line. Every set allows none but one: in holdout3, measured once,
+// a customer whose ex follows her to her car and who asks for a protective
+// order gets the domestic violence lines pinned (they do help with
+// protective orders; the court's listing comes fifth). Its writer filed it
+// as ordinary, and it is counted as the rail's false alarm.
 var crisisSets = []struct {
-	path      string
-	minPinned float64
+	path           string
+	minPinned      float64
+	maxFalseAlarms int
 }{
-	{"testdata/queries.json", 1},
-	{"testdata/desk_dev.json", 1},
-	{"testdata/desk_test.json", 0.45},
-	{"testdata/desk_holdout.json", 0.55}, // measured once: 34 of 56
+	{"testdata/queries.json", 1, 0},
+	{"testdata/desk_dev.json", 1, 0},
+	{"testdata/desk_test.json", 0.45, 0},
+	{"testdata/desk_holdout.json", 0.55, 0},  // measured once: 34 of 56
+	{"testdata/desk_holdout3.json", 0.52, 1}, // measured once: 34 of 56, 1 false alarm of 293
 }
 
 // TestCrisisRailFires: said in ways crisis.txt does not spell out, a
@@ -97,7 +106,7 @@ func TestCrisisRailOnDeskQuestions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		crises, pinnedRight, ordinary := 0, 0, 0
+		crises, pinnedRight, ordinary, alarms := 0, 0, 0, 0
 		for _, q := range qs {
 			got := ix.Search(q.Query, 3)
 			pinned := len(got) > 0 && got[0].Pinned
@@ -110,12 +119,16 @@ func TestCrisisRailOnDeskQuestions(t *testing.T) {
 					t.Logf("%s: Search(%q) = %v, want one of %v first and pinned", set.path, q.Query, pinnedIDs(got), q.Want)
 				}
 			case pinned && !isCrisisQuestion(q):
-				t.Errorf("%s: Search(%q) pinned %s, want nothing pinned (false alarm)", set.path, q.Query, got[0].Listing.ID)
+				alarms++
+				t.Logf("%s: Search(%q) pinned %s, want nothing pinned (false alarm)", set.path, q.Query, got[0].Listing.ID)
 			default:
 				ordinary++
 			}
 		}
-		t.Logf("%s: crisis questions %d, a right crisis line first and pinned for %d; ordinary questions %d", set.path, crises, pinnedRight, ordinary)
+		t.Logf("%s: crisis questions %d, a right crisis line first and pinned for %d; ordinary questions %d, false alarms %d", set.path, crises, pinnedRight, ordinary+alarms, alarms)
+		if alarms > set.maxFalseAlarms {
+			t.Errorf("%s: %d ordinary questions pinned a crisis line, want at most %d", set.path, alarms, set.maxFalseAlarms)
+		}
 		if crises > 0 && float64(pinnedRight)/float64(crises) < set.minPinned {
 			t.Errorf("%s: a right crisis line first and pinned for %d of %d crisis questions, want at least %.0f%%", set.path, pinnedRight, crises, 100*set.minPinned)
 		}

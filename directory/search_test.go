@@ -53,14 +53,18 @@ func ids(results []directory.Result) []string {
 //   - desk_test.json: written with it, never tuned on; measured once.
 //   - desk_holdout.json: written later by another hand, after the needs
 //     and the rail were broadened without it; measured once.
+//   - desk_holdout3.json: written blind by a third hand after the naive
+//     Bayes reader landed, with ordinary questions that sound alarming
+//     ("trap"); measured once.
 var relevanceSets = []struct {
 	path                                      string
 	minFirst, minTop3, maxTypeAhead, maxChurn float64
 }{
-	{"testdata/queries.json", 0.92, 1, 0.27, 2.5},         // measured 95%, 100%, 24.7%, 1.9
-	{"testdata/desk_dev.json", 0.90, 0.96, 0.46, 5.8},     // measured 94%, 99%, 42.0%, 5.2
-	{"testdata/desk_test.json", 0.72, 0.82, 0.54, 6.2},    // measured once, untuned: 77%, 87%, 49.6%, 5.5
-	{"testdata/desk_holdout.json", 0.78, 0.85, 0.49, 6.0}, // measured once, untuned: 82%, 89%, 44.9%, 5.4
+	{"testdata/queries.json", 0.92, 1, 0.27, 2.5},          // measured 95%, 100%, 24.7%, 1.9
+	{"testdata/desk_dev.json", 0.90, 0.96, 0.46, 5.8},      // measured 94%, 99%, 42.0%, 5.2
+	{"testdata/desk_test.json", 0.72, 0.82, 0.54, 6.2},     // measured once, untuned: 77%, 87%, 49.6%, 5.5
+	{"testdata/desk_holdout.json", 0.78, 0.85, 0.49, 6.0},  // measured once, untuned: 82%, 89%, 44.9%, 5.4
+	{"testdata/desk_holdout3.json", 0.82, 0.87, 0.47, 7.2}, // measured once, untuned: 86%, 91%, 42.1%, 6.5
 }
 
 // TestRelevance is the desk's promise, measured on every question set.

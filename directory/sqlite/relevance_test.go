@@ -14,8 +14,9 @@ import (
 )
 
 // evalSets are the desk question sets the relevance tests run: the team's
-// original set and the two halves of the set written apart from the
-// ranking (dev is tuned on; test is only measured).
+// original set, the two halves of the set written apart from the ranking
+// (dev is tuned on; test is only measured), and two sets written later by
+// other hands (only measured).
 // margin is how far above both baselines the search must put the right
 // listing first: on short keyword questions FTS5 does well, so there it
 // need only not lose; on the desk sets, where customers talk, it must be
@@ -28,6 +29,7 @@ var evalSets = []struct {
 	{"dev", "../testdata/desk_dev.json", 0.15},
 	{"test", "../testdata/desk_test.json", 0.15},
 	{"holdout", "../testdata/desk_holdout.json", 0.15},
+	{"holdout3", "../testdata/desk_holdout3.json", 0.25}, // measured once: 86% against FTS5 52%
 }
 
 // TestRelevanceAgainstBaselines measures the search on every desk question
