@@ -187,7 +187,7 @@ func (p *detailPane) draw() {
 	if l.AlertActive(now) {
 		text := l.Alert
 		if !l.AlertUntil.IsZero() {
-			text += " " + lang.L("(until {{.Date}})", map[string]any{"Date": l.AlertUntil.Time().Format("Jan 2, 2006")})
+			text += " " + lang.L("(until {{.Date}})", map[string]any{"Date": longDate(l.AlertUntil.Time())})
 		}
 		objs = append(objs, newBanner(text, widget.WarningImportance))
 	}
@@ -428,9 +428,9 @@ func (p *detailPane) provenance(l *directory.Listing) fyne.CanvasObject {
 	case !l.Verified():
 		box = append(box, &widget.Label{Text: lang.L("Not verified by staff yet. Confirm by phone if it matters."), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
 	default:
-		text := lang.L("Verified {{.Date}}", map[string]any{"Date": l.VerifiedOn.Time().Format("Jan 2, 2006")})
+		text := lang.L("Verified {{.Date}}", map[string]any{"Date": longDate(l.VerifiedOn.Time())})
 		if l.VerifiedBy != "" {
-			text = lang.L("Verified {{.Date}} by {{.Who}}", map[string]any{"Date": l.VerifiedOn.Time().Format("Jan 2, 2006"), "Who": l.VerifiedBy})
+			text = lang.L("Verified {{.Date}} by {{.Who}}", map[string]any{"Date": longDate(l.VerifiedOn.Time()), "Who": l.VerifiedBy})
 		}
 		imp := widget.MediumImportance
 		if l.Stale(p.now()) {
