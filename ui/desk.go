@@ -115,6 +115,7 @@ func NewDesk(a fyne.App, dir Directory, standards []byte) *Desk {
 	}
 	d.win = a.NewWindow(lang.L("No Wrong Door"))
 	d.standards = &standardsPanel{standards: standards}
+	setLanguage(d.prefs.String(prefLanguage))
 	d.buildUI()
 	return d
 }
