@@ -49,6 +49,10 @@ type Desk struct {
 	win   fyne.Window
 	dir   Directory
 	prefs fyne.Preferences
+	// history is the listings shown lately, for Alt+Left and the start
+	// page (favorites.go); extra is what waits for results (extra.go).
+	history history
+	extra   extra
 
 	search          *searchEntry
 	results         *resultsPane
@@ -267,6 +271,8 @@ func (d *Desk) buildUI() {
 		onCopyReferral: d.onCopyReferral,
 		fallbacks:      func() []*directory.Listing { return fallbackListings(d.dir) },
 		onShow:         d.showListing,
+		onPin:          d.onTogglePin,
+		pinned:         d.isPinned,
 	}
 	d.standardsButton = &widget.Button{Icon: theme.DocumentIcon(), OnTapped: d.onToggleStandards}
 	help := &widget.Button{Text: lang.L("Shortcuts"), Icon: theme.HelpIcon(), Importance: widget.LowImportance, OnTapped: d.onShowShortcuts}
@@ -374,6 +380,7 @@ func (d *Desk) applyResults(seq uint64, query string, results []directory.Result
 		d.preview(items[cursor].listing)
 	}
 	d.applyPendingKeys()
+	d.runWaiting()
 }
 
 // pinnedFirst puts the results the search pinned ahead of the others,
@@ -474,19 +481,20 @@ func (d *Desk) showCategories() {
 	d.showWelcome()
 }
 
-// listCategories lists the categories in the results pane, or the notice
-// while there is one.
+// listCategories lists the categories in the results pane, below the
+// listings pinned and recently viewed at this desk, or the notice while
+// there is one.
 func (d *Desk) listCategories() {
 	d.category = ""
 	if d.notice != "" {
 		d.showNotice()
 		return
 	}
-	items := make([]resultItem, len(d.categories))
-	for i, c := range d.categories {
-		items[i] = resultItem{category: c}
+	heading, items := d.startItems()
+	for _, c := range d.categories {
+		items = append(items, resultItem{category: c})
 	}
-	d.results.show(lang.L("Browse by category"), items, false, "", -1)
+	d.results.show(heading, items, false, "", -1)
 }
 
 // openCategory lists the listings in a category and shows the category's
@@ -557,6 +565,7 @@ func (d *Desk) showListing(l *directory.Listing) {
 // preview shows a listing in the middle whose row is already highlighted.
 func (d *Desk) preview(l *directory.Listing) {
 	d.detail.show(l)
+	d.noteShown(l)
 }
 
 // showWelcome shows the welcome page in the middle, unless it is there.
@@ -668,6 +677,7 @@ func (d *Desk) onCopyReferral() {
 		return
 	}
 	d.app.Clipboard().SetContent(referralText(l, d.now()))
+	d.markViewed(l)
 	d.detail.showCopied()
 }
 

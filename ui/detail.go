@@ -37,10 +37,15 @@ type detailPane struct {
 	// offers; onShow shows one of them.
 	fallbacks func() []*directory.Listing
 	onShow    func(*directory.Listing)
+	// onPin pins or unpins the listing on show, and pinned says whether a
+	// listing is pinned.
+	onPin  func()
+	pinned func(id string) bool
 
 	box    *fyne.Container
 	scroll *container.Scroll
 	copied *widget.Label
+	pin    *widget.Button
 	// notice says above the pane why a key did nothing, such as copy with
 	// no listing on show; whatever is shown next takes it away. noticeBox
 	// pads it, and is hidden with it so it takes no room.
@@ -173,7 +178,7 @@ func (p *detailPane) draw() {
 	p.shownState = p.stateKey(l)
 
 	objs := []fyne.CanvasObject{
-		&widget.Label{Text: l.Name, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord},
+		p.withPin(&widget.Label{Text: l.Name, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord}),
 	}
 	if sub := joinNonEmpty(" · ", l.Organization, levelName(l.Level)); sub != "" {
 		objs = append(objs, &widget.Label{Text: sub, Wrapping: fyne.TextWrapWord})

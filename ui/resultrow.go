@@ -79,6 +79,9 @@ type rowContent struct {
 	note             string
 	noteImportance   widget.Importance
 	cursor           bool
+	// heading marks the heading of a group of rows: its title in the
+	// primary colour and its subtitle muted.
+	heading bool
 }
 
 // set fills the row and lays it out again, since a new badge or marker
@@ -91,6 +94,10 @@ func (r *resultRow) set(c rowContent) {
 	r.shown = &c
 	r.title.Text, r.title.Hidden = c.title, c.title == ""
 	r.subtitle.Text, r.subtitle.Hidden, r.subtitle.Keep = c.subtitle, c.subtitle == "", c.keep
+	r.title.Importance, r.subtitle.Importance = widget.MediumImportance, widget.MediumImportance
+	if c.heading {
+		r.title.Importance, r.subtitle.Importance = widget.HighImportance, widget.LowImportance
+	}
 	setLabel(r.badge, c.badge, c.badgeImportance)
 	setLabel(r.marker, c.marker, c.markerImportance)
 	r.note.Text, r.note.Importance, r.note.Hidden = c.note, c.noteImportance, c.note == ""

@@ -14,11 +14,15 @@ import (
 	"nowrongdoor/directory"
 )
 
-// resultItem is one row of the results pane: a listing to show, or a
-// category to open.
+// resultItem is one row of the results pane: a listing to show, a
+// category to open, or the heading of a group of rows on the start page
+// ("Recently viewed"), which the highlight passes over.
 type resultItem struct {
 	listing  *directory.Listing
 	category directory.CategoryCount
+	// heading names a group of the rows below it; note says more about
+	// it on the row's second line.
+	heading, note string
 }
 
 // resultsPane is the left side of the window: a heading that says what the
@@ -123,16 +127,19 @@ func (p *resultsPane) indexOf(id string) widget.ListItemID {
 
 // move steps the highlight down (+1) or up (-1), keeping it on screen, and
 // shows the row it reaches. With nothing highlighted either key starts at
-// the top row.
+// the top row. Headings are passed over.
 func (p *resultsPane) move(delta int) {
 	if len(p.items) == 0 {
 		return
 	}
 	next := max(0, min(len(p.items)-1, p.cursor+delta))
 	if p.cursor < 0 {
-		next = 0
+		next, delta = 0, 1
 	}
-	if next == p.cursor {
+	for next >= 0 && next < len(p.items) && p.items[next].heading != "" {
+		next += delta
+	}
+	if next < 0 || next >= len(p.items) || next == p.cursor {
 		return
 	}
 	p.setCursor(next)
@@ -170,7 +177,7 @@ func (p *resultsPane) setCursor(id widget.ListItemID) {
 // category must still open it.
 func (p *resultsPane) selectCursor() {
 	p.selecting = true
-	if p.cursor >= 0 && p.items[p.cursor].listing != nil {
+	if p.cursor >= 0 && p.cursor < len(p.items) && p.items[p.cursor].listing != nil {
 		p.list.Select(p.cursor)
 	} else {
 		p.list.UnselectAll()
@@ -179,18 +186,26 @@ func (p *resultsPane) selectCursor() {
 }
 
 // activateCursor opens or shows the highlighted row, or the top row when
-// nothing is highlighted.
+// nothing is highlighted (the first below a heading).
 func (p *resultsPane) activateCursor() {
-	if len(p.items) == 0 {
+	id := max(p.cursor, 0)
+	for id < len(p.items) && p.items[id].heading != "" {
+		id++
+	}
+	if id >= len(p.items) {
 		return
 	}
-	id := max(p.cursor, 0)
 	p.setCursor(id)
 	p.onActivate(p.items[id])
 }
 
 func (p *resultsPane) onSelected(id widget.ListItemID) {
 	if p.selecting || id < 0 || id >= len(p.items) {
+		return
+	}
+	if p.items[id].heading != "" {
+		// A heading is not a row to show; the highlight stays put.
+		p.selectCursor()
 		return
 	}
 	p.setCursor(id)
@@ -210,6 +225,11 @@ func (p *resultsPane) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	it := p.items[id]
 	c := rowContent{cursor: id == p.cursor}
+	if it.heading != "" {
+		c.title, c.subtitle, c.heading = it.heading, it.note, true
+		row.set(c)
+		return
+	}
 	if it.listing == nil {
 		c.title = it.category.Name
 		c.subtitle = lang.N("{{.Count}} listing", it.category.Count, map[string]any{"Count": it.category.Count})

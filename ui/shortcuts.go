@@ -23,6 +23,8 @@ var (
 	shortcutCopyReferral = &desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutStandards    = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutHelp         = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutBack         = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
+	shortcutPin          = &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // buildMenu makes the main menu. Fyne adds Quit to the first menu.
@@ -34,6 +36,8 @@ func (d *Desk) buildMenu() *fyne.MainMenu {
 			&fyne.MenuItem{Label: lang.L("Go to the search box"), Shortcut: shortcutSearch, Action: d.focusSearch},
 			&fyne.MenuItem{Label: lang.L("Copy referral"), Shortcut: shortcutCopyReferral, Action: d.onCopyReferral},
 			&fyne.MenuItem{Label: lang.L("Browse categories"), Action: d.onBrowse},
+			&fyne.MenuItem{Label: lang.L("Back to the previous listing"), Shortcut: shortcutBack, Action: d.onBack},
+			&fyne.MenuItem{Label: lang.L("Pin or unpin the listing"), Shortcut: shortcutPin, Action: d.onTogglePin},
 		),
 		fyne.NewMenu(lang.L("View"), d.standardsItem),
 		fyne.NewMenu(lang.L("Help"),
@@ -49,6 +53,8 @@ func shortcutHelpRows() [][2]string {
 		{lang.L("Down, Up"), lang.L("Move through the results; the middle shows the highlighted one")},
 		{lang.L("Enter"), lang.L("Open the highlighted category")},
 		{lang.L("Esc"), lang.L("Clear the search box and go back to the start; close a dialog")},
+		{shortcutText(shortcutBack), lang.L("Back to the previous listing shown")},
+		{shortcutText(shortcutPin), lang.L("Pin the listing on show to the start page, or unpin it")},
 		{shortcutText(shortcutCopyReferral), lang.L("Copy the referral for the listing on show")},
 		{shortcutText(shortcutStandards), lang.L("Show or hide the customer service standards")},
 		{shortcutText(shortcutHelp), lang.L("Show these shortcuts")},
@@ -100,10 +106,20 @@ func shortcutText(s *desktop.CustomShortcut) string {
 		parts = append(parts, "Cmd")
 	}
 	if s.Modifier&fyne.KeyModifierAlt != 0 {
-		parts = append(parts, "Alt")
+		parts = append(parts, lang.L("Alt"))
 	}
 	if s.Modifier&fyne.KeyModifierShift != 0 {
 		parts = append(parts, lang.L("Shift"))
 	}
-	return strings.Join(append(parts, string(s.KeyName)), "+")
+	return strings.Join(append(parts, keyText(s.KeyName)), "+")
+}
+
+// keyText is a key as the keyboard labels it: an arrow key by its name in
+// the window's language, the rest as Fyne names them ("C", "/").
+func keyText(k fyne.KeyName) string {
+	switch k {
+	case fyne.KeyLeft:
+		return lang.L("Left")
+	}
+	return string(k)
 }
