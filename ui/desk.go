@@ -50,7 +50,8 @@ type Desk struct {
 	dir   Directory
 	prefs fyne.Preferences
 	// history is the listings shown lately, for Alt+Left and the start
-	// page (favorites.go); extra is what waits for results (extra.go).
+	// page (favorites.go); extra is the dialogs beside the shortcuts and
+	// what waits for results (extra.go).
 	history history
 	extra   extra
 
@@ -271,6 +272,7 @@ func (d *Desk) buildUI() {
 		onCopyReferral: d.onCopyReferral,
 		fallbacks:      func() []*directory.Listing { return fallbackListings(d.dir) },
 		onShow:         d.showListing,
+		onEmail:        d.onEmailReferral,
 		onPin:          d.onTogglePin,
 		pinned:         d.isPinned,
 	}
@@ -640,15 +642,12 @@ func (d *Desk) onCanvasRune(r rune) {
 
 // onCanvasKey gives the search box's keys the same meaning when nothing has
 // focus. With a dialog open they stay off the search box; Enter and Esc
-// close the shortcuts dialog when a click has taken the focus off its
-// button.
+// close the dialog when a click has taken the focus off its button.
 func (d *Desk) onCanvasKey(ev *fyne.KeyEvent) {
 	if d.dialogOpen() {
 		switch ev.Name {
 		case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
-			if d.shortcuts != nil {
-				d.shortcuts.Hide()
-			}
+			d.hideDialogs()
 		}
 		return
 	}

@@ -37,10 +37,11 @@ type detailPane struct {
 	// offers; onShow shows one of them.
 	fallbacks func() []*directory.Listing
 	onShow    func(*directory.Listing)
-	// onPin pins or unpins the listing on show, and pinned says whether a
-	// listing is pinned.
-	onPin  func()
-	pinned func(id string) bool
+	// onEmail opens an email with the referral; onPin pins or unpins the
+	// listing on show, and pinned says whether a listing is pinned.
+	onEmail func()
+	onPin   func()
+	pinned  func(id string) bool
 
 	box    *fyne.Container
 	scroll *container.Scroll
@@ -200,7 +201,7 @@ func (p *detailPane) draw() {
 	p.copied = &widget.Label{Text: lang.L("Referral copied. Paste it into an email, a text or a document."), Wrapping: fyne.TextWrapWord, Importance: widget.SuccessImportance}
 	p.copied.Hide()
 	copyReferral := &widget.Button{Text: lang.L("Copy referral"), Icon: theme.ContentCopyIcon(), Importance: widget.HighImportance, OnTapped: p.onCopyReferral}
-	objs = append(objs, container.NewBorder(nil, nil, copyReferral, nil, p.copied))
+	objs = append(objs, container.NewBorder(nil, nil, container.NewHBox(copyReferral, p.emailButton()), nil, p.copied))
 	if l.Description != "" {
 		objs = append(objs, paragraph(l.Description))
 	}
@@ -458,6 +459,7 @@ func (p *detailPane) provenance(l *directory.Listing) fyne.CanvasObject {
 func (p *detailPane) showCopied() {
 	p.hideNotice()
 	if p.kind == paneListing && p.copied != nil {
+		p.copied.SetText(lang.L("Referral copied. Paste it into an email, a text or a document."))
 		p.copied.Show()
 	}
 }

@@ -1,8 +1,15 @@
 package ui
 
-// extra is what the desk keeps beside the search: actions waiting for
-// results.
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+)
+
+// extra is what the desk keeps beside the search: the dialog open now,
+// and actions waiting for results.
 type extra struct {
+	// open is the email dialog while it is shown.
+	open dialog.Dialog
 	// waiting are actions asked for before the results of the last
 	// keystroke arrived (waitForResults).
 	waiting []waitingAction
@@ -35,5 +42,29 @@ func (d *Desk) runWaiting() {
 		if a.seq == d.applied {
 			a.run()
 		}
+	}
+}
+
+// openDialog shows a dialog with focus on its button, so Enter and Esc
+// close it, and gives the focus back to the search box when it closes.
+func (d *Desk) openDialog(dlg dialog.Dialog, focus fyne.Focusable) {
+	dlg.SetOnClosed(func() {
+		if d.extra.open == dlg {
+			d.extra.open = nil
+		}
+		d.win.Canvas().Focus(d.search)
+	})
+	d.extra.open = dlg
+	dlg.Show()
+	d.win.Canvas().Focus(focus)
+}
+
+// hideDialogs closes the dialog over the window, if the desk opened one.
+func (d *Desk) hideDialogs() {
+	if d.shortcuts != nil {
+		d.shortcuts.Hide()
+	}
+	if d.extra.open != nil {
+		d.extra.open.Hide()
 	}
 }

@@ -190,19 +190,24 @@ func TestBack(t *testing.T) {
 
 // TestPinWaitsForResults: Ctrl+D pressed straight after typing pins the
 // listing the words typed find, as copy does, rather than saying there is
-// nothing to pin.
+// nothing to pin; and so does Email.
 func TestPinWaitsForResults(t *testing.T) {
 	slow := slowDirectory{Directory: directory.NewIndex(fixtureListings()), release: make(chan struct{})}
-	td := newTestDeskOn(t, test.NewTempApp(t), slow)
+	a := &mailApp{App: test.NewTempApp(t)}
+	td := newTestDeskOn(t, a, slow)
 	td.search.SetText("passport") // its search waits for the release
 	td.menuItem(shortcutPin).Action()
-	if got := td.prefs.StringList(prefPinned); len(got) != 0 {
-		t.Errorf("pinned %v before the results arrived", got)
+	td.menuItemLabelled("Email the referral…").Action()
+	if got := td.prefs.StringList(prefPinned); len(got) != 0 || len(a.opened) != 0 {
+		t.Errorf("pinned %v and emailed %v before the results arrived", got, a.opened)
 	}
 	close(slow.release)
 	td.wait()
 	if got := td.prefs.StringList(prefPinned); !slices.Equal(got, []string{"slco-clerk-passports"}) {
 		t.Errorf("pinned %v, want the passport office the words typed find", got)
+	}
+	if len(a.opened) != 1 || a.opened[0].Query().Get("subject") != "Salt Lake County Clerk - Passport Acceptance" {
+		t.Errorf("emailed %v, want the passport office", a.opened)
 	}
 	if td.detail.noticeBox.Visible() {
 		t.Errorf("the pane says %q", td.detail.notice.Text)

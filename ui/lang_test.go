@@ -227,6 +227,7 @@ func TestSpanishWindow(t *testing.T) {
 		"Salt Lake County Clerk - Passport Acceptance", // the listing as entered
 		"Accepts U.S. passport applications by appointment.",
 		"[Copiar referencia]",
+		"[Correo…]",
 		"Teléfonos",
 		"Hoy",
 		"miércoles: 8:00 a.m. a 5:00 p.m.",

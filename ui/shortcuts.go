@@ -25,6 +25,7 @@ var (
 	shortcutHelp         = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutBack         = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
 	shortcutPin          = &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutEmail        = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 // buildMenu makes the main menu. Fyne adds Quit to the first menu.
@@ -36,6 +37,7 @@ func (d *Desk) buildMenu() *fyne.MainMenu {
 			&fyne.MenuItem{Label: lang.L("Go to the search box"), Shortcut: shortcutSearch, Action: d.focusSearch},
 			&fyne.MenuItem{Label: lang.L("Copy referral"), Shortcut: shortcutCopyReferral, Action: d.onCopyReferral},
 			&fyne.MenuItem{Label: lang.L("Browse categories"), Action: d.onBrowse},
+			&fyne.MenuItem{Label: lang.L("Email the referral…"), Shortcut: shortcutEmail, Action: d.onEmailReferral},
 			&fyne.MenuItem{Label: lang.L("Back to the previous listing"), Shortcut: shortcutBack, Action: d.onBack},
 			&fyne.MenuItem{Label: lang.L("Pin or unpin the listing"), Shortcut: shortcutPin, Action: d.onTogglePin},
 		),
@@ -55,6 +57,7 @@ func shortcutHelpRows() [][2]string {
 		{lang.L("Esc"), lang.L("Clear the search box and go back to the start; close a dialog")},
 		{shortcutText(shortcutBack), lang.L("Back to the previous listing shown")},
 		{shortcutText(shortcutPin), lang.L("Pin the listing on show to the start page, or unpin it")},
+		{shortcutText(shortcutEmail), lang.L("Open an email with the referral for the listing on show")},
 		{shortcutText(shortcutCopyReferral), lang.L("Copy the referral for the listing on show")},
 		{shortcutText(shortcutStandards), lang.L("Show or hide the customer service standards")},
 		{shortcutText(shortcutHelp), lang.L("Show these shortcuts")},
