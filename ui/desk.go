@@ -50,8 +50,8 @@ type Desk struct {
 	dir   Directory
 	prefs fyne.Preferences
 	// history is the listings shown lately, for Alt+Left and the start
-	// page (favorites.go); extra is the dialogs beside the shortcuts and
-	// what waits for results (extra.go).
+	// page (favorites.go); extra is the state of the settings, About and
+	// email dialogs and of actions waiting for results (extra.go).
 	history history
 	extra   extra
 
@@ -120,7 +120,7 @@ func NewDesk(a fyne.App, dir Directory, standards []byte) *Desk {
 	}
 	d.win = a.NewWindow(lang.L("No Wrong Door"))
 	d.standards = &standardsPanel{standards: standards}
-	setLanguage(d.prefs.String(prefLanguage))
+	d.applySettings()
 	d.buildUI()
 	return d
 }
@@ -719,13 +719,7 @@ func (d *Desk) onClosed() {
 		close(d.stopClock)
 		d.stopClock = nil
 	}
-	size := d.win.Canvas().Size()
-	if size.Width > 0 && size.Height > 0 {
-		d.prefs.SetFloat(prefWindowWidth, float64(size.Width))
-		d.prefs.SetFloat(prefWindowHeight, float64(size.Height))
-	}
-	d.prefs.SetFloat(prefResultsSplit, d.split.Offset)
-	d.prefs.SetFloat(prefStandardsSplit, d.inner.Offset)
+	d.saveLayout()
 }
 
 // startClock refreshes the open/closed badges and today's hours once a

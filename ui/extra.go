@@ -5,10 +5,15 @@ import (
 	"fyne.io/fyne/v2/dialog"
 )
 
-// extra is what the desk keeps beside the search: the dialog open now,
-// and actions waiting for results.
+// extra is what the desk keeps for its settings and the dialogs beside
+// the shortcuts: the theme the settings wrap, the release for the About
+// dialog, the dialog open now, and actions waiting for results.
 type extra struct {
-	// open is the email dialog while it is shown.
+	// base is the app's theme before the desk wrapped it.
+	base fyne.Theme
+	// version is the release, shown in the About dialog.
+	version string
+	// open is the settings, About or email dialog while it is shown.
 	open dialog.Dialog
 	// waiting are actions asked for before the results of the last
 	// keystroke arrived (waitForResults).

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -67,10 +68,12 @@ func setLanguage(choice string) {
 	if choice == languageSystem {
 		return
 	}
-	// Fyne matches the system's locale to the languages it has by their
-	// base language ("en-US" reads the "en" strings), so that is where
-	// the chosen strings go.
-	if system := lang.SystemLocale().LanguageString(); system != choice {
+	// Fyne matches the system's locale ("en-US") to the languages it has
+	// by their base language ("en"), so that is where the chosen strings
+	// go. Under "en-US" itself they would be a language of their own,
+	// without Fyne's strings, and could not be taken back.
+	system, _, _ := strings.Cut(lang.SystemLocale().String(), "-")
+	if system != choice {
 		registerLanguage(choice, system)
 	}
 }

@@ -210,8 +210,10 @@ func TestSpanishHours(t *testing.T) {
 // TestSpanishWindow runs the window in Spanish: its own words are
 // Spanish, the listing's are as entered.
 func TestSpanishWindow(t *testing.T) {
-	useSpanish(t)
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLanguage, languageSpanish)
+	t.Cleanup(func() { setLanguage(languageSystem) })
+	td := newTestDeskOn(t, a, directory.NewIndex(fixtureListings()))
 	if got, want := td.search.PlaceHolder, "¿Qué necesita el cliente?"; got != want {
 		t.Errorf("placeholder = %q, want %q", got, want)
 	}

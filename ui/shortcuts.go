@@ -26,6 +26,7 @@ var (
 	shortcutBack         = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
 	shortcutPin          = &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutEmail        = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutSettings     = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // buildMenu makes the main menu. Fyne adds Quit to the first menu.
@@ -41,9 +42,11 @@ func (d *Desk) buildMenu() *fyne.MainMenu {
 			&fyne.MenuItem{Label: lang.L("Back to the previous listing"), Shortcut: shortcutBack, Action: d.onBack},
 			&fyne.MenuItem{Label: lang.L("Pin or unpin the listing"), Shortcut: shortcutPin, Action: d.onTogglePin},
 		),
-		fyne.NewMenu(lang.L("View"), d.standardsItem),
+		fyne.NewMenu(lang.L("View"), d.standardsItem,
+			&fyne.MenuItem{Label: lang.L("Settings…"), Shortcut: shortcutSettings, Action: d.onShowSettings}),
 		fyne.NewMenu(lang.L("Help"),
 			&fyne.MenuItem{Label: lang.L("Keyboard shortcuts"), Shortcut: shortcutHelp, Action: d.onShowShortcuts},
+			&fyne.MenuItem{Label: lang.L("About No Wrong Door"), Action: d.onShowAbout},
 		),
 	)
 }
