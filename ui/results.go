@@ -51,6 +51,10 @@ type resultsPane struct {
 	// selecting is set while the pane selects a row itself, so the list's
 	// OnSelected does not take it for a click.
 	selecting bool
+	// measure is a row kept to measure rows with; heights is the height
+	// given each row whose name wraps, and each given one before, by id.
+	measure *resultRow
+	heights map[widget.ListItemID]float32
 }
 
 func (p *resultsPane) buildUI() fyne.CanvasObject {
@@ -70,7 +74,64 @@ func (p *resultsPane) buildUI() fyne.CanvasObject {
 	}
 	p.list.ExtendBaseWidget(p.list)
 	header := container.NewVBox(container.NewBorder(nil, nil, p.back, nil, p.heading), p.crisis, p.hint)
-	return container.NewBorder(header, nil, nil, nil, p.list)
+	return container.NewBorder(header, nil, nil, nil, container.New(&rowsLayout{pane: p}, p.list))
+}
+
+// rowsLayout fills its space with the results list, and has the rows
+// measured again when the list's width or the text size changes: a name
+// wraps onto more or fewer lines.
+type rowsLayout struct {
+	pane            *resultsPane
+	width, textSize float32
+}
+
+func (l *rowsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	if size.Width != l.width || theme.TextSize() != l.textSize {
+		l.width, l.textSize = size.Width, theme.TextSize()
+		l.pane.fitRows()
+	}
+}
+
+func (l *rowsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+// fitRows gives each row whose name wraps at the list's width the height
+// it needs, and the others the template row's height again. The list
+// redraws itself for each height that changes, so rows are given a height
+// only when it changes: typing on, most keep theirs.
+func (p *resultsPane) fitRows() {
+	width := p.list.Size().Width
+	if width <= 0 {
+		return
+	}
+	if p.measure == nil {
+		p.measure = newResultRow()
+		p.heights = map[widget.ListItemID]float32{}
+	}
+	now := p.now()
+	base := p.measure.MinSize().Height
+	for i, it := range p.items {
+		h := base
+		if it.listing != nil {
+			c := rowContent{title: it.listing.Name}
+			c.marker, _ = statusMarker(it.listing, now)
+			h = p.measure.rowHeight(c, width)
+		}
+		if old, ok := p.heights[i]; ok && old == h || !ok && h == base {
+			continue
+		}
+		p.heights[i] = h
+		p.list.SetItemHeight(i, h)
+	}
 }
 
 // show replaces the list, scrolled to the top, with row cursor highlighted
@@ -87,6 +148,7 @@ func (p *resultsPane) show(heading string, items []resultItem, back bool, hint s
 	p.back.Hidden = !back
 	p.back.Refresh()
 	p.setHint(hint)
+	p.fitRows()
 	p.list.ScrollToOffset(0)
 	p.selectCursor()
 	p.list.Refresh()
