@@ -1,9 +1,11 @@
 // Command nowrongdoor is the Salt Lake County Library's referral directory:
-// with no arguments it opens the desk window; with a command it searches or
-// imports from the command line, for admins and scripts.
+// with no arguments it opens the desk window; with a command it searches,
+// imports or prints a referral slip from the command line, for admins and
+// scripts.
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,6 +16,7 @@ import (
 	"os/signal"
 	"os/user"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode"
@@ -24,6 +27,7 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/slip"
 	"nowrongdoor/directory/sqlite"
 	"nowrongdoor/ui"
 	_ "nowrongdoor/ui/localefix" // before Fyne reads the locale; see its doc
@@ -56,6 +60,11 @@ Usage:
   nowrongdoor import [--db PATH] [--dry-run] FILE
         add and update listings from FILE (a JSON array like agencies.json;
         - reads standard input), all or nothing; --dry-run only reports
+  nowrongdoor slip [--db PATH] [--lang en|es] [--large] ID... OUT.pdf
+        write a one-page referral slip of the listings with these ids (at
+        most 4, 2 with --large) to OUT.pdf, to print for a customer; labels
+        in English or Spanish (--lang es), large print with --large;
+        OUT.pdf - writes the PDF to standard output
   nowrongdoor version                              print the version
   nowrongdoor help                                 print this help
 
@@ -86,6 +95,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return c.search(ctx, rest)
 	case "import":
 		return c.importFile(ctx, rest)
+	case "slip":
+		return c.slip(ctx, rest)
 	case "version", "--version":
 		if len(rest) > 0 {
 			return c.usageError("version takes no arguments")
@@ -367,6 +378,111 @@ func (c *cli) importFile(ctx context.Context, args []string) int {
 	}
 	fmt.Fprintln(c.stdout)
 	return exitOK
+}
+
+// slip writes a referral slip of the listings named by id to the PDF
+// named last.
+func (c *cli) slip(ctx context.Context, args []string) int {
+	fs := flag.NewFlagSet("slip", flag.ContinueOnError)
+	dbFlag := fs.String("db", "", "database file")
+	langFlag := fs.String("lang", "en", "language of the labels")
+	large := fs.Bool("large", false, "large print")
+	rest, code, ok := c.flags(fs, args)
+	if !ok {
+		return code
+	}
+	lang, err := slip.ParseLang(*langFlag)
+	if err != nil {
+		return c.usageError(fmt.Sprintf("slip: --lang %s: use en (English) or es (Spanish)", oneLine(*langFlag)))
+	}
+	if len(rest) < 2 {
+		return c.usageError("slip: give the listing ids and then the PDF to write, like: nowrongdoor slip slco-clerk-passports slip.pdf")
+	}
+	ids, out := rest[:len(rest)-1], rest[len(rest)-1]
+	if out != "-" && !strings.EqualFold(filepath.Ext(out), ".pdf") {
+		return c.usageError(fmt.Sprintf("slip: the last argument, %q, is the PDF to write: give a name ending in .pdf", oneLine(out)))
+	}
+	ids = unique(ids)
+	if n := len(ids); n > slip.Max(*large) {
+		most := fmt.Sprintf("%d (%d with --large)", slip.MaxListings, slip.MaxLargePrintListings)
+		if *large {
+			most = fmt.Sprintf("%d in large print", slip.MaxLargePrintListings)
+		}
+		return c.usageError(fmt.Sprintf("slip: %d listings do not fit one page; give at most %s", n, most))
+	}
+	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+		return c.fail("slip: %s is a folder; give a file name ending in .pdf", out)
+	}
+
+	s, ok := c.openStore(ctx, *dbFlag)
+	if !ok {
+		return exitFail
+	}
+	defer s.Close()
+	listings := make([]*directory.Listing, 0, len(ids))
+	for _, id := range ids {
+		l, err := s.Listing(ctx, id)
+		if errors.Is(err, sqlite.ErrNotFound) {
+			return c.fail("slip: no listing has the id %q%s", oneLine(id), c.didYouMean(ctx, s, id))
+		}
+		if err != nil {
+			return c.fail("%v%s", err, openAdvice(err))
+		}
+		listings = append(listings, &l)
+	}
+
+	// The whole slip is made before the file is touched, so a failure
+	// leaves no half-written PDF.
+	var buf bytes.Buffer
+	if err := slip.Render(&buf, listings, slip.Options{Lang: lang, LargePrint: *large}); err != nil {
+		return c.fail("%v", err)
+	}
+	if out == "-" {
+		if _, err := c.stdout.Write(buf.Bytes()); err != nil {
+			return c.fail("slip: write to standard output: %v", err)
+		}
+		return exitOK
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return c.fail("slip: cannot write %s: %v; check the folder exists and you may write to it, or give another file", out, err)
+	}
+	kind := "English"
+	if lang == slip.Spanish {
+		kind = "Spanish"
+	}
+	if *large {
+		kind += ", large print"
+	}
+	fmt.Fprintf(c.stdout, "wrote %s: a referral slip of %d listing%s (%s)\n", out, len(listings), plural(len(listings)), kind)
+	return exitOK
+}
+
+// didYouMean names the listing a search for an unknown id's words finds
+// first, as "; did you mean ...?", or else says how to find ids.
+func (c *cli) didYouMean(ctx context.Context, s *sqlite.Store, id string) string {
+	listings, err := s.SearchListings(ctx)
+	if err == nil {
+		words := strings.NewReplacer("-", " ", "_", " ").Replace(id)
+		if r := directory.NewIndex(listings).Search(words, 1); len(r) > 0 {
+			return fmt.Sprintf("; did you mean %s (%s)?", r[0].Listing.ID, oneLine(r[0].Listing.Name))
+		}
+	}
+	return "; find ids with: nowrongdoor search --json WORDS"
+}
+
+// unique keeps the first of each repeated string, in order.
+func unique(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func plural(n int) string {

@@ -215,10 +215,119 @@ func TestDatabasePath(t *testing.T) {
 	}
 }
 
+// pdfPages is the page count a PDF's page tree gives, or -1 when the
+// bytes are not a PDF. The slip's own tests check the structure in full.
+func pdfPages(b []byte) int {
+	if !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.Contains(b, []byte("%%EOF")) {
+		return -1
+	}
+	i := bytes.Index(b, []byte("/Type /Pages"))
+	if i < 0 {
+		return -1
+	}
+	j := bytes.Index(b[i:], []byte("/Count "))
+	if j < 0 {
+		return -1
+	}
+	n, err := strconv.Atoi(strings.Fields(string(b[i+j+len("/Count "):]))[0])
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+func TestSlip(t *testing.T) {
+	path := seededDB(t)
+	before := dbState(t, path)
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string // on stdout
+	}{
+		{"one", []string{"slip", "--db", path, "slco-clerk-passports", filepath.Join(dir, "one.pdf")},
+			"a referral slip of 1 listing (English)"},
+		{"Spanish, large print, flags anywhere", []string{"slip", "slco-clerk-passports", "--lang", "es", "mexican-consulate-salt-lake-city", "--large", "--db", path, filepath.Join(dir, "two.PDF")},
+			"a referral slip of 2 listings (Spanish, large print)"},
+		{"four, one repeated", []string{"slip", "--db", path, "--lang=en", "slco-clerk-passports", "utah-food-bank", "slco-clerk-passports", "slco-animal-services", "mexican-consulate-salt-lake-city", filepath.Join(dir, "four.pdf")},
+			"a referral slip of 4 listings (English)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runCLI(t, nil, "", tc.args...)
+			out := tc.args[len(tc.args)-1]
+			if r.code != exitOK || r.stderr != "" || r.stdout != "wrote "+out+": "+tc.want+"\n" {
+				t.Fatalf("%q = %+v, want exit 0 and %q", tc.args, r, tc.want)
+			}
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := pdfPages(b); n != 1 {
+				t.Errorf("%s has %d pages, want a PDF of 1", out, n)
+			}
+		})
+	}
+	// "-" writes the PDF itself to standard output, and nothing else.
+	r := runCLI(t, nil, "", "slip", "--db", path, "slco-clerk-passports", "-")
+	if r.code != exitOK || r.stderr != "" || pdfPages([]byte(r.stdout)) != 1 {
+		t.Errorf("slip ID - = exit %d, stderr %q, stdout %.20q; want a PDF on stdout", r.code, r.stderr, r.stdout)
+	}
+	if after := dbState(t, path); after != before {
+		t.Error("printing slips changed the database")
+	}
+}
+
+// TestSlipProblems: an unknown id, a file that cannot be written and a
+// folder given as the file each say what to do, and write nothing.
+func TestSlipProblems(t *testing.T) {
+	path := seededDB(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "slip.pdf")
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown id", []string{"slco-clerk-passports", "pasport", out},
+			`slip: no listing has the id "pasport"; did you mean slco-clerk-passports (Salt Lake County Clerk - Passport Acceptance)?`},
+		{"unknown id, no likeness", []string{"zzqqxx", out},
+			`slip: no listing has the id "zzqqxx"; find ids with: nowrongdoor search --json WORDS`},
+		{"no such folder", []string{"slco-clerk-passports", filepath.Join(dir, "missing", "slip.pdf")},
+			"slip: cannot write " + filepath.Join(dir, "missing", "slip.pdf") + ": no such file or directory; check the folder exists"},
+		{"a folder", []string{"slco-clerk-passports", filepath.Join(dir, "folder.pdf")},
+			"slip: " + filepath.Join(dir, "folder.pdf") + " is a folder; give a file name ending in .pdf"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := os.MkdirAll(filepath.Join(dir, "folder.pdf"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			r := runCLI(t, nil, "", append([]string{"slip", "--db", path}, tc.args...)...)
+			if r.code != exitFail || r.stdout != "" || !strings.Contains(r.stderr, tc.want) || strings.Count(r.stderr, "\n") != 1 {
+				t.Errorf("slip %q = %+v, want exit 1 and one line containing %q", tc.args, r, tc.want)
+			}
+			checkMessages(t, "slip "+tc.name, r)
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("slip %q wrote %s", tc.args, out)
+			}
+		})
+	}
+	if runtime.GOOS != "windows" && os.Geteuid() != 0 {
+		ro := filepath.Join(dir, "read-only")
+		if err := os.Mkdir(ro, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		r := runCLI(t, nil, "", "slip", "--db", path, "slco-clerk-passports", filepath.Join(ro, "slip.pdf"))
+		if r.code != exitFail || !strings.Contains(r.stderr, "permission denied; check the folder exists and you may write to it") {
+			t.Errorf("slip into a read-only folder = %+v, want exit 1 saying so", r)
+		}
+	}
+}
+
 func TestHelpAndVersion(t *testing.T) {
-	for _, args := range [][]string{{"help"}, {"--help"}, {"-h"}, {"search", "--help"}, {"import", "-h"}} {
+	for _, args := range [][]string{{"help"}, {"--help"}, {"-h"}, {"search", "--help"}, {"import", "-h"}, {"slip", "--help"}} {
 		r := runCLI(t, nil, "", args...)
-		if r.code != exitOK || !strings.Contains(r.stdout, "nowrongdoor search") || !strings.Contains(r.stdout, "nowrongdoor import") || r.stderr != "" {
+		if r.code != exitOK || !strings.Contains(r.stdout, "nowrongdoor search") || !strings.Contains(r.stdout, "nowrongdoor import") ||
+			!strings.Contains(r.stdout, "nowrongdoor slip") || r.stderr != "" {
 			t.Errorf("%q = %+v, want the usage on stdout and exit 0", args, r)
 		}
 	}
@@ -249,6 +358,13 @@ func TestBadUsage(t *testing.T) {
 		{[]string{"import", "--db", path, "a.json", "b.json"}, "import: give one file, not 2"},
 		{[]string{"import", "--db", path, "--force", "a.json"}, "import: flag provided but not defined: -force"},
 		{[]string{"version", "now"}, "version takes no arguments"},
+		{[]string{"slip", "--db", path}, "slip: give the listing ids and then the PDF to write"},
+		{[]string{"slip", "--db", path, "slco-clerk-passports"}, "slip: give the listing ids and then the PDF to write"},
+		{[]string{"slip", "--db", path, "slco-clerk-passports", "utah-food-bank"}, `the last argument, "utah-food-bank", is the PDF to write`},
+		{[]string{"slip", "--db", path, "--lang", "fr", "slco-clerk-passports", "out.pdf"}, "slip: --lang fr: use en (English) or es (Spanish)"},
+		{[]string{"slip", "--db", path, "a", "b", "c", "d", "e", "out.pdf"}, "slip: 5 listings do not fit one page; give at most 4 (2 with --large)"},
+		{[]string{"slip", "--db", path, "--large", "a", "b", "c", "out.pdf"}, "slip: 3 listings do not fit one page; give at most 2 in large print"},
+		{[]string{"slip", "--db", path, "--big", "a", "out.pdf"}, "slip: flag provided but not defined: -big"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(strings.Join(tt.args, " "), path, "DB"), func(t *testing.T) {

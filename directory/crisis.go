@@ -2,6 +2,7 @@ package directory
 
 import (
 	_ "embed"
+	"sync"
 )
 
 // The crisis safety rail. A customer in danger rarely uses the words a
@@ -12,6 +13,9 @@ import (
 
 //go:embed crisis.txt
 var crisisText string
+
+//go:embed crisis_examples.txt
+var crisisExamples string
 
 var defaultCrisisRail = mustParseMeanings("crisis.txt", crisisText)
 
@@ -38,7 +42,58 @@ func (ix *Index) crisisKinds(query string) []*meaning {
 	for _, m := range defaultCrisisRail.match(ix, query) {
 		out = append(out, m.meaning)
 	}
+	if len(out) == 0 {
+		if k, ok := bayesCrisis(query); ok {
+			out = append(out, k)
+		}
+	}
 	return out
+}
+
+var (
+	crisisBayesOnce sync.Once
+	crisisBayes     *bayesModel
+)
+
+// crisisReader is the naive Bayes model of the crisis kinds and of
+// ordinary questions ("none": the rail's look-alikes and every example of
+// the needs), learned when first needed.
+func crisisReader() *bayesModel {
+	crisisBayesOnce.Do(func() {
+		labels, examples := labelled(crisisExamples)
+		_, needs := labelled(joinFiles(needsFiles, "needs/examples/*.txt"))
+		for range needs {
+			labels = append(labels, "none")
+		}
+		crisisBayes = newBayesModel(labels, append(examples, needs...))
+	})
+	return crisisBayes
+}
+
+// bayesCrisis returns the kind of danger the naive Bayes reading of the
+// query finds far likelier than an ordinary question, when the patterns
+// found none: a customer in danger says many things no pattern foresaw.
+// The margin is wide, because a false alarm teaches staff to ignore the
+// rail.
+func bayesCrisis(query string) (*meaning, bool) {
+	m := crisisReader()
+	s, known := m.scores(query)
+	if known < minBayesFeatures {
+		return nil, false
+	}
+	none, best := -1, -1
+	for c, name := range m.classes {
+		switch {
+		case name == "none":
+			none = c
+		case best < 0 || s[c] > s[best]:
+			best = c
+		}
+	}
+	if none < 0 || best < 0 || s[best]-s[none] < crisisBayesMargin {
+		return nil, false
+	}
+	return defaultCrisisRail.byName(m.classes[best])
 }
 
 // crisisPins returns the listings the rail puts first for the query, in

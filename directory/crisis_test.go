@@ -22,6 +22,7 @@ var crisisSets = []struct {
 	{"testdata/queries.json", 1},
 	{"testdata/desk_dev.json", 1},
 	{"testdata/desk_test.json", 0.45},
+	{"testdata/desk_holdout.json", 0.55}, // measured once: 34 of 56
 }
 
 // TestCrisisRailFires: said in ways crisis.txt does not spell out, a
@@ -156,14 +157,14 @@ func TestCrisisRailThenHelpers(t *testing.T) {
 	}
 }
 
-// TestCrisisExamples: each phrasing of testdata/crisis_examples.txt reads
+// TestCrisisExamples: each phrasing of crisis_examples.txt reads
 // as its kind of danger ("self-harm: i just want it all to stop"), and each
 // "none:" phrasing as none. The phrasings are written apart from the desk
 // question sets, as examples of each meaning and of ordinary questions
 // that share its words.
 func TestCrisisExamples(t *testing.T) {
 	_, ix := searchDefaults(t)
-	b, err := os.ReadFile("testdata/crisis_examples.txt")
+	b, err := os.ReadFile("crisis_examples.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

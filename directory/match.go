@@ -286,17 +286,32 @@ func (ix *Index) splitJoined(words []string, partial bool) []string {
 }
 
 // splitInTwo finds the split of w into two known words of three letters or
-// more, preferring the longest first word.
+// more that the directory says together ("property tax" in a listing, or
+// "food stamps" in the synonym table), preferring the longest first word.
+// Two words that merely exist are not enough: "carpet" is not a car and a
+// pet.
 func (ix *Index) splitInTwo(w string) (string, string, bool) {
 	if _, ok := ix.terms[stem(w)]; ok {
 		return "", "", false
 	}
 	for i := len(w) - 3; i >= 3; i-- {
-		if ix.known(w[:i]) && ix.known(w[i:]) {
-			return w[:i], w[i:], true
+		a, b := w[:i], w[i:]
+		if ix.known(a) && ix.known(b) && ix.sayTogether(stem(a), stem(b)) {
+			return a, b, true
 		}
 	}
 	return "", "", false
+}
+
+// sayTogether reports whether two stems stand side by side in some listing
+// or form a phrase of the synonym table.
+func (ix *Index) sayTogether(a, b string) bool {
+	if ix.synonm.has([]string{a, b}) {
+		return true
+	}
+	ta, okA := ix.terms[a]
+	tb, okB := ix.terms[b]
+	return okA && okB && len(ix.bigram(ta, tb)) > 0
 }
 
 // startsWord reports whether some word of the vocabulary starts with w.

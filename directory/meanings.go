@@ -1,8 +1,10 @@
 package directory
 
 import (
+	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -401,15 +403,13 @@ type meaningMatch struct {
 }
 
 // correct returns the table's word that w is a typing slip of, or w. Only
-// long words are corrected, to long words: a short word one letter from
-// another is as likely a different word ("beach" is not "bleach").
+// long words are corrected, to long words, and only for a letter left out,
+// one too many, two swapped, or a vowel for a vowel: a word a consonant
+// away from another is as likely another word ("blowing" is not
+// "plowing", "walking" is not "talking").
 func (t *meaningTable) correct(w string) string {
 	if len(w) < minCorrected {
 		return w
-	}
-	maxDist := 1
-	if len(w) >= 10 {
-		maxDist = 2
 	}
 	for _, c := range t.words {
 		if c == w {
@@ -417,11 +417,76 @@ func (t *meaningTable) correct(w string) string {
 		}
 	}
 	for _, c := range t.words {
-		if len(c) >= minCorrected && typoDistance(w, c, maxDist) <= maxDist {
+		if len(c) >= minCorrected && isSlip(w, c) {
+			if isEnglishWord(w) {
+				return w // a word in its own right ("blocking", not "locking")
+			}
 			return c
 		}
 	}
 	return w
+}
+
+//go:embed englishwords.txt
+var englishWordsText string
+
+var (
+	englishWordsOnce sync.Once
+	englishWords     []string
+)
+
+// isEnglishWord reports whether w is an English word of seven letters or
+// more (englishwords.txt). The list is read the first time a word looks
+// like a slip, which most sessions never reach.
+func isEnglishWord(w string) bool {
+	englishWordsOnce.Do(func() {
+		for _, line := range strings.Split(englishWordsText, "\n") {
+			if line != "" && line[0] != '#' {
+				englishWords = append(englishWords, line)
+			}
+		}
+	})
+	_, found := slices.BinarySearch(englishWords, w)
+	return found
+}
+
+// isSlip reports whether typed is want with one letter left out, one
+// letter added, or two neighbouring letters swapped.
+func isSlip(typed, want string) bool {
+	switch len(typed) - len(want) {
+	case -1:
+		typed, want = want, typed
+		fallthrough
+	case 1:
+		// want is typed with one letter removed
+		i := 0
+		for i < len(want) && typed[i] == want[i] {
+			i++
+		}
+		return typed[i+1:] == want[i:]
+	case 0:
+		i := 0
+		for i < len(want) && typed[i] == want[i] {
+			i++
+		}
+		if i == len(want) {
+			return true
+		}
+		if typed[i+1:] == want[i+1:] {
+			return soundsAlike(typed[i], want[i])
+		}
+		return i+1 < len(want) && typed[i] == want[i+1] && typed[i+1] == want[i] && typed[i+2:] == want[i+2:]
+	}
+	return false
+}
+
+// soundsAlike reports whether one letter typed for another is a speller's
+// slip rather than another word: a vowel for a vowel ("devorce",
+// "warrent"), s and z, c and k or s.
+func soundsAlike(a, b byte) bool {
+	vowel := func(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+	pair := string([]byte{min(a, b), max(a, b)})
+	return vowel(a) && vowel(b) || pair == "sz" || pair == "ck" || pair == "cs"
 }
 
 // minCorrected is the length from which a word may be read as a slip.
@@ -452,4 +517,14 @@ func holds(has map[string]bool, words []string, a *anchors) bool {
 		}
 	}
 	return false
+}
+
+// byName returns the meaning with the given name.
+func (t *meaningTable) byName(name string) (*meaning, bool) {
+	for i := range t.meanings {
+		if t.meanings[i].name == name {
+			return &t.meanings[i], true
+		}
+	}
+	return nil, false
 }

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"io/fs"
 	"strings"
+	"sync"
 )
 
 // The needs taxonomy. Customers describe a need, not an agency: "my
@@ -15,7 +16,7 @@ import (
 // more part of the question, which the listings that meet it answer
 // fully: they rise above listings that merely share its words.
 
-//go:embed needs/*.txt
+//go:embed needs/*.txt needs/examples/*.txt
 var needsFiles embed.FS
 
 var defaultNeeds = mustParseMeanings("needs/", readNeeds(needsFiles))
@@ -23,9 +24,14 @@ var defaultNeeds = mustParseMeanings("needs/", readNeeds(needsFiles))
 // readNeeds joins the files of the taxonomy in name order: the first holds
 // the word classes the others use.
 func readNeeds(fsys fs.FS) string {
-	names, err := fs.Glob(fsys, "needs/*.txt")
+	return joinFiles(fsys, "needs/*.txt")
+}
+
+// joinFiles joins the files matching pattern in name order.
+func joinFiles(fsys fs.FS, pattern string) string {
+	names, err := fs.Glob(fsys, pattern)
 	if err != nil {
-		panic("directory: needs/: " + err.Error())
+		panic("directory: " + pattern + ": " + err.Error())
 	}
 	var b strings.Builder
 	for _, name := range names {
@@ -78,4 +84,58 @@ func (ix *Index) Needs(query string) []string {
 		out = append(out, m.name)
 	}
 	return out
+}
+
+var (
+	needsBayesOnce sync.Once
+	needsBayes     *bayesModel
+)
+
+// needsReader is the naive Bayes model of the needs, learned from their
+// examples when first needed.
+func needsReader() *bayesModel {
+	needsBayesOnce.Do(func() {
+		labels, examples := labelled(joinFiles(needsFiles, "needs/examples/*.txt"))
+		needsBayes = newBayesModel(labels, examples)
+	})
+	return needsBayes
+}
+
+// labelled reads "label: phrasing" lines, skipping blank lines and #
+// comments.
+func labelled(text string) (labels, examples []string) {
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if label, phrase, ok := strings.Cut(line, ":"); ok {
+			labels = append(labels, strings.TrimSpace(label))
+			examples = append(examples, strings.TrimSpace(phrase))
+		}
+	}
+	return labels, examples
+}
+
+// bayesNeed returns the need the naive Bayes reading of the query finds
+// far likelier than any other, if there is one.
+func (ix *Index) bayesNeed(query string) (*meaning, bool) {
+	m := needsReader()
+	s, known := m.scores(query)
+	if known < minBayesFeatures {
+		return nil, false
+	}
+	best, second := -1, -1
+	for c := range s {
+		switch {
+		case best < 0 || s[c] > s[best]:
+			best, second = c, best
+		case second < 0 || s[c] > s[second]:
+			second = c
+		}
+	}
+	if second < 0 || s[best]-s[second] < needBayesMargin {
+		return nil, false
+	}
+	return defaultNeeds.byName(m.classes[best])
 }

@@ -40,12 +40,12 @@ func TestNeedsNameListings(t *testing.T) {
 	}
 }
 
-// TestNeedExamples: each phrasing in testdata/need_examples/ ("need: what
+// TestNeedExamples: each phrasing in needs/examples/ ("need: what
 // a customer says") has its need. The phrasings are written apart from the
 // desk question sets, as examples of each need's meaning.
 func TestNeedExamples(t *testing.T) {
 	_, ix := searchDefaults(t)
-	files, err := filepath.Glob("testdata/need_examples/*.txt")
+	files, err := filepath.Glob("needs/examples/*.txt")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no need examples: %v", err)
 	}

@@ -83,6 +83,9 @@ const (
 	// needCover is how much of the question the listings of a need the
 	// question has answer, at least, when the need is read from a phrase.
 	needCover = 0.7
+	// bayesNeedFactor weighs a need only the naive Bayes reading found
+	// against one its patterns found.
+	bayesNeedFactor = 0.5
 	// maxCandidates bounds how many terms one typed word may expand to,
 	// so a one-letter query stays within a frame at 100,000 listings.
 	maxCandidates = 64
@@ -206,6 +209,11 @@ func (ix *Index) plan(query string) []slot {
 	for _, m := range needs {
 		scale := needScale * float32(min(m.span, maxSpan)) / float32(longest)
 		slots = append(slots, slot{need: m.meaning, scale: scale, tentative: true})
+	}
+	// The naive Bayes reading adds the need it is sure of, when the
+	// patterns did not find it, as a weaker voice.
+	if m, ok := ix.bayesNeed(query); ok && !slices.ContainsFunc(needs, func(n meaningMatch) bool { return n.meaning == m }) {
+		slots = append(slots, slot{need: m, scale: needScale * bayesNeedFactor, tentative: true})
 	}
 	return slots
 }

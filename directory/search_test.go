@@ -51,31 +51,43 @@ func ids(results []directory.Result) []string {
 //   - queries.json: the team's original set, short questions.
 //   - desk_dev.json: written apart from the ranking; tuned on.
 //   - desk_test.json: written with it, never tuned on; measured once.
+//   - desk_holdout.json: written later by another hand, after the needs
+//     and the rail were broadened without it; measured once.
 var relevanceSets = []struct {
 	path                                      string
 	minFirst, minTop3, maxTypeAhead, maxChurn float64
 }{
-	{"testdata/queries.json", 0.92, 1, 0.27, 2.5},      // measured 95%, 100%, 24.7%, 1.9
-	{"testdata/desk_dev.json", 0.90, 0.96, 0.46, 5.8},  // measured 94%, 99%, 42.0%, 5.2
-	{"testdata/desk_test.json", 0.72, 0.82, 0.54, 6.2}, // measured once, untuned: 77%, 87%, 49.6%, 5.5
+	{"testdata/queries.json", 0.92, 1, 0.27, 2.5},         // measured 95%, 100%, 24.7%, 1.9
+	{"testdata/desk_dev.json", 0.90, 0.96, 0.46, 5.8},     // measured 94%, 99%, 42.0%, 5.2
+	{"testdata/desk_test.json", 0.72, 0.82, 0.54, 6.2},    // measured once, untuned: 77%, 87%, 49.6%, 5.5
+	{"testdata/desk_holdout.json", 0.78, 0.85, 0.49, 6.0}, // measured once, untuned: 82%, 89%, 44.9%, 5.4
 }
 
 // TestRelevance is the desk's promise, measured on every question set.
-// Run with -v for the figures by kind of question and the misses.
+// Run with -v for the figures by kind of question and the misses. Under the
+// race detector only the whole questions are run (.ci/run runs this test
+// again without it for the typing figures).
 func TestRelevance(t *testing.T) {
 	_, ix := searchDefaults(t)
 	search := func(q string, limit int) []string { return ids(ix.Search(q, limit)) }
+	measure := directorytest.Measure
+	if raceEnabled {
+		measure = directorytest.MeasureWhole
+		t.Log("race detector on: typing figures skipped")
+	}
 	for _, set := range relevanceSets {
 		qs, err := directorytest.LoadQuestions(set.path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := directorytest.Measure(qs, search)
+		s := measure(qs, search)
 		t.Logf("%s: %v", set.path, s)
-		byKind := directorytest.MeasureByKind(qs, search)
-		for _, k := range directorytest.Kinds(byKind) {
-			if k != "" {
-				t.Logf("  %-15s %v", k, byKind[k])
+		if testing.Verbose() && !raceEnabled {
+			byKind := directorytest.MeasureByKind(qs, search)
+			for _, k := range directorytest.Kinds(byKind) {
+				if k != "" {
+					t.Logf("  %-15s %v", k, byKind[k])
+				}
 			}
 		}
 		for _, m := range s.Misses {
@@ -86,6 +98,9 @@ func TestRelevance(t *testing.T) {
 		}
 		if s.Top3Share() < set.minTop3 {
 			t.Errorf("%s: right listing in the top 3 for %.1f%%, want at least %.0f%%", set.path, 100*s.Top3Share(), 100*set.minTop3)
+		}
+		if raceEnabled {
+			continue
 		}
 		if s.TypeAhead > set.maxTypeAhead {
 			t.Errorf("%s: right listing in the top 3 after %.1f%% of a question typed, want at most %.0f%%", set.path, 100*s.TypeAhead, 100*set.maxTypeAhead)

@@ -17,8 +17,9 @@ type banner struct {
 	widget.BaseWidget
 
 	Text string
-	// Importance is widget.DangerImportance for a closure and
-	// widget.WarningImportance for an alert.
+	// Importance is widget.DangerImportance for a closure,
+	// widget.WarningImportance for an alert and widget.SuccessImportance
+	// for something done, such as a slip opened to print.
 	Importance widget.Importance
 }
 
@@ -60,8 +61,11 @@ func (r *bannerRenderer) apply() {
 	th := r.b.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	name, icon := theme.ColorNameWarning, theme.WarningIcon()
-	if r.b.Importance == widget.DangerImportance {
+	switch r.b.Importance {
+	case widget.DangerImportance:
 		name, icon = theme.ColorNameError, theme.ErrorIcon()
+	case widget.SuccessImportance:
+		name, icon = theme.ColorNameSuccess, theme.ConfirmIcon()
 	}
 	red, green, blue, _ := th.Color(name, v).RGBA()
 	// A light wash of the colour keeps the text readable in both themes.

@@ -65,19 +65,27 @@ type Desk struct {
 	split, inner    *container.Split
 	// shortcuts is the keyboard shortcuts dialog while it is open.
 	shortcuts dialog.Dialog
+	// dialogKeys, while a slip's dialog is open, takes Enter and Esc
+	// pressed when nothing in the dialog has the focus.
+	dialogKeys func(*fyne.KeyEvent)
+	// slip is the referral slip being put together; printItem and
+	// clearSlipItem are its menu items, which show how many it holds.
+	slip                     *slipTray
+	printItem, clearSlipItem *fyne.MenuItem
 
 	searcher   searcher
 	categories []directory.CategoryCount
 	// seq counts changes of the search box; applied is the change whose
 	// results are on screen. Results for an older change are dropped.
 	seq, applied uint64
-	// pendingMoves, pendingEnter and pendingCopy hold Down, Up, Enter and
-	// copy pressed before the results of the last keystroke arrived, so a
-	// quick "type, Down, Enter" or "type, copy" acts on what was typed
-	// rather than on the results before it.
+	// pendingMoves, pendingEnter, pendingCopy and pendingPrint hold Down,
+	// Up, Enter, copy and print pressed before the results of the last
+	// keystroke arrived, so a quick "type, Down, Enter" or "type, copy"
+	// acts on what was typed rather than on the results before it.
 	pendingMoves int
 	pendingEnter bool
 	pendingCopy  bool
+	pendingPrint bool
 	// category is the category open in the results, "" for none.
 	category string
 	// keepID is the listing to keep on show when the search now running
@@ -121,6 +129,7 @@ func NewDesk(a fyne.App, dir Directory, standards []byte) *Desk {
 	d.win = a.NewWindow(lang.L("No Wrong Door"))
 	d.standards = &standardsPanel{standards: standards}
 	d.applySettings()
+	d.slip = newSlipTray(a)
 	d.buildUI()
 	return d
 }
@@ -270,6 +279,10 @@ func (d *Desk) buildUI() {
 		app:            d.app,
 		now:            d.timeNow,
 		onCopyReferral: d.onCopyReferral,
+		onPrintSlip:    d.onPrintSlip,
+		onAddToSlip:    d.onAddToSlip,
+		slipCount:      func() int { return len(d.slip.listings) },
+		inSlip:         d.slip.has,
 		fallbacks:      func() []*directory.Listing { return fallbackListings(d.dir) },
 		onShow:         d.showListing,
 		onEmail:        d.onEmailReferral,
@@ -320,7 +333,7 @@ func (d *Desk) timeNow() time.Time { return d.now() }
 // the categories and the welcome page at once.
 func (d *Desk) onSearchChanged(text string) {
 	d.seq++
-	d.pendingMoves, d.pendingEnter, d.pendingCopy = 0, false, false
+	d.pendingMoves, d.pendingEnter, d.pendingCopy, d.pendingPrint = 0, false, false, false
 	d.keepID = ""
 	d.full = false
 	q := strings.TrimSpace(firstRunes(text, maxSearchLength))
@@ -460,8 +473,8 @@ func (d *Desk) onEnter() {
 }
 
 func (d *Desk) applyPendingKeys() {
-	moves, enter, copyReferral := d.pendingMoves, d.pendingEnter, d.pendingCopy
-	d.pendingMoves, d.pendingEnter, d.pendingCopy = 0, false, false
+	moves, enter, copyReferral, printSlip := d.pendingMoves, d.pendingEnter, d.pendingCopy, d.pendingPrint
+	d.pendingMoves, d.pendingEnter, d.pendingCopy, d.pendingPrint = 0, false, false, false
 	for ; moves > 0; moves-- {
 		d.results.move(1)
 	}
@@ -473,6 +486,9 @@ func (d *Desk) applyPendingKeys() {
 	}
 	if copyReferral {
 		d.onCopyReferral()
+	}
+	if printSlip {
+		d.onPrintSlip()
 	}
 }
 
@@ -647,7 +663,13 @@ func (d *Desk) onCanvasKey(ev *fyne.KeyEvent) {
 	if d.dialogOpen() {
 		switch ev.Name {
 		case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
-			d.hideDialogs()
+			// A slip's dialog decides what its keys do (Enter prints);
+			// the others close.
+			if d.shortcuts == nil && d.dialogKeys != nil {
+				d.dialogKeys(ev)
+			} else {
+				d.hideDialogs()
+			}
 		}
 		return
 	}

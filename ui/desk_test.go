@@ -514,13 +514,13 @@ func TestLayoutRemembered(t *testing.T) {
 
 func TestShortcutsOnMenu(t *testing.T) {
 	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
-	for _, s := range []fyne.Shortcut{shortcutSearch, shortcutCopyReferral, shortcutStandards, shortcutHelp} {
+	for _, s := range []fyne.Shortcut{shortcutSearch, shortcutCopyReferral, shortcutStandards, shortcutHelp, shortcutPrintSlip, shortcutAddToSlip} {
 		item := td.menuItem(s)
 		if item.Action == nil {
 			t.Errorf("menu item %q does nothing", item.Label)
 		}
 	}
-	for _, s := range []*desktop.CustomShortcut{shortcutSearch, shortcutCopyReferral, shortcutStandards, shortcutHelp} {
+	for _, s := range []*desktop.CustomShortcut{shortcutSearch, shortcutCopyReferral, shortcutStandards, shortcutHelp, shortcutPrintSlip, shortcutAddToSlip} {
 		if s.Modifier&fyne.KeyModifierShortcutDefault == 0 {
 			t.Errorf("%s does not use the platform's shortcut key", s.ShortcutName())
 		}

@@ -33,6 +33,13 @@ type detailPane struct {
 	app            fyne.App
 	now            func() time.Time
 	onCopyReferral func()
+	// onPrintSlip and onAddToSlip are the slip's actions; slipCount is
+	// how many listings staff have added to the slip, and inSlip whether
+	// a listing is one of them.
+	onPrintSlip func()
+	onAddToSlip func()
+	slipCount   func() int
+	inSlip      func(id string) bool
 	// fallbacks gives the always-available referrals the welcome page
 	// offers; onShow shows one of them.
 	fallbacks func() []*directory.Listing
@@ -45,8 +52,14 @@ type detailPane struct {
 
 	box    *fyne.Container
 	scroll *container.Scroll
+	// copied confirms what the listing's buttons did: a referral copied,
+	// the listing added to the slip.
 	copied *widget.Label
 	pin    *widget.Button
+	// printSlip and addToSlip are the listing's slip buttons, relabelled
+	// as listings are added to the slip; buttons is their row.
+	printSlip, addToSlip *widget.Button
+	buttons              *fyne.Container
 	// notice says above the pane why a key did nothing, such as copy with
 	// no listing on show; whatever is shown next takes it away. noticeBox
 	// pads it, and is hidden with it so it takes no room.
@@ -75,9 +88,25 @@ func (p *detailPane) buildUI() fyne.CanvasObject {
 // showNotice says above the pane why a key did nothing, until the pane
 // shows something else.
 func (p *detailPane) showNotice(text string) {
-	p.notice.Text = text
+	p.notify(text, widget.WarningImportance)
+}
+
+func (p *detailPane) notify(text string, imp widget.Importance) {
+	p.notice.Text, p.notice.Importance = text, imp
 	p.notice.Refresh()
 	p.noticeBox.Show()
+}
+
+// showDone confirms something done: under the listing's buttons when a
+// listing is on show, else above the pane.
+func (p *detailPane) showDone(text string) {
+	if p.kind != paneListing || p.copied == nil {
+		p.notify(text, widget.SuccessImportance)
+		return
+	}
+	p.hideNotice()
+	p.copied.SetText(text)
+	p.copied.Show()
 }
 
 func (p *detailPane) hideNotice() {
@@ -160,8 +189,13 @@ func (p *detailPane) refreshClock() {
 		return
 	}
 	copied := p.copied != nil && p.copied.Visible()
+	done := ""
+	if copied {
+		done = p.copied.Text
+	}
 	p.draw()
 	if copied {
+		p.copied.SetText(done)
 		p.copied.Show()
 	}
 }
@@ -201,7 +235,14 @@ func (p *detailPane) draw() {
 	p.copied = &widget.Label{Text: lang.L("Referral copied. Paste it into an email, a text or a document."), Wrapping: fyne.TextWrapWord, Importance: widget.SuccessImportance}
 	p.copied.Hide()
 	copyReferral := &widget.Button{Text: lang.L("Copy referral"), Icon: theme.ContentCopyIcon(), Importance: widget.HighImportance, OnTapped: p.onCopyReferral}
-	objs = append(objs, container.NewBorder(nil, nil, container.NewHBox(copyReferral, p.emailButton()), nil, p.copied))
+	p.printSlip = &widget.Button{Icon: theme.DocumentPrintIcon(), OnTapped: p.onPrintSlip}
+	p.addToSlip = &widget.Button{Icon: theme.ContentAddIcon(), Importance: widget.LowImportance, OnTapped: p.onAddToSlip}
+	p.labelSlipButtons()
+	// The referral as text on one row, the slip on the next: four buttons
+	// in a row would widen the pane past what a 1024-pixel screen leaves
+	// it. The confirmation goes below them, where it has room to wrap.
+	p.buttons = container.NewHBox(p.printSlip, p.addToSlip)
+	objs = append(objs, container.NewVBox(container.NewHBox(copyReferral, p.emailButton()), p.buttons, p.copied))
 	if l.Description != "" {
 		objs = append(objs, paragraph(l.Description))
 	}
@@ -452,6 +493,37 @@ func (p *detailPane) provenance(l *directory.Listing) fyne.CanvasObject {
 		box = append(box, p.link(s))
 	}
 	return container.NewVBox(box...)
+}
+
+// hideDone takes away a confirmation that no longer holds.
+func (p *detailPane) hideDone() {
+	p.hideNotice()
+	if p.copied != nil && p.copied.Visible() {
+		p.copied.Hide()
+	}
+}
+
+// labelSlipButtons says on the slip buttons what they will do: "Print
+// slip (2)" with listings added, "Take off slip" for a listing on it.
+func (p *detailPane) labelSlipButtons() {
+	n := 0
+	if p.slipCount != nil {
+		n = p.slipCount()
+	}
+	p.printSlip.Text = printSlipLabel(n)
+	p.addToSlip.Text, p.addToSlip.Icon = lang.L("Add to slip"), theme.ContentAddIcon()
+	if p.inSlip != nil && p.listing != nil && p.inSlip(p.listing.ID) {
+		p.addToSlip.Text, p.addToSlip.Icon = lang.L("Take off slip"), theme.ContentRemoveIcon()
+	}
+}
+
+// refreshSlipButtons relabels the slip buttons of the listing on show.
+func (p *detailPane) refreshSlipButtons() {
+	if p.kind != paneListing || p.printSlip == nil {
+		return
+	}
+	p.labelSlipButtons()
+	p.buttons.Refresh() // lays the row out again at the buttons' new widths
 }
 
 // showCopied confirms a copied referral. The label belongs to the listing

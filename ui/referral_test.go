@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -128,23 +127,6 @@ func TestShortDescription(t *testing.T) {
 	} {
 		if got := shortDescription(tc.in); got != tc.want {
 			t.Errorf("shortDescription(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
-func TestSentences(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want []string
-	}{
-		{"One. Two! Three? Four", []string{"One.", "Two!", "Three?", "Four"}},
-		{"Near 1940 W. North Temple. Call first.", []string{"Near 1940 W. North Temple.", "Call first."}},
-		{"Offices in the U.S. and abroad. Ask.", []string{"Offices in the U.S. and abroad.", "Ask."}},
-		{"Ends with version 2.0 today. Next", []string{"Ends with version 2.0 today.", "Next"}},
-		{"Quoted. \"Yes,\" they said.", []string{"Quoted.", "\"Yes,\" they said."}},
-	} {
-		if got := sentences(tc.in); !slices.Equal(got, tc.want) {
-			t.Errorf("sentences(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

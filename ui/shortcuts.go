@@ -27,13 +27,21 @@ var (
 	shortcutPin          = &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutEmail        = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutSettings     = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutPrintSlip    = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutAddToSlip    = &desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 // buildMenu makes the main menu. Fyne adds Quit to the first menu.
 func (d *Desk) buildMenu() *fyne.MainMenu {
 	d.standardsItem = &fyne.MenuItem{Label: lang.L("Standards panel"), Shortcut: shortcutStandards, Action: d.onToggleStandards}
+	d.printItem = &fyne.MenuItem{Label: printSlipLabel(0) + "…", Shortcut: shortcutPrintSlip, Action: d.onPrintSlip}
+	d.clearSlipItem = &fyne.MenuItem{Label: lang.L("Clear the slip"), Action: d.onClearSlip, Disabled: true}
 	return fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("File")),
+		fyne.NewMenu(lang.L("File"),
+			d.printItem,
+			&fyne.MenuItem{Label: lang.L("Add to slip or take off"), Shortcut: shortcutAddToSlip, Action: d.onAddToSlip},
+			d.clearSlipItem,
+		),
 		fyne.NewMenu(lang.L("Search"),
 			&fyne.MenuItem{Label: lang.L("Go to the search box"), Shortcut: shortcutSearch, Action: d.focusSearch},
 			&fyne.MenuItem{Label: lang.L("Copy referral"), Shortcut: shortcutCopyReferral, Action: d.onCopyReferral},
@@ -62,6 +70,8 @@ func shortcutHelpRows() [][2]string {
 		{shortcutText(shortcutPin), lang.L("Pin the listing on show to the start page, or unpin it")},
 		{shortcutText(shortcutEmail), lang.L("Open an email with the referral for the listing on show")},
 		{shortcutText(shortcutCopyReferral), lang.L("Copy the referral for the listing on show")},
+		{shortcutText(shortcutPrintSlip), lang.L("Print a slip for the customer: the listings added to it, or the listing on show")},
+		{shortcutText(shortcutAddToSlip), lang.L("Add the listing on show to the slip, or take it off")},
 		{shortcutText(shortcutStandards), lang.L("Show or hide the customer service standards")},
 		{shortcutText(shortcutHelp), lang.L("Show these shortcuts")},
 		{lang.L("Typing anywhere"), lang.L("Goes into the search box")},

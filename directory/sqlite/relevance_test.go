@@ -27,6 +27,7 @@ var evalSets = []struct {
 	{"queries", "../testdata/queries.json", 0},
 	{"dev", "../testdata/desk_dev.json", 0.15},
 	{"test", "../testdata/desk_test.json", 0.15},
+	{"holdout", "../testdata/desk_holdout.json", 0.15},
 }
 
 // TestRelevanceAgainstBaselines measures the search on every desk question

@@ -1,0 +1,73 @@
+package directory
+
+import (
+	"encoding/json"
+	"testing"
+
+	"nowrongdoor/data"
+)
+
+func TestIsSlip(t *testing.T) {
+	tests := []struct {
+		typed, want string
+		slip        bool
+	}{
+		{"hopless", "hopeless", true},      // a letter left out
+		{"evictionn", "eviction", true},    // one too many
+		{"shleter", "shelter", true},       // two swapped
+		{"devorce", "divorce", true},       // a vowel for a vowel
+		{"naturalise", "naturalize", true}, // s for z
+		{"blowing", "plowing", false},      // another word
+		{"walking", "talking", false},
+		{"hopeless", "hopeless", true},
+		{"hopelessly", "hopeless", false},
+	}
+	for _, tt := range tests {
+		if got := isSlip(tt.typed, tt.want); got != tt.slip {
+			t.Errorf("isSlip(%q, %q) = %v, want %v", tt.typed, tt.want, got, tt.slip)
+		}
+	}
+}
+
+func TestMeaningsReadSlipsNotWords(t *testing.T) {
+	for _, tt := range []struct{ typed, want string }{
+		{"hopless", "hopeless"},
+		{"blocking", "blocking"}, // an English word, though one letter from "locking"
+		{"bettered", "bettered"}, // not "battered"
+		{"creation", "creation"}, // not "cremation"
+	} {
+		got := defaultCrisisRail.correct(tt.typed)
+		if got == tt.typed {
+			got = defaultNeeds.correct(tt.typed)
+		}
+		if got != tt.want {
+			t.Errorf("correct(%q) = %q, want %q", tt.typed, got, tt.want)
+		}
+	}
+}
+
+func TestSplitJoined(t *testing.T) {
+	var ls []Listing
+	if err := json.Unmarshal(data.Agencies, &ls); err != nil {
+		t.Fatal(err)
+	}
+	for i := range ls {
+		ls[i].Normalize()
+	}
+	ix := NewIndex(ls)
+	for _, tt := range []struct {
+		word string
+		want []string
+	}{
+		{"propertytax", []string{"property", "tax"}},
+		{"childsupport", []string{"child", "support"}},
+		{"foodstamps", []string{"food", "stamps"}},
+		{"carpet", []string{"carpet"}}, // "car" and "pet" are never said together
+		{"canada", []string{"canada"}},
+	} {
+		got := ix.splitJoined([]string{tt.word}, false)
+		if len(got) != len(tt.want) || got[0] != tt.want[0] {
+			t.Errorf("splitJoined(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
