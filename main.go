@@ -539,6 +539,7 @@ const appID = "org.slcolibrary.nowrongdoor"
 // cannot be opened is explained in the window, where desk staff see it.
 func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
 	desk := ui.NewDesk(app.NewWithID(appID), nil, data.Standards)
+	desk.SetVersion(version)
 	desk.ShowLoading()
 	status := exitOK
 	go func() {

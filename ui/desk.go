@@ -49,6 +49,11 @@ type Desk struct {
 	win   fyne.Window
 	dir   Directory
 	prefs fyne.Preferences
+	// history is the listings shown lately, for Alt+Left and the start
+	// page (favorites.go); extra is the state of the settings, About and
+	// email dialogs and of actions waiting for results (extra.go).
+	history history
+	extra   extra
 
 	search          *searchEntry
 	results         *resultsPane
@@ -123,6 +128,7 @@ func NewDesk(a fyne.App, dir Directory, standards []byte) *Desk {
 	}
 	d.win = a.NewWindow(lang.L("No Wrong Door"))
 	d.standards = &standardsPanel{standards: standards}
+	d.applySettings()
 	d.slip = newSlipTray(a)
 	d.buildUI()
 	return d
@@ -279,6 +285,9 @@ func (d *Desk) buildUI() {
 		inSlip:         d.slip.has,
 		fallbacks:      func() []*directory.Listing { return fallbackListings(d.dir) },
 		onShow:         d.showListing,
+		onEmail:        d.onEmailReferral,
+		onPin:          d.onTogglePin,
+		pinned:         d.isPinned,
 	}
 	d.standardsButton = &widget.Button{Icon: theme.DocumentIcon(), OnTapped: d.onToggleStandards}
 	help := &widget.Button{Text: lang.L("Shortcuts"), Icon: theme.HelpIcon(), Importance: widget.LowImportance, OnTapped: d.onShowShortcuts}
@@ -386,6 +395,7 @@ func (d *Desk) applyResults(seq uint64, query string, results []directory.Result
 		d.preview(items[cursor].listing)
 	}
 	d.applyPendingKeys()
+	d.runWaiting()
 }
 
 // pinnedFirst puts the results the search pinned ahead of the others,
@@ -489,19 +499,20 @@ func (d *Desk) showCategories() {
 	d.showWelcome()
 }
 
-// listCategories lists the categories in the results pane, or the notice
-// while there is one.
+// listCategories lists the categories in the results pane, below the
+// listings pinned and recently viewed at this desk, or the notice while
+// there is one.
 func (d *Desk) listCategories() {
 	d.category = ""
 	if d.notice != "" {
 		d.showNotice()
 		return
 	}
-	items := make([]resultItem, len(d.categories))
-	for i, c := range d.categories {
-		items[i] = resultItem{category: c}
+	heading, items := d.startItems()
+	for _, c := range d.categories {
+		items = append(items, resultItem{category: c})
 	}
-	d.results.show(lang.L("Browse by category"), items, false, "", -1)
+	d.results.show(heading, items, false, "", -1)
 }
 
 // openCategory lists the listings in a category and shows the category's
@@ -572,6 +583,7 @@ func (d *Desk) showListing(l *directory.Listing) {
 // preview shows a listing in the middle whose row is already highlighted.
 func (d *Desk) preview(l *directory.Listing) {
 	d.detail.show(l)
+	d.noteShown(l)
 }
 
 // showWelcome shows the welcome page in the middle, unless it is there.
@@ -646,16 +658,17 @@ func (d *Desk) onCanvasRune(r rune) {
 
 // onCanvasKey gives the search box's keys the same meaning when nothing has
 // focus. With a dialog open they stay off the search box; Enter and Esc
-// close the shortcuts dialog when a click has taken the focus off its
-// button.
+// close the dialog when a click has taken the focus off its button.
 func (d *Desk) onCanvasKey(ev *fyne.KeyEvent) {
 	if d.dialogOpen() {
 		switch ev.Name {
 		case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
-			if d.shortcuts != nil {
-				d.shortcuts.Hide()
-			} else if d.dialogKeys != nil {
+			// A slip's dialog decides what its keys do (Enter prints);
+			// the others close.
+			if d.shortcuts == nil && d.dialogKeys != nil {
 				d.dialogKeys(ev)
+			} else {
+				d.hideDialogs()
 			}
 		}
 		return
@@ -685,6 +698,7 @@ func (d *Desk) onCopyReferral() {
 		return
 	}
 	d.app.Clipboard().SetContent(referralText(l, d.now()))
+	d.markViewed(l)
 	d.detail.showCopied()
 }
 
@@ -727,13 +741,7 @@ func (d *Desk) onClosed() {
 		close(d.stopClock)
 		d.stopClock = nil
 	}
-	size := d.win.Canvas().Size()
-	if size.Width > 0 && size.Height > 0 {
-		d.prefs.SetFloat(prefWindowWidth, float64(size.Width))
-		d.prefs.SetFloat(prefWindowHeight, float64(size.Height))
-	}
-	d.prefs.SetFloat(prefResultsSplit, d.split.Offset)
-	d.prefs.SetFloat(prefStandardsSplit, d.inner.Offset)
+	d.saveLayout()
 }
 
 // startClock refreshes the open/closed badges and today's hours once a

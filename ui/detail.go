@@ -44,12 +44,18 @@ type detailPane struct {
 	// offers; onShow shows one of them.
 	fallbacks func() []*directory.Listing
 	onShow    func(*directory.Listing)
+	// onEmail opens an email with the referral; onPin pins or unpins the
+	// listing on show, and pinned says whether a listing is pinned.
+	onEmail func()
+	onPin   func()
+	pinned  func(id string) bool
 
 	box    *fyne.Container
 	scroll *container.Scroll
 	// copied confirms what the listing's buttons did: a referral copied,
 	// the listing added to the slip.
 	copied *widget.Label
+	pin    *widget.Button
 	// printSlip and addToSlip are the listing's slip buttons, relabelled
 	// as listings are added to the slip; buttons is their row.
 	printSlip, addToSlip *widget.Button
@@ -207,7 +213,7 @@ func (p *detailPane) draw() {
 	p.shownState = p.stateKey(l)
 
 	objs := []fyne.CanvasObject{
-		&widget.Label{Text: l.Name, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord},
+		p.withPin(&widget.Label{Text: l.Name, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord}),
 	}
 	if sub := joinNonEmpty(" · ", l.Organization, levelName(l.Level)); sub != "" {
 		objs = append(objs, &widget.Label{Text: sub, Wrapping: fyne.TextWrapWord})
@@ -221,7 +227,7 @@ func (p *detailPane) draw() {
 	if l.AlertActive(now) {
 		text := l.Alert
 		if !l.AlertUntil.IsZero() {
-			text += " " + lang.L("(until {{.Date}})", map[string]any{"Date": l.AlertUntil.Time().Format("Jan 2, 2006")})
+			text += " " + lang.L("(until {{.Date}})", map[string]any{"Date": longDate(l.AlertUntil.Time())})
 		}
 		objs = append(objs, newBanner(text, widget.WarningImportance))
 	}
@@ -232,10 +238,11 @@ func (p *detailPane) draw() {
 	p.printSlip = &widget.Button{Icon: theme.DocumentPrintIcon(), OnTapped: p.onPrintSlip}
 	p.addToSlip = &widget.Button{Icon: theme.ContentAddIcon(), Importance: widget.LowImportance, OnTapped: p.onAddToSlip}
 	p.labelSlipButtons()
-	// The confirmation goes below the buttons, where a narrow pane leaves
-	// it room to wrap.
-	p.buttons = container.NewHBox(copyReferral, p.printSlip, p.addToSlip)
-	objs = append(objs, container.NewVBox(p.buttons, p.copied))
+	// The referral as text on one row, the slip on the next: four buttons
+	// in a row would widen the pane past what a 1024-pixel screen leaves
+	// it. The confirmation goes below them, where it has room to wrap.
+	p.buttons = container.NewHBox(p.printSlip, p.addToSlip)
+	objs = append(objs, container.NewVBox(container.NewHBox(copyReferral, p.emailButton()), p.buttons, p.copied))
 	if l.Description != "" {
 		objs = append(objs, paragraph(l.Description))
 	}
@@ -468,9 +475,9 @@ func (p *detailPane) provenance(l *directory.Listing) fyne.CanvasObject {
 	case !l.Verified():
 		box = append(box, &widget.Label{Text: lang.L("Not verified by staff yet. Confirm by phone if it matters."), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
 	default:
-		text := lang.L("Verified {{.Date}}", map[string]any{"Date": l.VerifiedOn.Time().Format("Jan 2, 2006")})
+		text := lang.L("Verified {{.Date}}", map[string]any{"Date": longDate(l.VerifiedOn.Time())})
 		if l.VerifiedBy != "" {
-			text = lang.L("Verified {{.Date}} by {{.Who}}", map[string]any{"Date": l.VerifiedOn.Time().Format("Jan 2, 2006"), "Who": l.VerifiedBy})
+			text = lang.L("Verified {{.Date}} by {{.Who}}", map[string]any{"Date": longDate(l.VerifiedOn.Time()), "Who": l.VerifiedBy})
 		}
 		imp := widget.MediumImportance
 		if l.Stale(p.now()) {

@@ -9,8 +9,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// fitText is one line of text cut to its width with an ellipsis, for the
-// names and phones in the results rows. widget.Label can do this, but it
+// fitText is a line of text cut to its width with an ellipsis, for the
+// names and phones in the results rows, or with MaxLines a few lines
+// wrapped at spaces, the last one cut. widget.Label can do this, but it
 // builds a new font shaper for every cut, which made each keystroke cost a
 // few milliseconds per row; fitText measures with fyne.MeasureText, whose
 // results Fyne caches, so redrawing a row it has seen is nearly free.
@@ -22,8 +23,12 @@ type fitText struct {
 	Importance widget.Importance
 	// Keep is how many of the text's first characters are shown whole
 	// while they fit, with the rest left out rather than cut: the phone
-	// number before the organization.
+	// number before the organization. It applies to one line only.
 	Keep int
+	// MaxLines is how many lines the text may wrap onto when it does not
+	// fit on one; 0 or 1 keeps it to one line. Its MinSize stays one line
+	// high: whoever lays it out gives it the height for more (lines).
+	MaxLines int
 }
 
 func newFitText(style fyne.TextStyle) *fitText {
@@ -51,16 +56,37 @@ func (t *fitText) widthOf(text string) float32 {
 	return fyne.MeasureText(text, th.Size(theme.SizeNameText), t.TextStyle).Width + 2*th.Size(theme.SizeNameInnerPadding)
 }
 
-// CreateRenderer draws the text as a single canvas.Text.
+// lineHeight is the height of one more line of the text.
+func (t *fitText) lineHeight() float32 {
+	return fyne.MeasureText("M", t.Theme().Size(theme.SizeNameText), t.TextStyle).Height
+}
+
+// lines is how many lines the text takes at width, padding included, up
+// to MaxLines.
+func (t *fitText) lines(width float32) int {
+	th := t.Theme()
+	avail := width - 2*th.Size(theme.SizeNameInnerPadding)
+	return len(wrapLines(t.Text, t.Keep, t.MaxLines, avail, th.Size(theme.SizeNameText), t.TextStyle))
+}
+
+// CreateRenderer draws the text as a canvas.Text a line.
 func (t *fitText) CreateRenderer() fyne.WidgetRenderer {
-	r := &fitTextRenderer{t: t, text: &canvas.Text{}}
+	r := &fitTextRenderer{t: t}
+	for range max(t.MaxLines, 1) {
+		r.texts = append(r.texts, &canvas.Text{})
+	}
+	r.objects = make([]fyne.CanvasObject, len(r.texts))
+	for i, txt := range r.texts {
+		r.objects[i] = txt
+	}
 	r.Refresh()
 	return r
 }
 
 type fitTextRenderer struct {
-	t    *fitText
-	text *canvas.Text
+	t       *fitText
+	texts   []*canvas.Text
+	objects []fyne.CanvasObject
 	// cut remembers the last cut, so a layout at the same width does not
 	// measure again.
 	cutFrom  string
@@ -70,7 +96,7 @@ type fitTextRenderer struct {
 
 func (r *fitTextRenderer) Destroy() {}
 
-func (r *fitTextRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.text} }
+func (r *fitTextRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 // MinSize is one line high, like a Label, and narrow: the row decides the
 // width and the text is cut to it.
@@ -86,23 +112,75 @@ func (r *fitTextRenderer) Layout(size fyne.Size) {
 	pad := th.Size(theme.SizeNameInnerPadding)
 	avail := size.Width - 2*pad
 	if r.cutFrom != r.t.Text || r.cutKeep != r.t.Keep || r.cutWidth != avail {
-		r.text.Text = fit(r.t.Text, r.t.Keep, avail, th.Size(theme.SizeNameText), r.t.TextStyle)
+		lines := wrapLines(r.t.Text, r.t.Keep, len(r.texts), avail, th.Size(theme.SizeNameText), r.t.TextStyle)
+		for i, txt := range r.texts {
+			txt.Text = ""
+			if i < len(lines) {
+				txt.Text = lines[i]
+			}
+			txt.Hidden = i > 0 && txt.Text == "" // nothing to draw
+		}
 		r.cutFrom, r.cutKeep, r.cutWidth = r.t.Text, r.t.Keep, avail
 	}
-	r.text.Move(fyne.NewPos(pad, pad))
-	r.text.Resize(fyne.NewSize(max(avail, 0), size.Height-2*pad))
+	line := r.t.lineHeight()
+	if len(r.texts) == 1 {
+		line = size.Height - 2*pad
+	}
+	for i, txt := range r.texts {
+		txt.Move(fyne.NewPos(pad, pad+float32(i)*line))
+		txt.Resize(fyne.NewSize(max(avail, 0), line))
+	}
 }
 
 // Refresh re-reads the text, style and theme colour.
 func (r *fitTextRenderer) Refresh() {
 	th := r.t.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	r.text.TextStyle = r.t.TextStyle
-	r.text.TextSize = th.Size(theme.SizeNameText)
-	r.text.Color = th.Color(importanceColor(r.t.Importance), v)
+	for _, txt := range r.texts {
+		txt.TextStyle = r.t.TextStyle
+		txt.TextSize = th.Size(theme.SizeNameText)
+		txt.Color = th.Color(importanceColor(r.t.Importance), v)
+	}
 	r.cutFrom = "\x00" // cut again: the text or its size may have changed
 	r.Layout(r.t.Size())
-	r.text.Refresh()
+	for _, txt := range r.texts {
+		txt.Refresh()
+	}
+}
+
+// wrapLines breaks text at spaces into at most maxLines lines of width,
+// the last one cut with an ellipsis when the rest does not fit (fit, with
+// keep). Words are measured one at a time, and Fyne keeps their sizes, so
+// wrapping a name it has seen costs a few map lookups.
+func wrapLines(text string, keep, maxLines int, width, size float32, style fyne.TextStyle) []string {
+	measure := func(s string) float32 { return fyne.MeasureText(s, size, style).Width }
+	if maxLines <= 1 || width <= 0 || measure(text) <= width {
+		return []string{fit(text, keep, width, size, style)}
+	}
+	words := strings.Fields(text)
+	space := measure(" ")
+	var lines []string
+	i := 0
+	for len(lines) < maxLines-1 && i < len(words) {
+		w := measure(words[i])
+		if w > width {
+			break // a word longer than a line: cut on the last line
+		}
+		j := i + 1
+		for ; j < len(words); j++ {
+			next := w + space + measure(words[j])
+			if next > width {
+				break
+			}
+			w = next
+		}
+		lines = append(lines, strings.Join(words[i:j], " "))
+		i = j
+	}
+	if i < len(words) {
+		lines = append(lines, fit(strings.Join(words[i:], " "), 0, width, size, style))
+	}
+	return lines
 }
 
 // fit cuts text to width, ending it with an ellipsis when it does not fit.

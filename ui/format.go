@@ -3,6 +3,7 @@ package ui
 import (
 	"math"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,17 +15,148 @@ import (
 
 // clock formats an instant as desk staff read a time: "8:00am".
 func clock(t time.Time) string {
-	return t.In(directory.Denver).Format("3:04pm")
+	t = t.In(directory.Denver)
+	return clockText(t.Hour()*60 + t.Minute())
 }
 
-// dayName is the full name of a weekday, translated.
+// clockText formats minutes after midnight in the window's language:
+// "8:00am", "8:00 a.m.". Midnight is "12:00am" and noon "12:00pm", the way
+// the source pages write them; a period running past midnight ends at its
+// time on the next day.
+func clockText(m int) string {
+	m %= 24 * 60
+	if m < 0 {
+		m += 24 * 60
+	}
+	h, min := m/60, m%60
+	h12 := h % 12
+	if h12 == 0 {
+		h12 = 12
+	}
+	c := strconv.Itoa(h12) + ":" + string(rune('0'+min/10)) + string(rune('0'+min%10))
+	if h < 12 {
+		return lang.L("{{.Clock}}am", map[string]any{"Clock": c})
+	}
+	return lang.L("{{.Clock}}pm", map[string]any{"Clock": c})
+}
+
+// intervalText is one opening period: "8:00am-5:00pm", "8:00 a.m. a 5:00
+// p.m.".
+func intervalText(iv directory.Interval) string {
+	return lang.L("{{.Opens}}-{{.Closes}}", map[string]any{"Opens": clockText(iv.Start), "Closes": clockText(iv.End)})
+}
+
+// dayHours is one weekday's hours of a schedule, in the window's language:
+// "8:00am-5:00pm", "Closed" or "Open 24 hours". A day whose only opening
+// is a period running on from the night before reads "Until 8:30am", not
+// "Closed". It is worded here, from the schedule's intervals, rather than
+// by directory.Schedule.DayText, which speaks English for logs and tests.
+func dayHours(s directory.Schedule, day time.Weekday) string {
+	ivs := s.Week[day]
+	if len(ivs) == 0 {
+		for _, iv := range s.Week[(day+6)%7] {
+			if iv.End > 24*60 {
+				return lang.L("Until {{.Time}}", map[string]any{"Time": clockText(iv.End)})
+			}
+		}
+		return lang.L("Closed")
+	}
+	if len(ivs) == 1 && ivs[0] == (directory.Interval{Start: 0, End: 24 * 60}) {
+		return lang.L("Open 24 hours")
+	}
+	parts := make([]string, len(ivs))
+	for i, iv := range ivs {
+		parts[i] = intervalText(iv)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// dayName is the full name of a weekday, translated: "Monday", "lunes".
 func dayName(d time.Weekday) string {
-	return lang.L(d.String())
+	switch d {
+	case time.Monday:
+		return lang.L("Monday")
+	case time.Tuesday:
+		return lang.L("Tuesday")
+	case time.Wednesday:
+		return lang.L("Wednesday")
+	case time.Thursday:
+		return lang.L("Thursday")
+	case time.Friday:
+		return lang.L("Friday")
+	case time.Saturday:
+		return lang.L("Saturday")
+	}
+	return lang.L("Sunday")
 }
 
-// dayShort is the short name of a weekday, translated: "Mon".
+// dayShort is the short name of a weekday, translated: "Mon", "lun".
 func dayShort(d time.Weekday) string {
-	return lang.L(d.String()[:3])
+	switch d {
+	case time.Monday:
+		return lang.L("Mon")
+	case time.Tuesday:
+		return lang.L("Tue")
+	case time.Wednesday:
+		return lang.L("Wed")
+	case time.Thursday:
+		return lang.L("Thu")
+	case time.Friday:
+		return lang.L("Fri")
+	case time.Saturday:
+		return lang.L("Sat")
+	}
+	return lang.L("Sun")
+}
+
+// monthNames are the months, short and long, for dates in the window's
+// language. Each translation picks the one it writes: English "Nov 30,
+// 2026", Spanish "30 de noviembre de 2026".
+func monthNames(m time.Month) (short, long string) {
+	switch m {
+	case time.January:
+		return lang.L("Jan"), lang.L("January")
+	case time.February:
+		return lang.L("Feb"), lang.L("February")
+	case time.March:
+		return lang.L("Mar"), lang.L("March")
+	case time.April:
+		return lang.L("Apr"), lang.L("April")
+	case time.May:
+		return lang.L("May"), lang.L("May")
+	case time.June:
+		return lang.L("Jun"), lang.L("June")
+	case time.July:
+		return lang.L("Jul"), lang.L("July")
+	case time.August:
+		return lang.L("Aug"), lang.L("August")
+	case time.September:
+		return lang.L("Sep"), lang.L("September")
+	case time.October:
+		return lang.L("Oct"), lang.L("October")
+	case time.November:
+		return lang.L("Nov"), lang.L("November")
+	}
+	return lang.L("Dec"), lang.L("December")
+}
+
+// dateData is a day for a date template: its month short and long, day
+// and year.
+func dateData(t time.Time) map[string]any {
+	short, long := monthNames(t.Month())
+	return map[string]any{"Month": short, "MonthLong": long, "Day": t.Day(), "Year": t.Year()}
+}
+
+// longDate is a day with its year, as staff and customers read it: "Nov
+// 30, 2026", "30 de noviembre de 2026". t is read in its own location:
+// pass a time already in Salt Lake time, or a directory.Date's Time.
+func longDate(t time.Time) string {
+	return lang.L("{{.Month}} {{.Day}}, {{.Year}}", dateData(t))
+}
+
+// monthDay is a day in the coming weeks: "Dec 2", "2 dic".
+func monthDay(t time.Time) string {
+	return lang.L("{{.Month}} {{.Day}}", dateData(t))
 }
 
 // when says an instant relative to now: "5:00pm" today, "tomorrow 8:00am",
@@ -42,7 +174,7 @@ func when(t, now time.Time) string {
 	case days < 7:
 		return dayShort(t.Weekday()) + " " + clock(t)
 	default:
-		return t.Format("Jan 2") + " " + clock(t)
+		return monthDay(t) + " " + clock(t)
 	}
 }
 
@@ -152,7 +284,7 @@ func todayHours(l *directory.Listing, now time.Time) (string, bool) {
 	day := now.In(directory.Denver).Weekday()
 	var parts []string
 	for _, s := range l.Schedules {
-		t := s.DayText(day)
+		t := dayHours(s, day)
 		if t == "" {
 			continue
 		}
@@ -213,9 +345,9 @@ func weekGroups(s directory.Schedule, today time.Weekday) []dayGroup {
 	var out []dayGroup
 	for i := 0; i < 7; {
 		first := time.Weekday((i + 1) % 7)
-		text := s.DayText(first)
+		text := dayHours(s, first)
 		j := i
-		for j+1 < 7 && s.DayText(time.Weekday((j+2)%7)) == text {
+		for j+1 < 7 && dayHours(s, time.Weekday((j+2)%7)) == text {
 			j++
 		}
 		last := time.Weekday((j + 1) % 7)

@@ -1,12 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"nowrongdoor/data"
 	"nowrongdoor/directory"
 )
 
@@ -194,57 +187,5 @@ func TestLevelName(t *testing.T) {
 	}
 	if got := levelName("galactic"); got != "" {
 		t.Errorf("levelName(%q) = %q, want nothing", "galactic", got)
-	}
-}
-
-// TestTranslationsComplete checks that every string the window passes to
-// lang has an entry in the English translation file, so translators see
-// them all.
-func TestTranslationsComplete(t *testing.T) {
-	raw, err := data.Translations.ReadFile("translations/en.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var en map[string]any
-	if err := json.Unmarshal(raw, &en); err != nil {
-		t.Fatalf("en.json: %v", err)
-	}
-	files, _ := filepath.Glob("*.go")
-	fset := token.NewFileSet()
-	n := 0
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, f, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(file, func(node ast.Node) bool {
-			call, ok := node.(*ast.CallExpr)
-			if !ok || len(call.Args) == 0 {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "lang" {
-				return true
-			}
-			lit, ok := call.Args[0].(*ast.BasicLit)
-			if !ok {
-				return true
-			}
-			key, _ := strconv.Unquote(lit.Value)
-			n++
-			if _, ok := en[key]; !ok {
-				t.Errorf("%s: %q is not in en.json", fset.Position(lit.Pos()), key)
-			}
-			return true
-		})
-	}
-	if n < 50 {
-		t.Errorf("found only %d translated strings; is the scan broken?", n)
 	}
 }

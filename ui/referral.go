@@ -69,7 +69,7 @@ func referralText(l *directory.Listing, now time.Time) string {
 	case len(hours) > 0:
 		line("", lang.L("Hours can change."))
 	}
-	line("", lang.L("Referred {{.Date}} by the Salt Lake County Library", map[string]any{"Date": now.In(directory.Denver).Format("Jan 2, 2006")}))
+	line("", lang.L("Referred {{.Date}} by the Salt Lake County Library", map[string]any{"Date": longDate(now.In(directory.Denver))}))
 	return strings.TrimSuffix(b.String(), "\n")
 }
 

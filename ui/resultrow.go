@@ -10,14 +10,16 @@ import (
 
 // resultRow is one row of the results list: a listing (name, phone and
 // organization, open badge, markers) or a category (name and count). Every
-// row has the same two lines, so the list's rows stay uniform. The name has
-// the first line to itself, but for a closure or alert; the open badge
-// goes on the second, after the phone.
+// row has the same two lines, and is as high as the list's template row,
+// but for a name too long for one line: it wraps onto up to
+// maxTitleLines, and the list gives its row the height (rowHeight). The
+// name has the first line to itself, but for a closure or alert; the open
+// badge goes on the second, after the phone.
 type resultRow struct {
 	widget.BaseWidget
 
 	title    *fitText
-	badge    *widget.Label
+	badge    *fitText // left out, not drawn, when the phone needs its room
 	subtitle *fitText
 	marker   *widget.Label // closed or alert: needs attention
 	tick     *widget.Icon  // before note, when staff have checked the listing
@@ -32,10 +34,18 @@ type resultRow struct {
 	shown *rowContent
 }
 
+// maxTitleLines is how many lines a listing's name may take in the
+// results. Names of county programs run to a hundred characters, and one
+// line of a 1024-pixel window's results shows forty; cut to one, a dozen
+// "Salt Lake County Health Department - ..." read alike.
+const maxTitleLines = 3
+
 func newResultRow() *resultRow {
+	title := newFitText(fyne.TextStyle{Bold: true})
+	title.MaxLines = maxTitleLines
 	r := &resultRow{
-		title:     newFitText(fyne.TextStyle{Bold: true}),
-		badge:     &widget.Label{Alignment: fyne.TextAlignTrailing},
+		title:     title,
+		badge:     newFitText(fyne.TextStyle{}),
 		subtitle:  newFitText(fyne.TextStyle{}),
 		marker:    &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
 		tick:      &widget.Icon{},
@@ -53,7 +63,7 @@ func newResultRow() *resultRow {
 // the right, where they line up down the list.
 func (r *resultRow) CreateRenderer() fyne.WidgetRenderer {
 	line1 := container.New(&rowLineLayout{}, r.title, r.marker)
-	line2 := container.New(&rowLineLayout{spare: 2}, r.subtitle, r.badge, r.tick, r.note)
+	line2 := container.New(&rowLineLayout{spare: 2, lastResort: 1}, r.subtitle, r.badge, r.tick, r.note)
 	bar := container.New(&cursorBarLayout{}, r.cursor)
 	rr := &resultRowRenderer{
 		WidgetRenderer: widget.NewSimpleRenderer(container.NewStack(bar, container.New(&rowInsetLayout{}, container.New(&linesLayout{}, line1, line2)))),
@@ -79,6 +89,9 @@ type rowContent struct {
 	note             string
 	noteImportance   widget.Importance
 	cursor           bool
+	// heading marks the heading of a group of rows: its title in the
+	// primary colour and its subtitle muted.
+	heading bool
 }
 
 // set fills the row and lays it out again, since a new badge or marker
@@ -91,7 +104,11 @@ func (r *resultRow) set(c rowContent) {
 	r.shown = &c
 	r.title.Text, r.title.Hidden = c.title, c.title == ""
 	r.subtitle.Text, r.subtitle.Hidden, r.subtitle.Keep = c.subtitle, c.subtitle == "", c.keep
-	setLabel(r.badge, c.badge, c.badgeImportance)
+	r.title.Importance, r.subtitle.Importance = widget.MediumImportance, widget.MediumImportance
+	if c.heading {
+		r.title.Importance, r.subtitle.Importance = widget.HighImportance, widget.LowImportance
+	}
+	r.badge.Text, r.badge.Importance, r.badge.Hidden = c.badge, c.badgeImportance, c.badge == ""
 	setLabel(r.marker, c.marker, c.markerImportance)
 	r.note.Text, r.note.Importance, r.note.Hidden = c.note, c.noteImportance, c.note == ""
 	r.tick.Hidden = c.note == ""
@@ -173,12 +190,15 @@ func (*rowInsetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // at the leading edge, and the rest packed against the trailing edge at
 // their own widths, in order. The first object takes the room the others
 // leave and is cut to it, down to the part it keeps (Keep). When even that
-// does not fit, the last spare objects are left out, given no room, before
-// the kept part is cut too: a phone number matters more than when the
-// listing was last checked.
+// does not fit, the last spare objects are left out, given no room, and
+// then, as a last resort, the lastResort objects before them, before the
+// kept part is cut too: a phone number matters more than when the listing
+// was last checked, and, in large text in a narrow pane, more than the
+// open badge, which the listing's page says too.
 type rowLineLayout struct {
-	// spare is how many of the last objects the line may leave out.
-	spare int
+	// spare is how many of the last objects the line may leave out;
+	// lastResort how many more before them it may leave out after them.
+	spare, lastResort int
 }
 
 func (l *rowLineLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
@@ -207,8 +227,11 @@ func (l *rowLineLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 	upTo := len(objs)
 	used := trailing(upTo)
-	if kept+used > size.Width && l.spare > 0 {
-		upTo = max(1, len(objs)-l.spare)
+	for _, drop := range []int{l.spare, l.spare + l.lastResort} {
+		if kept+used <= size.Width || drop == 0 || len(objs)-drop >= upTo {
+			continue
+		}
+		upTo = max(1, len(objs)-drop)
 		for i := upTo; i < len(objs); i++ {
 			widths[i] = 0
 		}
@@ -248,7 +271,7 @@ func (l *rowLineLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		}
 		m := o.MinSize()
 		s.Height = max(s.Height, m.Height)
-		if i > 0 && i < len(objs)-l.spare {
+		if i > 0 && i < len(objs)-l.spare-l.lastResort {
 			s.Width += m.Width + theme.Padding()
 		} else if i == 0 {
 			s.Width += m.Width
@@ -259,15 +282,20 @@ func (l *rowLineLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // linesLayout stacks a row's lines closer than a VBox would: each label
 // carries its own inner padding, so overlapping most of it keeps the lines
-// readable while more rows fit on a 768-pixel-high screen.
+// readable while more rows fit on a 768-pixel-high screen. The first line
+// takes any height the row has beyond its minimum, for a wrapped name.
 type linesLayout struct{}
 
 func (*linesLayout) overlap() float32 { return theme.InnerPadding() * 1.25 }
 
 func (l *linesLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	extra := max(size.Height-l.MinSize(objs).Height, 0)
 	y := float32(0)
-	for _, o := range objs {
+	for i, o := range objs {
 		h := o.MinSize().Height
+		if i == 0 {
+			h += extra
+		}
 		o.Move(fyne.NewPos(0, y))
 		o.Resize(fyne.NewSize(size.Width, h))
 		y += h - l.overlap()
@@ -285,4 +313,32 @@ func (l *linesLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		}
 	}
 	return s
+}
+
+// titleLines is how many lines a row's name takes in a row of width: the
+// room the first line leaves it beside the cursor bar and the marker.
+func (r *resultRow) titleLines(c rowContent, width float32) int {
+	if c.title == "" {
+		return 1
+	}
+	avail := width - theme.Padding() // the cursor bar's inset (rowInsetLayout)
+	if c.marker != "" {
+		m := fyne.MeasureText(c.marker, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
+		avail -= m + theme.Padding()
+	}
+	r.title.Text, r.title.Keep = c.title, 0
+	return r.title.lines(avail)
+}
+
+// rowHeight is the height of a row showing c at width: the template row's,
+// and a line more for each more line its name needs. r is a row kept to
+// measure with; what it shows is left alone.
+func (r *resultRow) rowHeight(c rowContent, width float32) float32 {
+	shown := r.title.Text
+	defer func() { r.title.Text = shown }()
+	base := r.MinSize().Height
+	if n := r.titleLines(c, width); n > 1 {
+		return base + float32(n-1)*r.title.lineHeight()
+	}
+	return base
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nowrongdoor/directory"
@@ -22,9 +23,21 @@ func drawnText(t *fitText) string {
 	return ""
 }
 
-// layRow lays a row out at width, as the results list does.
+// drawnLines is every line a fitText draws, joined by spaces.
+func drawnLines(t *fitText) string {
+	var lines []string
+	for _, o := range test.WidgetRenderer(t).Objects() {
+		if txt, ok := o.(*canvas.Text); ok && txt.Text != "" {
+			lines = append(lines, txt.Text)
+		}
+	}
+	return strings.Join(lines, " ")
+}
+
+// layRow lays a row out at width, as the results list does, at the height
+// the list gives it.
 func layRow(row *resultRow, width float32) {
-	size := fyne.NewSize(width, row.MinSize().Height)
+	size := fyne.NewSize(width, newResultRow().rowHeight(*row.shown, width))
 	row.Resize(size)
 	test.WidgetRenderer(row).Layout(size)
 }
@@ -56,11 +69,21 @@ func TestResultRowKeepsNameAndPhone(t *testing.T) {
 	if sub := drawnText(row.subtitle); !strings.HasPrefix(sub, "801-943-4636") {
 		t.Errorf("at 345 wide the phone line reads %q, want the whole number", sub)
 	}
-	if row.badge.Size().Width < row.badge.MinSize().Width {
-		t.Errorf("the badge %q is %v wide, less than it needs (%v)", row.badge.Text, row.badge.Size().Width, row.badge.MinSize().Width)
+	if row.badge.Size().Width < row.badge.fullWidth() || drawnText(row.badge) != c.badge {
+		t.Errorf("the badge %q is %v wide and draws %q, less than it needs (%v)", row.badge.Text, row.badge.Size().Width, drawnText(row.badge), row.badge.fullWidth())
 	}
 	if got := drawnText(row.note); got != "" || row.tick.Size().Width != 0 {
 		t.Errorf("at 345 wide the checked note draws %q and its tick is %v wide; want both left out for the phone", got, row.tick.Size().Width)
+	}
+
+	// Narrower still, as in large text: the phone keeps its room, and the
+	// open badge, which the listing's page shows too, goes.
+	layRow(row, 200)
+	if sub := drawnText(row.subtitle); !strings.HasPrefix(sub, "801-943-4636") {
+		t.Errorf("at 200 wide the phone line reads %q, want the whole number", sub)
+	}
+	if got := drawnText(row.badge); got != "" {
+		t.Errorf("at 200 wide the badge draws %q, want it left out for the phone", got)
 	}
 
 	layRow(row, 700)
@@ -76,7 +99,7 @@ func TestResultRowKeepsNameAndPhone(t *testing.T) {
 }
 
 // TestResultRowMarkerBesideName: a closure or alert stays on the name's
-// line, where staff look first, and the name is cut for it.
+// line, where staff look first, and the name wraps beside it.
 func TestResultRowMarkerBesideName(t *testing.T) {
 	test.NewTempApp(t)
 	row := newResultRow()
@@ -93,9 +116,11 @@ func TestResultRowMarkerBesideName(t *testing.T) {
 	if row.marker.Size().Width < row.marker.MinSize().Width {
 		t.Errorf("the marker is %v wide, less than it needs (%v)", row.marker.Size().Width, row.marker.MinSize().Width)
 	}
-	title := drawnText(row.title)
-	if !strings.HasSuffix(title, "…") || !strings.HasPrefix(title, "Westside") {
-		t.Errorf("beside the marker the name reads %q, want it cut with an ellipsis", title)
+	if got, want := drawnLines(row.title), "Westside Food Pantry at the Westside Community Church"; got != want {
+		t.Errorf("beside the marker the name reads %q, want it whole, wrapped", got)
+	}
+	if drawnText(row.title) == "Westside Food Pantry at the Westside Community Church" {
+		t.Errorf("at 345 wide beside the marker, the name is on one line")
 	}
 	if row.title.Position().Y != row.marker.Position().Y {
 		t.Errorf("the marker is at y=%v, the name at y=%v; want one line", row.marker.Position().Y, row.title.Position().Y)
@@ -148,5 +173,47 @@ func TestRowSubtitle(t *testing.T) {
 		if got != c.want || keep != c.wantKeep {
 			t.Errorf("rowSubtitle(%+v) = %q, %d; want %q, %d", c.l, got, keep, c.want, c.wantKeep)
 		}
+	}
+}
+
+// TestNamesWrapAt1024 searches in a 1024-pixel window, at the usual text
+// size and the largest: every name in the results is drawn whole, wrapped
+// onto as many lines as it needs, above the phone line and not over it.
+func TestNamesWrapAt1024(t *testing.T) {
+	for _, size := range []string{textNormal, textLarger} {
+		t.Run("text "+size, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			base := a.Settings().Theme()
+			t.Cleanup(func() { a.Settings().SetTheme(base) })
+			a.Preferences().SetString(prefTextSize, size)
+			td := newTestDeskOn(t, a, directory.NewIndex(defaultListings(t)))
+			td.win.Resize(fyne.NewSize(1024, 768))
+			td.typeText("salt lake county")
+			td.frame()
+			rows := 0
+			wrapped := 0
+			for _, o := range visibleObjects(td.results.list) {
+				r, ok := o.(*resultRow)
+				if !ok || r.shown == nil || r.Size().Height == 0 {
+					continue
+				}
+				rows++
+				name := r.shown.title
+				if got := drawnLines(r.title); got != name && len(name) < 100 {
+					t.Errorf("the row of %q draws %q", name, got)
+				}
+				if drawnText(r.title) != name {
+					wrapped++
+				}
+				d := fyne.CurrentApp().Driver()
+				titleBottom := d.AbsolutePositionForObject(r.title).Y + float32(r.title.lines(r.title.Size().Width))*r.title.lineHeight()
+				if sub := d.AbsolutePositionForObject(r.subtitle).Y + theme.InnerPadding(); titleBottom > sub+1 {
+					t.Errorf("the name %q ends at y=%v, below the top of the phone line's text (%v)", name, titleBottom, sub)
+				}
+			}
+			if rows < 5 || wrapped == 0 {
+				t.Errorf("drew %d rows, %d of them wrapped; want several, some wrapped", rows, wrapped)
+			}
+		})
 	}
 }

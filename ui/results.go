@@ -14,11 +14,15 @@ import (
 	"nowrongdoor/directory"
 )
 
-// resultItem is one row of the results pane: a listing to show, or a
-// category to open.
+// resultItem is one row of the results pane: a listing to show, a
+// category to open, or the heading of a group of rows on the start page
+// ("Recently viewed"), which the highlight passes over.
 type resultItem struct {
 	listing  *directory.Listing
 	category directory.CategoryCount
+	// heading names a group of the rows below it; note says more about
+	// it on the row's second line.
+	heading, note string
 }
 
 // resultsPane is the left side of the window: a heading that says what the
@@ -47,6 +51,10 @@ type resultsPane struct {
 	// selecting is set while the pane selects a row itself, so the list's
 	// OnSelected does not take it for a click.
 	selecting bool
+	// measure is a row kept to measure rows with; heights is the height
+	// given each row whose name wraps, and each given one before, by id.
+	measure *resultRow
+	heights map[widget.ListItemID]float32
 }
 
 func (p *resultsPane) buildUI() fyne.CanvasObject {
@@ -66,7 +74,64 @@ func (p *resultsPane) buildUI() fyne.CanvasObject {
 	}
 	p.list.ExtendBaseWidget(p.list)
 	header := container.NewVBox(container.NewBorder(nil, nil, p.back, nil, p.heading), p.crisis, p.hint)
-	return container.NewBorder(header, nil, nil, nil, p.list)
+	return container.NewBorder(header, nil, nil, nil, container.New(&rowsLayout{pane: p}, p.list))
+}
+
+// rowsLayout fills its space with the results list, and has the rows
+// measured again when the list's width or the text size changes: a name
+// wraps onto more or fewer lines.
+type rowsLayout struct {
+	pane            *resultsPane
+	width, textSize float32
+}
+
+func (l *rowsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	if size.Width != l.width || theme.TextSize() != l.textSize {
+		l.width, l.textSize = size.Width, theme.TextSize()
+		l.pane.fitRows()
+	}
+}
+
+func (l *rowsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+// fitRows gives each row whose name wraps at the list's width the height
+// it needs, and the others the template row's height again. The list
+// redraws itself for each height that changes, so rows are given a height
+// only when it changes: typing on, most keep theirs.
+func (p *resultsPane) fitRows() {
+	width := p.list.Size().Width
+	if width <= 0 {
+		return
+	}
+	if p.measure == nil {
+		p.measure = newResultRow()
+		p.heights = map[widget.ListItemID]float32{}
+	}
+	now := p.now()
+	base := p.measure.MinSize().Height
+	for i, it := range p.items {
+		h := base
+		if it.listing != nil {
+			c := rowContent{title: it.listing.Name}
+			c.marker, _ = statusMarker(it.listing, now)
+			h = p.measure.rowHeight(c, width)
+		}
+		if old, ok := p.heights[i]; ok && old == h || !ok && h == base {
+			continue
+		}
+		p.heights[i] = h
+		p.list.SetItemHeight(i, h)
+	}
 }
 
 // show replaces the list, scrolled to the top, with row cursor highlighted
@@ -83,6 +148,7 @@ func (p *resultsPane) show(heading string, items []resultItem, back bool, hint s
 	p.back.Hidden = !back
 	p.back.Refresh()
 	p.setHint(hint)
+	p.fitRows()
 	p.list.ScrollToOffset(0)
 	p.selectCursor()
 	p.list.Refresh()
@@ -123,16 +189,19 @@ func (p *resultsPane) indexOf(id string) widget.ListItemID {
 
 // move steps the highlight down (+1) or up (-1), keeping it on screen, and
 // shows the row it reaches. With nothing highlighted either key starts at
-// the top row.
+// the top row. Headings are passed over.
 func (p *resultsPane) move(delta int) {
 	if len(p.items) == 0 {
 		return
 	}
 	next := max(0, min(len(p.items)-1, p.cursor+delta))
 	if p.cursor < 0 {
-		next = 0
+		next, delta = 0, 1
 	}
-	if next == p.cursor {
+	for next >= 0 && next < len(p.items) && p.items[next].heading != "" {
+		next += delta
+	}
+	if next < 0 || next >= len(p.items) || next == p.cursor {
 		return
 	}
 	p.setCursor(next)
@@ -170,7 +239,7 @@ func (p *resultsPane) setCursor(id widget.ListItemID) {
 // category must still open it.
 func (p *resultsPane) selectCursor() {
 	p.selecting = true
-	if p.cursor >= 0 && p.items[p.cursor].listing != nil {
+	if p.cursor >= 0 && p.cursor < len(p.items) && p.items[p.cursor].listing != nil {
 		p.list.Select(p.cursor)
 	} else {
 		p.list.UnselectAll()
@@ -179,18 +248,26 @@ func (p *resultsPane) selectCursor() {
 }
 
 // activateCursor opens or shows the highlighted row, or the top row when
-// nothing is highlighted.
+// nothing is highlighted (the first below a heading).
 func (p *resultsPane) activateCursor() {
-	if len(p.items) == 0 {
+	id := max(p.cursor, 0)
+	for id < len(p.items) && p.items[id].heading != "" {
+		id++
+	}
+	if id >= len(p.items) {
 		return
 	}
-	id := max(p.cursor, 0)
 	p.setCursor(id)
 	p.onActivate(p.items[id])
 }
 
 func (p *resultsPane) onSelected(id widget.ListItemID) {
 	if p.selecting || id < 0 || id >= len(p.items) {
+		return
+	}
+	if p.items[id].heading != "" {
+		// A heading is not a row to show; the highlight stays put.
+		p.selectCursor()
 		return
 	}
 	p.setCursor(id)
@@ -210,6 +287,11 @@ func (p *resultsPane) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	it := p.items[id]
 	c := rowContent{cursor: id == p.cursor}
+	if it.heading != "" {
+		c.title, c.subtitle, c.heading = it.heading, it.note, true
+		row.set(c)
+		return
+	}
 	if it.listing == nil {
 		c.title = it.category.Name
 		c.subtitle = lang.N("{{.Count}} listing", it.category.Count, map[string]any{"Count": it.category.Count})

@@ -23,6 +23,10 @@ var (
 	shortcutCopyReferral = &desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutStandards    = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutHelp         = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutBack         = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
+	shortcutPin          = &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutEmail        = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutSettings     = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutPrintSlip    = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutAddToSlip    = &desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
@@ -42,10 +46,15 @@ func (d *Desk) buildMenu() *fyne.MainMenu {
 			&fyne.MenuItem{Label: lang.L("Go to the search box"), Shortcut: shortcutSearch, Action: d.focusSearch},
 			&fyne.MenuItem{Label: lang.L("Copy referral"), Shortcut: shortcutCopyReferral, Action: d.onCopyReferral},
 			&fyne.MenuItem{Label: lang.L("Browse categories"), Action: d.onBrowse},
+			&fyne.MenuItem{Label: lang.L("Email the referral…"), Shortcut: shortcutEmail, Action: d.onEmailReferral},
+			&fyne.MenuItem{Label: lang.L("Back to the previous listing"), Shortcut: shortcutBack, Action: d.onBack},
+			&fyne.MenuItem{Label: lang.L("Pin or unpin the listing"), Shortcut: shortcutPin, Action: d.onTogglePin},
 		),
-		fyne.NewMenu(lang.L("View"), d.standardsItem),
+		fyne.NewMenu(lang.L("View"), d.standardsItem,
+			&fyne.MenuItem{Label: lang.L("Settings…"), Shortcut: shortcutSettings, Action: d.onShowSettings}),
 		fyne.NewMenu(lang.L("Help"),
 			&fyne.MenuItem{Label: lang.L("Keyboard shortcuts"), Shortcut: shortcutHelp, Action: d.onShowShortcuts},
+			&fyne.MenuItem{Label: lang.L("About No Wrong Door"), Action: d.onShowAbout},
 		),
 	)
 }
@@ -57,6 +66,9 @@ func shortcutHelpRows() [][2]string {
 		{lang.L("Down, Up"), lang.L("Move through the results; the middle shows the highlighted one")},
 		{lang.L("Enter"), lang.L("Open the highlighted category")},
 		{lang.L("Esc"), lang.L("Clear the search box and go back to the start; close a dialog")},
+		{shortcutText(shortcutBack), lang.L("Back to the previous listing shown")},
+		{shortcutText(shortcutPin), lang.L("Pin the listing on show to the start page, or unpin it")},
+		{shortcutText(shortcutEmail), lang.L("Open an email with the referral for the listing on show")},
 		{shortcutText(shortcutCopyReferral), lang.L("Copy the referral for the listing on show")},
 		{shortcutText(shortcutPrintSlip), lang.L("Print a slip for the customer: the listings added to it, or the listing on show")},
 		{shortcutText(shortcutAddToSlip), lang.L("Add the listing on show to the slip, or take it off")},
@@ -110,10 +122,20 @@ func shortcutText(s *desktop.CustomShortcut) string {
 		parts = append(parts, "Cmd")
 	}
 	if s.Modifier&fyne.KeyModifierAlt != 0 {
-		parts = append(parts, "Alt")
+		parts = append(parts, lang.L("Alt"))
 	}
 	if s.Modifier&fyne.KeyModifierShift != 0 {
 		parts = append(parts, lang.L("Shift"))
 	}
-	return strings.Join(append(parts, string(s.KeyName)), "+")
+	return strings.Join(append(parts, keyText(s.KeyName)), "+")
+}
+
+// keyText is a key as the keyboard labels it: an arrow key by its name in
+// the window's language, the rest as Fyne names them ("C", "/").
+func keyText(k fyne.KeyName) string {
+	switch k {
+	case fyne.KeyLeft:
+		return lang.L("Left")
+	}
+	return string(k)
 }

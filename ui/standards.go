@@ -1,13 +1,20 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
+
+// standardsMinWidth is the panel's narrowest, in text heights: about
+// the width the card's title had when the card drew it.
+const standardsMinWidth = 14
 
 // reminderStep is one step of the "no wrong door" reminder, with the words
 // of the standards it is drawn from (a test keeps the two in step).
@@ -48,10 +55,23 @@ func (s *standardsPanel) buildUI() fyne.CanvasObject {
 	}
 	reminder := widget.NewRichTextFromMarkdown(md.String())
 	reminder.Wrapping = fyne.TextWrapWord
-	card := &widget.Card{Title: lang.L("No wrong door"), Subtitle: lang.L("In every conversation"), Content: reminder}
+	// The card's title is in the content, where it wraps, one size down
+	// like the standards' headings: a card's own title does not wrap, and
+	// in Spanish and large text it made the panel wider than a
+	// 1024-pixel window can give it.
+	card := &widget.Card{Content: container.NewVBox(
+		&widget.Label{Text: lang.L("No wrong door"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord},
+		&widget.Label{Text: lang.L("In every conversation"), Wrapping: fyne.TextWrapWord},
+		reminder,
+	)}
 	card.ExtendBaseWidget(card)
+	// The panel is never laid out narrower than a short line: at a word's
+	// width, where a window first lays out new content, the standards
+	// text below would be wrapped a word a line, at great cost.
+	least := canvas.NewRectangle(color.Transparent)
+	least.SetMinSize(fyne.NewSize(standardsMinWidth*theme.TextSize(), 0))
 
-	s.box = container.NewVBox(card)
+	s.box = container.NewVBox(container.NewStack(least, card))
 	s.content = container.NewVScroll(s.box)
 	return s.content
 }
