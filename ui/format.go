@@ -204,7 +204,8 @@ func openBadge(l *directory.Listing, now time.Time) (string, widget.Importance) 
 		text = lang.L("Closed - opens {{.Time}}", map[string]any{"Time": when(st.Opens, now)})
 	}
 	if st.Unconfirmed {
-		return text + "?", widget.WarningImportance
+		// Spanish opens a question as well as closing it.
+		return lang.L("{{.State}}?", map[string]any{"State": text}), widget.WarningImportance
 	}
 	return text, imp
 }

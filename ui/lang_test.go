@@ -179,6 +179,8 @@ func TestSpanishHours(t *testing.T) {
 	weekdays.Normalize()
 	overnight := &directory.Listing{Hours: "Monday-Friday 7:30pm-8:30am"}
 	overnight.Normalize()
+	doubted := &directory.Listing{Hours: "Monday-Friday 8:00am-5:00pm (as of 2011; confirm)"}
+	doubted.Normalize()
 	for _, tc := range []struct {
 		name string
 		got  func() string
@@ -187,6 +189,7 @@ func TestSpanishHours(t *testing.T) {
 		{"open", func() string { b, _ := openBadge(weekdays, at(25, 10, 30)); return b }, "Abierto hasta 5:00 p.m."},
 		{"evening", func() string { b, _ := openBadge(weekdays, at(25, 18, 0)); return b }, "Cerrado: abre mañana 8:00 a.m."},
 		{"weekend", func() string { b, _ := openBadge(weekdays, at(28, 14, 0)); return b }, "Cerrado: abre lun 8:00 a.m."},
+		{"doubted", func() string { b, _ := openBadge(doubted, at(25, 10, 30)); return b }, "¿Abierto hasta 5:00 p.m.?"},
 		{"today", func() string { h, _ := todayHours(weekdays, at(25, 10, 30)); return h }, "8:00 a.m. a 5:00 p.m."},
 		{"closed today", func() string { h, _ := todayHours(weekdays, at(29, 10, 30)); return h }, "Cerrado"},
 		{"night before", func() string { return dayHours(overnight.Schedules[0], 6) }, "Hasta 8:30 a.m."},
