@@ -39,6 +39,9 @@ var evalSets = []struct {
 // keywords. Run it with -v for the figures, typing included. The search
 // must put the right listing first more often than either.
 func TestRelevanceAgainstBaselines(t *testing.T) {
+	if raceEnabled {
+		t.Skip("ranking every desk question through FTS5 under the race detector takes minutes; .ci/run runs this test without it")
+	}
 	listings := defaultListings(t)
 	ix := directory.NewIndex(listings)
 	ours := func(q string, limit int) []string {
