@@ -32,27 +32,17 @@ func TestBayesReadsUnseenWording(t *testing.T) {
 	m := newBayesModel(trainL, trainE)
 	var crisis, found, ordinary, alarms int
 	for i, q := range testE {
-		s, known := m.scores(q)
-		best, none := -1, -1
-		for c, name := range m.classes {
-			switch {
-			case name == "none":
-				none = c
-			case best < 0 || s[c] > s[best]:
-				best = c
-			}
-		}
-		fires := known >= minBayesFeatures && s[best]-s[none] >= crisisBayesMargin
+		kind, fires := readDanger(m, q)
 		if testL[i] == "none" {
 			ordinary++
 			if fires {
 				alarms++
-				t.Logf("false alarm: %q read as %s", q, m.classes[best])
+				t.Logf("false alarm: %q read as %s", q, kind)
 			}
 			continue
 		}
 		crisis++
-		if fires && m.classes[best] == testL[i] {
+		if fires && kind == testL[i] {
 			found++
 		}
 	}

@@ -76,10 +76,19 @@ func crisisReader() *bayesModel {
 // The margin is wide, because a false alarm teaches staff to ignore the
 // rail.
 func bayesCrisis(query string) (*meaning, bool) {
-	m := crisisReader()
+	kind, ok := readDanger(crisisReader(), query)
+	if !ok {
+		return nil, false
+	}
+	return defaultCrisisRail.byName(kind)
+}
+
+// readDanger returns the kind of danger model m finds likeliest for the
+// query and whether it beats "none" by the crisis margin.
+func readDanger(m *bayesModel, query string) (string, bool) {
 	s, known := m.scores(query)
 	if known < minBayesFeatures {
-		return nil, false
+		return "", false
 	}
 	none, best := -1, -1
 	for c, name := range m.classes {
@@ -91,9 +100,9 @@ func bayesCrisis(query string) (*meaning, bool) {
 		}
 	}
 	if none < 0 || best < 0 || s[best]-s[none] < crisisBayesMargin {
-		return nil, false
+		return "", false
 	}
-	return defaultCrisisRail.byName(m.classes[best])
+	return m.classes[best], true
 }
 
 // crisisPins returns the listings the rail puts first for the query, in
