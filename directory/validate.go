@@ -378,8 +378,8 @@ func validID(id string) bool {
 	return true
 }
 
-// texts checks every text of the listing for its length and for
-// characters that do not belong in it. Paragraph texts may hold line
+// texts checks every text of the listing for its length, for valid UTF-8
+// and for characters that do not belong in it. Paragraph texts may hold line
 // breaks and tabs; one-line texts may not. Names of list entries are
 // formatted only for a problem: this runs for every listing of an import.
 func (v *validator) texts() {
@@ -443,6 +443,20 @@ func (v *validator) text(name, value string, max int, multiline bool) {
 		v.addText(name, "%s is %d characters long, longer than %d; shorten it", name, utf8.RuneCountInString(value), max)
 		return
 	}
+	if !utf8.ValidString(value) {
+		// Only from the window or a feed: an import refuses the whole
+		// file first. Such text would change on its way to the store.
+		at := 0
+		for at < len(value) {
+			r, size := utf8.DecodeRuneInString(value[at:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			at += size
+		}
+		v.addText(name, "%s is not valid UTF-8 text at character %d; type that part again", name, utf8.RuneCountInString(value[:at])+1)
+		return
+	}
 	r, at, ok := forbiddenRune(value, multiline)
 	if !ok {
 		return
@@ -461,7 +475,7 @@ func textOK(s string, max int, multiline bool) bool {
 		return false
 	}
 	_, _, bad := forbiddenRune(s, multiline)
-	return !bad
+	return !bad && utf8.ValidString(s)
 }
 
 // tooLong reports whether s has more than max characters, counting them

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"nowrongdoor/data"
 )
@@ -295,6 +298,8 @@ func TestValidateCharacters(t *testing.T) {
 		{"NUL in a phone note", func(l *Listing) { l.Phones[0].Note = "per\x00guide" }, "phones[0].note", "phones[0].note contains the control character U+0000"},
 		{"escape in the zip", func(l *Listing) { l.Address.Zip = "84111\x1b" }, "address.zip", "U+001B"},
 		{"position counts characters", func(l *Listing) { l.Name = "Café\u200B" }, "name", "at character 5"},
+		{"invalid UTF-8 in a website", func(l *Listing) { l.Website = "http://\xb4" }, "website", "website is not valid UTF-8 text at character 8; type that part again"},
+		{"invalid UTF-8 in a keyword", func(l *Listing) { l.Keywords = []string{"caf\xe9"} }, "keywords[0]", "is not valid UTF-8 text at character 4"},
 	})
 }
 
@@ -425,4 +430,91 @@ func TestShorten(t *testing.T) {
 			t.Errorf("shorten(%.50q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// fieldPath is the shape of every Problem.Field Validate gives.
+var fieldPath = regexp.MustCompile(`^$|^[a-z_]+(\[[0-9]+\])?(\.[a-z]+)?$`)
+
+// FuzzValidate fuzzes the texts of a listing through Normalize, tidy and
+// Validate, as an import does. Validate must not panic, must give the same
+// answer twice, must name real fields with short, clean messages, and
+// whatever it accepts must obey the rules by an independent reading and
+// import again unchanged from its JSON.
+func FuzzValidate(f *testing.F) {
+	f.Add("Salt Lake County WIC", "385-468-4100", "", "wic@slco.org", "https://slco.org", "UT", "84111", "Food help.", "wic", "2026-01-02")
+	f.Add("", "(801) 535-6000", "x12", "wic at slco.org", "IRS.gov", "ut", "84111 2904", "a\x00b", "for\u200Bmula", "2027-01-01")
+	f.Add("WIC \u202Eecffo", "1.800.662.4545", "123", "mailto:a@b.org", "https://u:p@evil.example/", "Utah", "841112904", "one\r\ntwo", "k", "")
+	f.Add("  ", "211", "", "discrimination@utah.gov (fair housing: fh@utah.gov)", "javascript:alert(1)", "ZZ", "8411", "\uFEFF", "\u2066", "2026-03-15")
+	f.Add("Café\u200D", "1-800-FLOWERS", "1234567", "a@b", "http://[::1]:80/", "pr", "K1A 0B1", strings.Repeat("x", MaxTextLength+1), strings.Repeat("y", MaxItemLength+1), "2026-03-16")
+	f.Add("n", "555-1234", "", "", "", "", "", "", "", "2026-02-30")
+	f.Fuzz(func(t *testing.T, name, number, ext, email, website, state, zip, description, keyword, verified string) {
+		l := validListing()
+		l.Name, l.Email, l.Website, l.Description = name, email, website, description
+		l.Phones = []Phone{{Label: "Main", Number: number, Ext: ext}}
+		l.Address.State, l.Address.Zip = state, zip
+		l.Keywords = []string{keyword, "wic"}
+		if d, err := ParseDate(verified); err == nil {
+			l.VerifiedOn = d
+		}
+		l.Normalize()
+		tidy(l)
+
+		got := l.Validate(validateNow)
+		if again := l.Validate(validateNow); !reflect.DeepEqual(got, again) {
+			t.Fatalf("Validate is not deterministic:\n%+v\n%+v", got, again)
+		}
+		for _, p := range got {
+			if !fieldPath.MatchString(p.Field) || (p.Field != "" && listingFields[topField(p.Field)].typ == nil) {
+				t.Errorf("problem %+v names no field of the format", p)
+			}
+			if p.Message == "" || !utf8.ValidString(p.Message) || len(p.Message) > 600 {
+				t.Errorf("problem %+v: want a short, valid message", p)
+			}
+			if _, _, bad := forbiddenRune(p.Message, false); bad {
+				t.Errorf("problem %+v: the message holds a character the window must not show", p)
+			}
+		}
+		if len(got) > 0 {
+			return
+		}
+
+		for _, s := range []string{l.Name, l.Email, l.Website, l.Description, l.Address.State, l.Address.Zip, l.Keywords[0], l.Phones[0].Number, l.Phones[0].Ext} {
+			if strings.ContainsFunc(s, func(r rune) bool {
+				return r < 0x20 && !strings.ContainsRune("\t\r\n", r) || r == 0x7f || r >= 0x80 && r <= 0x9f ||
+					r >= 0x200b && r <= 0x200d || r == 0x2060 || r == 0xfeff || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+			}) {
+				t.Errorf("Validate accepted %q, which holds a forbidden character", s)
+			}
+		}
+		if utf8.RuneCountInString(l.Name) > MaxNameLength || utf8.RuneCountInString(l.Description) > MaxTextLength {
+			t.Errorf("Validate accepted a name or description over its limit")
+		}
+		if d := strings.ReplaceAll(l.Phones[0].Number, "-", ""); !(len(d) == 3 || len(d) == 10 || len(d) == 11 && d[0] == '1') {
+			t.Errorf("Validate accepted the phone number %q", l.Phones[0].Number)
+		}
+		if st := l.Address.State; st != "" && (len(st) != 2 || strings.ToUpper(st) != st) {
+			t.Errorf("Validate accepted the state %q", st)
+		}
+		if z := l.Address.Zip; z != "" && len(z) != 5 && len(z) != 10 {
+			t.Errorf("Validate accepted the zip %q", z)
+		}
+		if l.Website != "" && !strings.HasPrefix(l.Website, "http://") && !strings.HasPrefix(l.Website, "https://") {
+			t.Errorf("Validate accepted the website %q", l.Website)
+		}
+		if validateNow.Before(l.VerifiedOn.Time()) {
+			t.Errorf("Validate accepted verified_on %v, after %v", l.VerifiedOn, validateNow)
+		}
+
+		file, err := json.Marshal([]*Listing{l})
+		if err != nil {
+			t.Fatalf("json.Marshal(accepted listing) = %v", err)
+		}
+		back, err := parseListings(file, validateNow)
+		if err != nil {
+			t.Fatalf("parseListings(json.Marshal(accepted listing)) = %v\nfile: %s", err, file)
+		}
+		if !reflect.DeepEqual(back[0], *l) {
+			t.Fatalf("round trip changed the listing:\n%+v\n%+v", *l, back[0])
+		}
+	})
 }
