@@ -322,10 +322,6 @@ func hasSpace(s string) bool {
 	return false
 }
 
-// webURL reports whether s is a link the window may open (see
-// webURLProblem).
-func webURL(s string) bool { return webURLProblem(s) == "" }
-
 func (v *validator) address() {
 	a := v.l.Address
 	if st := a.State; st != "" && usStates[st] == "" {
