@@ -6,14 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"reflect"
 	"regexp"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
+	"time"
 	"unicode/utf8"
 )
 
@@ -25,10 +24,6 @@ var ErrInvalidFile = errors.New("invalid directory file")
 // feed of 100,000 listings is about 150 MB; the limit stops a wrong file
 // (a disk image, a device) from exhausting memory.
 const MaxFileSize = 1 << 30
-
-// MaxIDLength is the longest listing id accepted. Ids appear in URLs and
-// exports, so they stay short.
-const MaxIDLength = 100
 
 // Problem is one thing wrong with an import file, precise enough for an
 // admin to find and fix it by hand.
@@ -54,7 +49,7 @@ func (p Problem) String() string {
 	if p.ID == "" {
 		return fmt.Sprintf("record %d (no id): %s", p.Index, p.Message)
 	}
-	return fmt.Sprintf("record %d (id %q): %s", p.Index, p.ID, p.Message)
+	return fmt.Sprintf("record %d (id %q): %s", p.Index, shorten(p.ID), p.Message)
 }
 
 // ValidationError reports every problem found in an import file at once, so
@@ -94,7 +89,9 @@ func fileProblem(format string, args ...any) error {
 // format of data/agencies.json. It normalizes every record and validates all
 // of them, returning a *ValidationError with every problem found, or the
 // listings when there are none. Fields the format does not know are
-// problems too: a misspelled field silently dropped would lose data.
+// problems too: a misspelled field silently dropped would lose data. The
+// rules are Listing.Validate's, with verified_on checked against this
+// computer's clock.
 func ParseListings(r io.Reader) ([]Listing, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
@@ -103,10 +100,12 @@ func ParseListings(r io.Reader) ([]Listing, error) {
 	if len(data) > MaxFileSize {
 		return nil, fileProblem("the file is larger than %d MB; is it the right file?", MaxFileSize>>20)
 	}
-	return parseListings(data)
+	return parseListings(data, time.Now())
 }
 
-func parseListings(data []byte) ([]Listing, error) {
+// parseListings is ParseListings with now as the instant verified_on may
+// not pass.
+func parseListings(data []byte, now time.Time) ([]Listing, error) {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return nil, fileProblem("the file is UTF-16 text; save it as UTF-8")
 	}
@@ -133,7 +132,7 @@ func parseListings(data []byte) ([]Listing, error) {
 	perRecord := make([][]Problem, len(raws))
 	inChunks(len(raws), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			perRecord[i] = checkRecord(raws[i], &listings[i])
+			perRecord[i] = checkRecord(raws[i], &listings[i], now)
 			for j := range perRecord[i] {
 				perRecord[i][j].Index = i
 			}
@@ -153,14 +152,14 @@ func parseListings(data []byte) ([]Listing, error) {
 }
 
 // checkRecord decodes, normalizes and validates one record of a file.
-func checkRecord(raw json.RawMessage, l *Listing) []Problem {
+func checkRecord(raw json.RawMessage, l *Listing, now time.Time) []Problem {
 	bad, oldNames, problems := decodeRecord(raw, l)
 	if problems != nil && bad == nil {
 		return problems // not an object at all; nothing more to say
 	}
 	l.Normalize()
 	tidy(l)
-	for _, p := range l.problems() {
+	for _, p := range l.Validate(now) {
 		if bad[topField(p.Field)] {
 			continue
 		}
@@ -191,32 +190,6 @@ func inChunks(n int, fn func(lo, hi int)) {
 		wg.Go(func() { fn(lo, min(lo+size, n)) })
 	}
 	wg.Wait()
-}
-
-// ValidateListings checks listings that did not come from a file (an edit in
-// the window, a feed) by the same rules as ParseListings, including that ids
-// are unique. The listings must be normalized. It returns a
-// *ValidationError, or nil.
-func ValidateListings(listings []Listing) error {
-	perListing := make([][]Problem, len(listings))
-	inChunks(len(listings), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			perListing[i] = listings[i].problems()
-		}
-	})
-	var problems []Problem
-	for i, ps := range perListing {
-		for _, p := range ps {
-			p.Index = i
-			problems = append(problems, p)
-		}
-	}
-	problems = append(problems, duplicateIDs(listings)...)
-	if len(problems) == 0 {
-		return nil
-	}
-	slices.SortStableFunc(problems, func(a, b Problem) int { return a.Index - b.Index })
-	return &ValidationError{Problems: problems}
 }
 
 // jsonFileProblem explains why the file as a whole is not a JSON array.
@@ -555,15 +528,6 @@ func jsonValueKind(v string) string {
 	return "a " + v
 }
 
-// shorten quotes a value for a message, cutting long ones.
-func shorten(s string) string {
-	if utf8.RuneCountInString(s) > 40 {
-		r := []rune(s)
-		return string(r[:37]) + "..."
-	}
-	return s
-}
-
 // topField returns the top-level field of a JSON path: "phones" for
 // "phones[1].number".
 func topField(path string) string {
@@ -592,261 +556,4 @@ func withScheme(s string) string {
 		return "https://" + s
 	}
 	return s
-}
-
-// validID reports whether id is a slug: lower-case letters and digits in
-// words joined by single dashes ("slco-clerk-passports").
-func validID(id string) bool {
-	if id == "" || id[0] == '-' || id[len(id)-1] == '-' {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-		case c == '-' && id[i-1] != '-':
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-var (
-	// The phone shapes of the default data: 385-468-7300, 1-800-662-4545,
-	// and the three-digit service codes 211, 311, 511, 711, 811, 911 and 988.
-	phonePattern = regexp.MustCompile(`^(1-)?[2-9][0-9]{2}-[0-9]{3}-[0-9]{4}$|^[2-9]11$|^988$`)
-	extPattern   = regexp.MustCompile(`^[0-9]{1,6}$`)
-	emailPattern = regexp.MustCompile(`^[^\s@<>()",;:]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$`)
-	// source_date records when a source was published, as precisely as it
-	// says: 2024, 2024-06 or 2024-06-24.
-	sourceDatePattern = regexp.MustCompile(`^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`)
-)
-
-// problems checks one normalized listing. Index is left for the caller.
-func (l *Listing) problems() []Problem {
-	var ps []Problem
-	add := func(field, format string, args ...any) {
-		ps = append(ps, Problem{ID: l.ID, Field: field, Message: fmt.Sprintf(format, args...)})
-	}
-
-	switch {
-	case l.ID == "":
-		add("id", "id is empty; give the listing a unique id of lower-case letters, digits and dashes, like %q", suggestID(l.Name))
-	case len(l.ID) > MaxIDLength:
-		add("id", "id is longer than %d characters; shorten it", MaxIDLength)
-	case !validID(l.ID):
-		add("id", "id %q may use only lower-case letters, digits and single dashes between them; use %q", shorten(l.ID), suggestID(l.ID))
-	}
-	if l.Name == "" {
-		add("name", "name is empty; give the listing a name")
-	}
-	switch {
-	case l.Level == "":
-		add("level", "level is empty; set it to one of %s", joinNames(Levels))
-	case !slices.Contains(Levels, l.Level):
-		add("level", "level %q is not one of %s", shorten(string(l.Level)), joinNames(Levels))
-	}
-	if !slices.Contains(Statuses, l.Status) {
-		add("status", "status %q is not one of %s", shorten(string(l.Status)), joinNames(Statuses))
-	}
-	for i, p := range l.Phones {
-		field := fmt.Sprintf("phones[%d]", i)
-		what := field
-		if p.Label != "" {
-			what = fmt.Sprintf("%s (%q)", field, shorten(p.Label))
-		}
-		switch {
-		case p.Number == "":
-			add(field+".number", "%s has no number; add it or remove the phone", what)
-		case !phonePattern.MatchString(p.Number):
-			add(field+".number", "%s number %q %s", what, shorten(p.Number), phoneAdvice(p.Number))
-		}
-		if p.Ext != "" && !extPattern.MatchString(p.Ext) {
-			add(field+".ext", "%s ext %q should be the extension's digits only, like \"1234\"", what, shorten(p.Ext))
-		}
-	}
-	if l.Email != "" {
-		// The first word must be an address; a note may follow it, as in
-		// "discrimination@utah.gov (fair housing: fh@utah.gov)".
-		first, _, _ := strings.Cut(l.Email, " ")
-		if !emailPattern.MatchString(first) {
-			add("email", "email %q does not start with an address like name@example.org", shorten(l.Email))
-		}
-	}
-	if l.Website != "" && !webURL(l.Website) {
-		add("website", "website %q is not a web address; write it in full, like https://example.org/page", shorten(l.Website))
-	}
-	for i, u := range l.SourceURLs {
-		if !webURL(u) {
-			add(fmt.Sprintf("source_urls[%d]", i), "source_urls[%d] %q is not a web address; write it in full, like https://example.org/page", i, shorten(u))
-		}
-	}
-	if l.SourceDate != "" && !sourceDatePattern.MatchString(l.SourceDate) {
-		add("source_date", "source_date %q should be YYYY, YYYY-MM or YYYY-MM-DD", shorten(l.SourceDate))
-	}
-	checkText(l, add)
-	return ps
-}
-
-// phoneAdvice says how to write a phone number the importer does not
-// accept, suggesting the fixed number when the digits make it plain.
-func phoneAdvice(number string) string {
-	lower := strings.ToLower(number)
-	if strings.Contains(lower, "ext") || strings.Contains(lower, "x") {
-		return "has an extension in it; put the extension in \"ext\""
-	}
-	var digits strings.Builder
-	for _, r := range number {
-		if r >= '0' && r <= '9' {
-			digits.WriteRune(r)
-		}
-	}
-	d := digits.String()
-	if len(d) == 11 && d[0] == '1' {
-		d = d[1:]
-		if fixed := d[:3] + "-" + d[3:6] + "-" + d[6:]; phonePattern.MatchString("1-" + fixed) {
-			return fmt.Sprintf("is not written like 1-800-662-4545; write %q", "1-"+fixed)
-		}
-	}
-	if len(d) == 10 {
-		if fixed := d[:3] + "-" + d[3:6] + "-" + d[6:]; phonePattern.MatchString(fixed) {
-			return fmt.Sprintf("is not written like 385-468-7300; write %q", fixed)
-		}
-	}
-	return "is not a phone number; write it like 385-468-7300, 1-800-662-4545 or 211"
-}
-
-// webURL reports whether s is an absolute http or https URL with a host.
-func webURL(s string) bool {
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" || strings.ContainsAny(s, " \t\n") {
-		return false
-	}
-	return u.Scheme == "http" || u.Scheme == "https"
-}
-
-// checkText reports control characters in every text of a listing. Long
-// texts may hold line breaks and tabs; one-line fields may not. Field names
-// are formatted only for a problem: this runs for every listing of an
-// import.
-func checkText(l *Listing, add func(field, format string, args ...any)) {
-	check := func(name, value string, multiline bool) {
-		if r, ok := controlChar(value, multiline); ok {
-			add(name, "%s contains the control character U+%04X; remove it", name, r)
-		}
-	}
-	for _, f := range []struct {
-		name      string
-		value     string
-		multiline bool
-	}{
-		{"id", l.ID, false}, {"name", l.Name, false}, {"parent", l.Organization, false},
-		{"level", string(l.Level), false}, {"status", string(l.Status), false},
-		{"email", l.Email, false}, {"website", l.Website, false},
-		{"address.street", l.Address.Street, false}, {"address.city", l.Address.City, false},
-		{"address.state", l.Address.State, false}, {"address.zip", l.Address.Zip, false},
-		{"source_date", l.SourceDate, false}, {"verified_by", l.VerifiedBy, false},
-		{"description", l.Description, true}, {"hours", l.Hours, true},
-		{"eligibility", l.Eligibility, true}, {"fees", l.Fees, true}, {"documents", l.Documents, true},
-		{"alert", l.Alert, true}, {"notes_for_staff", l.StaffNotes, true},
-	} {
-		check(f.name, f.value, f.multiline)
-	}
-	for _, list := range []struct {
-		name   string
-		values []string
-	}{
-		{"services", l.Services}, {"keywords", l.Keywords}, {"categories", l.Categories},
-		{"languages", l.Languages}, {"source_urls", l.SourceURLs},
-	} {
-		for i, v := range list.values {
-			if _, ok := controlChar(v, false); ok {
-				check(fmt.Sprintf("%s[%d]", list.name, i), v, false)
-			}
-		}
-	}
-	for i, p := range l.Phones {
-		for _, f := range []struct{ name, value string }{{"label", p.Label}, {"number", p.Number}, {"ext", p.Ext}, {"note", p.Note}} {
-			if _, ok := controlChar(f.value, false); ok {
-				check(fmt.Sprintf("phones[%d].%s", i, f.name), f.value, false)
-			}
-		}
-	}
-}
-
-// controlChar returns the first control character in s, other than tab,
-// line feed and carriage return when multiline allows them. It looks at
-// bytes, decoding only where a control character can start, because it
-// runs over every text of every listing of an import.
-func controlChar(s string, multiline bool) (rune, bool) {
-	for i := 0; i < len(s); i++ {
-		b := s[i]
-		switch {
-		case b < 0x20 || b == 0x7f:
-			if multiline && (b == '\t' || b == '\n' || b == '\r') {
-				continue
-			}
-			return rune(b), true
-		case b == 0xc2 || b == 0xe2:
-			// C1 controls (U+0080-U+009F), and U+2028 and U+2029, which
-			// break lines in some viewers and in JavaScript.
-			r, _ := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-				return r, true
-			}
-		}
-	}
-	return 0, false
-}
-
-// duplicateIDs reports every record whose id an earlier record already uses.
-func duplicateIDs(listings []Listing) []Problem {
-	var ps []Problem
-	first := make(map[string]int, len(listings))
-	for i, l := range listings {
-		if l.ID == "" {
-			continue
-		}
-		if j, ok := first[l.ID]; ok {
-			ps = append(ps, Problem{Index: i, ID: l.ID, Field: "id",
-				Message: fmt.Sprintf("id is also used by record %d; give each listing its own id", j)})
-			continue
-		}
-		first[l.ID] = i
-	}
-	return ps
-}
-
-// suggestID turns a name or a malformed id into a valid id, for messages.
-func suggestID(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		default:
-			dash = true
-		}
-		if b.Len() >= 60 {
-			break
-		}
-	}
-	if b.Len() == 0 {
-		return "slco-wic"
-	}
-	return b.String()
-}
-
-func joinNames[T ~string](vs []T) string {
-	q := make([]string, len(vs))
-	for i, v := range vs {
-		q[i] = string(v)
-	}
-	return strings.Join(q, ", ")
 }

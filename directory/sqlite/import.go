@@ -48,7 +48,7 @@ func prepare(op string, listings []directory.Listing, now time.Time) ([]director
 		return nil, nil, fmt.Errorf("%s: %w", op, c.err)
 	}
 	if !c.valid {
-		return nil, nil, fmt.Errorf("%s: %w", op, directory.ValidateListings(c.listings))
+		return nil, nil, fmt.Errorf("%s: %w", op, directory.ValidateListings(c.listings, now))
 	}
 	return c.listings, c.args, nil
 }
@@ -209,7 +209,7 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 		}
 	}
 	if invalid {
-		if err := directory.ValidateListings(normalized); err != nil {
+		if err := directory.ValidateListings(normalized, now); err != nil {
 			return ImportReport{}, err
 		}
 		return ImportReport{}, errors.New("listings failed a check that passes on its own") // a bug
@@ -321,7 +321,7 @@ func prepareChunk(listings []directory.Listing, now time.Time) chunk {
 			return c
 		}
 	}
-	c.valid = directory.ValidateListings(c.listings) == nil
+	c.valid = directory.ValidateListings(c.listings, now) == nil
 	return c
 }
 
