@@ -61,7 +61,7 @@ var (
 	// ErrWrongPassword means the password given is not the admin password.
 	// The error is a *WrongPasswordError, which says how long to wait.
 	ErrWrongPassword = errors.New("wrong admin password")
-	// ErrTooSoon is what a Store returns from BeginAttempt when the delay
+	// ErrTooSoon is what a Store returns from BeginAdminAttempt when the delay
 	// after the last failure has not passed.
 	ErrTooSoon = errors.New("too soon after a wrong admin password")
 )
@@ -91,16 +91,16 @@ type Store interface {
 	// records in the audit trail that actor set it. It returns
 	// ErrPasswordSet if a password is set already.
 	SetAdminPassword(ctx context.Context, hash, actor string) error
-	// BeginAttempt starts an attempt at time at: it returns the state as
+	// BeginAdminAttempt starts an attempt at time at: it returns the state as
 	// it was, and counts the attempt as a failure (at is its time) until
-	// EndAttempt says it succeeded. Counting first, in one transaction
+	// EndAdminAttempt says it succeeded. Counting first, in one transaction
 	// with the check, keeps attempts run in parallel from sharing one
 	// delay. If state.Wait(at) > 0 it changes nothing and returns the
 	// state and ErrTooSoon; with no password set, ErrNoPassword.
-	BeginAttempt(ctx context.Context, at time.Time) (State, error)
-	// EndAttempt records that the attempt begun last succeeded: there
+	BeginAdminAttempt(ctx context.Context, at time.Time) (State, error)
+	// EndAdminAttempt records that the attempt begun last succeeded: there
 	// are no failures any more.
-	EndAttempt(ctx context.Context) error
+	EndAdminAttempt(ctx context.Context) error
 }
 
 // Gate unlocks admin mode against a Store.
@@ -152,7 +152,7 @@ func (g *Gate) sleep(ctx context.Context, d time.Duration) error {
 func (g *Gate) Unlock(ctx context.Context, password string) error {
 	for {
 		at := g.now()
-		st, err := g.Store.BeginAttempt(ctx, at)
+		st, err := g.Store.BeginAdminAttempt(ctx, at)
 		if errors.Is(err, ErrTooSoon) {
 			// Another attempt may fail while this one waits, so look
 			// again afterwards rather than going straight on.
@@ -179,7 +179,7 @@ func (g *Gate) Unlock(ctx context.Context, password string) error {
 			n := st.Failures + 1
 			return &WrongPasswordError{Failures: n, Wait: Delay(n)}
 		}
-		if err := g.Store.EndAttempt(ctx); err != nil {
+		if err := g.Store.EndAdminAttempt(ctx); err != nil {
 			return fmt.Errorf("unlock: %w", err)
 		}
 		return nil

@@ -26,7 +26,7 @@ func (m *memStore) SetAdminPassword(_ context.Context, hash, actor string) error
 	return nil
 }
 
-func (m *memStore) BeginAttempt(_ context.Context, at time.Time) (State, error) {
+func (m *memStore) BeginAdminAttempt(_ context.Context, at time.Time) (State, error) {
 	if !m.st.IsSet() {
 		return State{}, ErrNoPassword
 	}
@@ -39,7 +39,7 @@ func (m *memStore) BeginAttempt(_ context.Context, at time.Time) (State, error) 
 	return before, nil
 }
 
-func (m *memStore) EndAttempt(context.Context) error {
+func (m *memStore) EndAdminAttempt(context.Context) error {
 	m.st.Failures, m.st.LastFailure = 0, time.Time{}
 	return nil
 }
