@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -57,9 +58,14 @@ Usage:
         the listings that best match WORDS, best first (10 unless --limit);
         --json prints [{"id", "name", "score"}, ...]; crisis lines put
         first for someone in danger have "pinned": true
-  nowrongdoor import [--db PATH] [--dry-run] FILE
+  nowrongdoor import [--db PATH] [--dry-run] [--as NAME] FILE
         add and update listings from FILE (a JSON array like agencies.json;
-        - reads standard input), all or nothing; --dry-run only reports
+        - reads standard input), all or nothing; --dry-run only reports.
+        It needs the admin password, from $NOWRONGDOOR_ADMIN_PASSWORD or
+        asked on the terminal (not for --dry-run); the first one given to
+        a database becomes its password. --as NAME (else
+        $NOWRONGDOOR_ADMIN_NAME, else the login name) is who the audit
+        trail says made the change
   nowrongdoor slip [--db PATH] [--lang en|es] [--large] ID... OUT.pdf
         write a one-page referral slip of the listings with these ids (at
         most 4, 2 with --large) to OUT.pdf, to print for a customer; labels
@@ -69,24 +75,47 @@ Usage:
   nowrongdoor help                                 print this help
 
 The database is --db PATH, else $NOWRONGDOOR_DB, else the user's data folder.
-Exit status: 0 done, 1 nothing found or a problem to fix (the message says
-how), 2 the command line is wrong.
+Exit status: 0 done, 1 nothing found, a wrong admin password or a problem to
+fix (the message says how), 2 the command line is wrong (or an import has no
+admin password and no terminal to ask on).
 `
+
+// The environment variables an admin's command reads.
+const (
+	envAdminPassword = "NOWRONGDOOR_ADMIN_PASSWORD"
+	envAdminName     = "NOWRONGDOOR_ADMIN_NAME"
+)
 
 func main() {
 	// Ctrl-C cancels the context, so an import rolls back cleanly.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	// Whether there is a terminal to ask for a password on is settled
+	// before AttachConsole: the Windows window build, started from cmd.exe
+	// or PowerShell, borrows their console but does not hold it (the shell
+	// reads keys at once too), so a password typed there could go to the
+	// shell. It takes the password from the environment instead.
+	tty := isTerminal(os.Stdin)
 	if len(os.Args) > 1 {
 		ui.AttachConsole()
 	}
-	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+	c := &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	if tty {
+		c.askPassword = terminalPrompt(os.Stdin, os.Stderr)
+	}
+	os.Exit(c.run(ctx, os.Args[1:]))
 }
 
 // run is the whole program behind main, with its surroundings passed in so
-// tests can drive it. It returns the exit status.
+// tests can drive it; there is no terminal to ask for a password on. It
+// returns the exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	return c.run(ctx, args)
+}
+
+// run runs the command args and returns the exit status.
+func (c *cli) run(ctx context.Context, args []string) int {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") && !isHelp(args[0]) && args[0] != "--version" {
 		return c.window(ctx, args)
 	}
@@ -101,10 +130,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if len(rest) > 0 {
 			return c.usageError("version takes no arguments")
 		}
-		fmt.Fprintln(stdout, "nowrongdoor", version)
+		fmt.Fprintln(c.stdout, "nowrongdoor", version)
 		return exitOK
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(c.stdout, usage)
 		return exitOK
 	default:
 		return c.usageError(fmt.Sprintf("unknown command %q", oneLine(cmd)))
@@ -118,6 +147,13 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	// askPassword asks for a password on the terminal without echoing
+	// it; nil when there is no terminal.
+	askPassword func(ctx context.Context, prompt string) (string, error)
+	// now and sleep are the clock of the delay after wrong passwords;
+	// nil means the real one.
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
 }
 
 // fail prints a one-line message and returns exitFail.
@@ -320,6 +356,7 @@ func (c *cli) importFile(ctx context.Context, args []string) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	dbFlag := fs.String("db", "", "database file")
 	dryRun := fs.Bool("dry-run", false, "report only")
+	asFlag := fs.String("as", "", "the admin's name, for the audit trail")
 	files, code, ok := c.flags(fs, args)
 	if !ok {
 		return code
@@ -331,6 +368,15 @@ func (c *cli) importFile(ctx context.Context, args []string) int {
 		return c.usageError(fmt.Sprintf("import: give one file, not %d", len(files)))
 	}
 	name := files[0]
+	actor, err := c.adminName(*asFlag)
+	if err != nil {
+		return c.usageError("import: " + err.Error())
+	}
+	// A dry run writes nothing, so it needs no password. Where the
+	// password will come from is settled before any work is done.
+	if !*dryRun && c.getenv(envAdminPassword) == "" && c.askPassword == nil {
+		return c.usageError("import: an import needs the admin password and there is no terminal to ask on; set " + envAdminPassword)
+	}
 
 	// Read and check the whole file before the database is opened, so a
 	// bad file changes nothing, not even by creating the database.
@@ -364,11 +410,16 @@ func (c *cli) importFile(ctx context.Context, args []string) int {
 		return exitFail
 	}
 	defer s.Close()
+	if !*dryRun {
+		if code, ok := c.unlock(ctx, s, "import", actor); !ok {
+			return code
+		}
+	}
 	source := name
 	if abs, err := filepath.Abs(name); err == nil && name != "-" {
 		source = abs
 	}
-	rep, err := s.Import(ctx, listings, sqlite.ImportOptions{Actor: c.actor(), Source: source, DryRun: *dryRun})
+	rep, err := s.Import(ctx, listings, sqlite.ImportOptions{Actor: actor, Source: source, DryRun: *dryRun})
 	if err != nil {
 		return c.fail("%v", err)
 	}
@@ -499,8 +550,9 @@ func them(n int) string {
 	return "them"
 }
 
-// actor names who runs an import, for the audit trail.
-func (c *cli) actor() string {
+// loginName is the name of the user running the program: who the audit
+// trail names when no admin name is given.
+func (c *cli) loginName() string {
 	if u, err := user.Current(); err == nil && u.Username != "" {
 		return u.Username
 	}

@@ -35,6 +35,13 @@ func runCLI(t *testing.T, env map[string]string, stdin string, args ...string) r
 	return result{code, out.String(), errOut.String()}
 }
 
+// testPassword is the admin password the tests' imports give; the first
+// import into a database sets it.
+const testPassword = "reference desk 1923"
+
+// admin is the environment of an admin who gives the password.
+var admin = map[string]string{envAdminPassword: testPassword}
+
 // seededDB returns the path of a database holding the default directory.
 func seededDB(t *testing.T) string {
 	t.Helper()
@@ -357,6 +364,11 @@ func TestBadUsage(t *testing.T) {
 		{[]string{"import", "--db", path}, "import: give the file to import"},
 		{[]string{"import", "--db", path, "a.json", "b.json"}, "import: give one file, not 2"},
 		{[]string{"import", "--db", path, "--force", "a.json"}, "import: flag provided but not defined: -force"},
+		{[]string{"import", "--db", path, "a.json"}, "import: an import needs the admin password and there is no terminal to ask on; set NOWRONGDOOR_ADMIN_PASSWORD"},
+		{[]string{"import", "--db", path, "--as", "  ", "a.json"}, "import: --as is blank; give the admin's name"},
+		{[]string{"import", "--db", path, "--as", "Ana\u202eDA", "a.json"}, "import: --as contains the invisible character U+202E"},
+		{[]string{"import", "--db", path, "--as", strings.Repeat("x", 101), "a.json"}, "import: --as is 101 characters long"},
+		{[]string{"import", "--db", path, "--as"}, "flag needs an argument: -as"},
 		{[]string{"version", "now"}, "version takes no arguments"},
 		{[]string{"slip", "--db", path}, "slip: give the listing ids and then the PDF to write"},
 		{[]string{"slip", "--db", path, "slco-clerk-passports"}, "slip: give the listing ids and then the PDF to write"},
@@ -501,9 +513,10 @@ func TestImport(t *testing.T) {
 		t.Error("import --dry-run changed the database")
 	}
 
-	r = runCLI(t, nil, "", "import", "--db", path, file)
-	if r.code != exitOK || r.stdout != "added 1, updated 1, unchanged 2\n" || r.stderr != "" {
-		t.Errorf("import = %+v, want the counts and exit 0", r)
+	r = runCLI(t, admin, "", "import", "--db", path, file)
+	if r.code != exitOK || r.stdout != "added 1, updated 1, unchanged 2\n" ||
+		r.stderr != "nowrongdoor: the admin password of this database is now set from NOWRONGDOOR_ADMIN_PASSWORD; every change will need it\n" {
+		t.Errorf("import = %+v, want the counts, the password set, and exit 0", r)
 	}
 	s, err := sqlite.Open(context.Background(), path)
 	if err != nil {
@@ -520,8 +533,8 @@ func TestImport(t *testing.T) {
 	}
 
 	// Standard input works too.
-	r = runCLI(t, nil, string(marshalRecords(t, recs)), "import", "--db", path, "-")
-	if r.code != exitOK || r.stdout != "added 0, updated 0, unchanged 4\n" {
+	r = runCLI(t, admin, string(marshalRecords(t, recs)), "import", "--db", path, "-")
+	if r.code != exitOK || r.stdout != "added 0, updated 0, unchanged 4\n" || r.stderr != "" {
 		t.Errorf("import - = %+v, want everything unchanged", r)
 	}
 }
@@ -560,7 +573,7 @@ func TestImportBadFiles(t *testing.T) {
 			if tt.content != nil {
 				file = writeImport(t, tt.content)
 			}
-			r := runCLI(t, nil, "", "import", "--db", path, file)
+			r := runCLI(t, admin, "", "import", "--db", path, file)
 			if r.code != exitFail || r.stdout != "" {
 				t.Errorf("import %s = %+v, want exit 1 and nothing on stdout", tt.name, r)
 			}
@@ -584,7 +597,7 @@ func TestImportBadFiles(t *testing.T) {
 
 func TestImportBadFileCreatesNoDatabase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "nowrongdoor.db")
-	r := runCLI(t, nil, "", "import", "--db", path, writeImport(t, []byte("[")))
+	r := runCLI(t, admin, "", "import", "--db", path, writeImport(t, []byte("[")))
 	if r.code != exitFail {
 		t.Errorf("import of a bad file = %+v, want exit 1", r)
 	}
@@ -634,7 +647,7 @@ func TestBadDatabase(t *testing.T) {
 				{"search", "--db", path, "passport"},
 				{"import", "--db", path, writeImport(t, data.Agencies)},
 			} {
-				r := runCLI(t, nil, "", args...)
+				r := runCLI(t, admin, "", args...)
 				if r.code != exitFail || !strings.Contains(r.stderr, tt.want) || strings.Count(r.stderr, "\n") != 1 {
 					t.Errorf("%s = %+v, want exit 1 and one line containing %q", args[0], r, tt.want)
 				}
@@ -653,7 +666,7 @@ func TestDefaultDataImportsUnchanged(t *testing.T) {
 	// The default directory, imported over a seeded database, is the same
 	// data: the importer and the seed agree.
 	path := seededDB(t)
-	r := runCLI(t, nil, "", "import", "--db", path, writeImport(t, data.Agencies))
+	r := runCLI(t, admin, "", "import", "--db", path, writeImport(t, data.Agencies))
 	want, err := directory.ParseListings(bytes.NewReader(data.Agencies))
 	if err != nil {
 		t.Fatal(err)
