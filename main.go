@@ -12,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"os/user"
@@ -224,6 +225,26 @@ func (c *cli) openStore(ctx context.Context, dbFlag string) (*sqlite.Store, bool
 	return s, true
 }
 
+// dryRunScratch returns where a dry run compares against when the
+// database does not exist yet: a new database in a scratch folder, which
+// cleanup removes. It returns "" when the database exists.
+func (c *cli) dryRunScratch(dbFlag string) (path string, cleanup func(), err error) {
+	cleanup = func() {}
+	real, err := c.dbPath(dbFlag)
+	if err != nil {
+		return "", cleanup, err
+	}
+	if _, err := os.Stat(real); !errors.Is(err, fs.ErrNotExist) {
+		return "", cleanup, nil
+	}
+	dir, err := os.MkdirTemp("", "nowrongdoor-dry-run-")
+	if err != nil {
+		return "", cleanup, fmt.Errorf("make a scratch folder for the dry run: %w", err)
+	}
+	fmt.Fprintf(c.stderr, "nowrongdoor: %s does not exist yet; comparing with the built-in directory a new database starts from\n", oneLine(real))
+	return filepath.Join(dir, "nowrongdoor.db"), func() { os.RemoveAll(dir) }, nil
+}
+
 // store is openStore without the printing: its error says what went wrong
 // and what to do.
 func (c *cli) store(ctx context.Context, dbFlag string) (*sqlite.Store, error) {
@@ -405,7 +426,21 @@ func (c *cli) importFile(ctx context.Context, args []string) int {
 		return c.fail("import: %v", err)
 	}
 
-	s, ok := c.openStore(ctx, *dbFlag)
+	db := *dbFlag
+	if *dryRun {
+		// A dry run writes nothing, not even a new database: with none
+		// there yet, it compares the file with the built-in directory a
+		// new database starts from, in a scratch copy removed after.
+		scratch, cleanup, err := c.dryRunScratch(*dbFlag)
+		if err != nil {
+			return c.fail("import: %v", err)
+		}
+		defer cleanup()
+		if scratch != "" {
+			db = scratch
+		}
+	}
+	s, ok := c.openStore(ctx, db)
 	if !ok {
 		return exitFail
 	}

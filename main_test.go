@@ -595,6 +595,24 @@ func TestImportBadFiles(t *testing.T) {
 	}
 }
 
+// TestImportDryRunCreatesNoDatabase: a dry run against a database that
+// does not exist yet reports against the built-in directory, and leaves no
+// file behind.
+func TestImportDryRunCreatesNoDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nowrongdoor.db")
+	recs := defaultRecords(t)[:2]
+	recs = append(recs, map[string]any{"id": "new-office", "name": "New Office", "level": "city",
+		"phones": []any{map[string]any{"label": "Main", "number": "801-535-6000"}}})
+	r := runCLI(t, nil, "", "import", "--db", path, "--dry-run", writeImport(t, marshalRecords(t, recs)))
+	if r.code != exitOK || r.stdout != "added 1, updated 0, unchanged 2 (dry run: nothing was written)\n" ||
+		!strings.Contains(r.stderr, "does not exist yet") {
+		t.Errorf("import --dry-run = %+v, want the counts against the built-in directory, and exit 0", r)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("import --dry-run created the database (%v), want nothing written", err)
+	}
+}
+
 func TestImportBadFileCreatesNoDatabase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "nowrongdoor.db")
 	r := runCLI(t, admin, "", "import", "--db", path, writeImport(t, []byte("[")))
