@@ -343,26 +343,15 @@ type dayGroup struct {
 // weekGroups writes a schedule's week from Monday, joining runs of days with
 // the same hours, so a week reads in two or three lines.
 func weekGroups(s directory.Schedule, today time.Weekday) []dayGroup {
-	var out []dayGroup
-	for i := 0; i < 7; {
-		first := time.Weekday((i + 1) % 7)
-		text := dayHours(s, first)
-		j := i
-		for j+1 < 7 && dayHours(s, time.Weekday((j+2)%7)) == text {
-			j++
-		}
-		last := time.Weekday((j + 1) % 7)
-		g := dayGroup{days: dayShort(first), hours: text}
-		if j > i {
-			g.days += "–" + dayShort(last)
-		}
-		for k := i; k <= j; k++ {
-			if time.Weekday((k+1)%7) == today {
-				g.today = true
-			}
+	hours := func(d time.Weekday) string { return dayHours(s, d) }
+	runs := directory.WeekRuns(hours, today)
+	out := make([]dayGroup, 0, len(runs))
+	for _, r := range runs {
+		g := dayGroup{days: dayShort(r.First), hours: hours(r.First), today: r.Today}
+		if r.Last != r.First {
+			g.days += "–" + dayShort(r.Last)
 		}
 		out = append(out, g)
-		i = j + 1
 	}
 	if len(out) == 1 {
 		out[0].days = lang.L("Every day")

@@ -206,26 +206,15 @@ type dayGroup struct {
 // weekGroups writes a schedule's week from Monday, joining runs of days
 // with the same hours, so a week reads in two or three lines.
 func (lab *labels) weekGroups(s directory.Schedule, today time.Weekday) []dayGroup {
-	var out []dayGroup
-	for i := 0; i < 7; {
-		first := time.Weekday((i + 1) % 7)
-		text := lab.dayText(s, first)
-		j := i
-		for j+1 < 7 && lab.dayText(s, time.Weekday((j+2)%7)) == text {
-			j++
-		}
-		last := time.Weekday((j + 1) % 7)
-		g := dayGroup{days: capitalize(lab.dayShort[first]), hours: text}
-		if j > i {
-			g.days += "–" + lab.dayShort[last]
-		}
-		for k := i; k <= j; k++ {
-			if time.Weekday((k+1)%7) == today {
-				g.today = true
-			}
+	hours := func(d time.Weekday) string { return lab.dayText(s, d) }
+	runs := directory.WeekRuns(hours, today)
+	out := make([]dayGroup, 0, len(runs))
+	for _, r := range runs {
+		g := dayGroup{days: capitalize(lab.dayShort[r.First]), hours: hours(r.First), today: r.Today}
+		if r.Last != r.First {
+			g.days += "–" + lab.dayShort[r.Last]
 		}
 		out = append(out, g)
-		i = j + 1
 	}
 	if len(out) == 1 {
 		out[0].days = lab.everyDay
