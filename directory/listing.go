@@ -140,6 +140,9 @@ type Listing struct {
 	// UpdatedAt is when the store last changed the listing. It is set by the
 	// store, and ignored on import.
 	UpdatedAt time.Time `json:"updated_at,omitzero"`
+	// Archived listings are hidden from the desk and kept, so an admin can
+	// restore them; only an archived listing can be deleted.
+	Archived bool `json:"archived,omitempty"`
 
 	// Schedules are the weekly hours parsed from Hours, one per part of the
 	// text that states them ("Shelter Monday-Saturday ...; dispatch 24/7").

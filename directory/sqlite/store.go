@@ -18,13 +18,16 @@ import (
 	"time"
 
 	"modernc.org/sqlite"
+
+	"nowrongdoor/directory"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Errors callers act on; match them with errors.Is.
 var (
-	// ErrNotFound means no listing has the id asked for.
-	ErrNotFound = errors.New("not found")
+	// ErrNotFound means no listing has the id asked for. It is
+	// directory.ErrNotFound, so the window need not know the store.
+	ErrNotFound = directory.ErrNotFound
 	// ErrCorrupt means the file is not a SQLite database or is damaged. The
 	// fix is to restore a backup or move the file aside.
 	ErrCorrupt = errors.New("the file is damaged or is not a database")
