@@ -19,8 +19,8 @@ import (
 
 	"modernc.org/sqlite"
 
-	"nowrongdoor/directory"
 	sqlite3 "modernc.org/sqlite/lib"
+	"nowrongdoor/directory"
 )
 
 // Errors callers act on; match them with errors.Is.
