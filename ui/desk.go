@@ -54,6 +54,9 @@ type Desk struct {
 	// email dialogs and of actions waiting for results (extra.go).
 	history history
 	extra   extra
+	// admin is admin mode: the store it edits, who unlocked it, and its
+	// windows and dialogs (adminmode.go).
+	admin adminMode
 
 	search          *searchEntry
 	results         *resultsPane
@@ -141,6 +144,7 @@ func (d *Desk) Window() fyne.Window { return d.win }
 // badges current.
 func (d *Desk) Show() {
 	d.startClock()
+	d.startPolling()
 	d.win.Show()
 	// Lay out the welcome page and the standards text after the window is
 	// up, so staff can start typing sooner.
@@ -292,7 +296,8 @@ func (d *Desk) buildUI() {
 	d.standardsButton = &widget.Button{Icon: theme.DocumentIcon(), OnTapped: d.onToggleStandards}
 	help := &widget.Button{Text: lang.L("Shortcuts"), Icon: theme.HelpIcon(), Importance: widget.LowImportance, OnTapped: d.onShowShortcuts}
 
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.standardsButton, help), d.search)
+	adminBar, adminButton := d.buildAdminHeader()
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(adminButton, d.standardsButton, help), d.search)
 	d.inner = container.NewHSplit(d.detail.buildUI(), d.standards.buildUI())
 	d.inner.Offset = d.prefs.FloatWithFallback(prefStandardsSplit, 0.64)
 	d.split = container.NewHSplit(d.results.buildUI(), d.inner)
@@ -313,7 +318,7 @@ func (d *Desk) buildUI() {
 		float32(d.prefs.FloatWithFallback(prefWindowHeight, defaultWindowHeight))))
 	root := container.NewStack()
 	d.win.SetContent(root)
-	root.Add(container.NewBorder(container.NewPadded(top), nil, nil, nil, d.split))
+	root.Add(container.NewBorder(container.NewVBox(adminBar, container.NewPadded(top)), nil, nil, nil, d.split))
 	d.win.SetOnClosed(d.onClosed)
 
 	c := d.win.Canvas()
@@ -741,6 +746,8 @@ func (d *Desk) onClosed() {
 		close(d.stopClock)
 		d.stopClock = nil
 	}
+	d.stopPolling()
+	d.admin.editor.close()
 	d.saveLayout()
 }
 
@@ -769,4 +776,5 @@ func (d *Desk) startClock() {
 func (d *Desk) onTick() {
 	d.results.list.Refresh()
 	d.detail.refreshClock()
+	d.checkAdminIdle()
 }

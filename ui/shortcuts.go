@@ -52,6 +52,7 @@ func (d *Desk) buildMenu() *fyne.MainMenu {
 		),
 		fyne.NewMenu(lang.L("View"), d.standardsItem,
 			&fyne.MenuItem{Label: lang.L("Settings…"), Shortcut: shortcutSettings, Action: d.onShowSettings}),
+		d.adminMenu(),
 		fyne.NewMenu(lang.L("Help"),
 			&fyne.MenuItem{Label: lang.L("Keyboard shortcuts"), Shortcut: shortcutHelp, Action: d.onShowShortcuts},
 			&fyne.MenuItem{Label: lang.L("About No Wrong Door"), Action: d.onShowAbout},
