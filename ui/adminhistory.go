@@ -125,7 +125,7 @@ var fieldIndex = regexp.MustCompile(`\[\d+\]`)
 func fieldLabel(field string) string {
 	switch fieldIndex.ReplaceAllString(field, "") {
 	case "id":
-		return lang.L("Id")
+		return lang.L("Listing id")
 	case "name":
 		return lang.L("Name")
 	case "parent":
@@ -133,7 +133,7 @@ func fieldLabel(field string) string {
 	case "level":
 		return lang.L("Level")
 	case "description":
-		return lang.L("Description")
+		return lang.L("Description of the service")
 	case "services":
 		return lang.L("What to refer for")
 	case "keywords":
