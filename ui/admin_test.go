@@ -395,12 +395,12 @@ func TestHistoryText(t *testing.T) {
 	if want := "Nov 30, 2026 1:14pm · Jane Doe · edited"; heading != want {
 		t.Errorf("edit event = %q, want %q", heading, want)
 	}
-	if len(lines) != 2 || lines[0] != "Phones: 801-555-0100 → 801-555-0199" || lines[1] != "Eligibility: (empty) → "+long {
+	if len(lines) != 2 || lines[0] != "Phones: 801-555-0100 → 801-555-0199" || lines[1] != "Eligibility: (empty) → "+strings.TrimSpace(long) {
 		t.Errorf("changes = %q", lines)
 	}
 	segs := historySegments(events)
-	if len(segs) != 4 {
-		t.Fatalf("segments = %d, want 4 (two events, two changes)", len(segs))
+	if len(segs) != 5 {
+		t.Fatalf("segments = %d, want 5 (two events, a line between, two changes)", len(segs))
 	}
 	if got := segs[0].(*widget.TextSegment).Text; !strings.HasSuffix(got, "marked verified") {
 		t.Errorf("newest first: first line = %q", got)
@@ -509,4 +509,57 @@ func containsID(ids []string, id string) bool {
 		}
 	}
 	return false
+}
+
+// TestHistoryValues: values kept as JSON read as words, in their order.
+func TestHistoryValues(t *testing.T) {
+	test.NewTempApp(t)
+	addTranslations()
+	for _, tc := range []struct{ in, want string }{
+		{"", "(empty)"},
+		{"801-555-0100", "801-555-0100"},
+		{`[{"label":"Main","number":"801-555-0199","ext":"12"},{"number":"211"}]`, "Main 801-555-0199 12; 211"},
+		{`["English","Spanish"]`, "English; Spanish"},
+		{`[]`, "(empty)"},
+		{`{"street":"2001 S State St","city":"Salt Lake City","state":"UT","zip":"84190"}`, "2001 S State St Salt Lake City UT 84190"},
+		{`[not json`, "[not json"},
+	} {
+		if got := valueText(tc.in); got != tc.want {
+			t.Errorf("valueText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestAdminArchiveAndDelete: Archive in the editor takes the listing off
+// the desk at once; Delete, offered only then, names the listing before
+// removing it.
+func TestAdminArchiveAndDelete(t *testing.T) {
+	td, f := newAdminDesk(t)
+	td.unlockAs("Jane Doe")
+	td.typeText("pantry")
+	e := td.openEditorOn("westside-food-pantry")
+	if e.del.Visible() || e.restore.Visible() || !e.archive.Visible() {
+		t.Fatalf("a listing on the desk offers Delete or Restore")
+	}
+	test.Tap(e.archive)
+	td.until("the archive", func() bool { return !e.busy })
+	td.wait()
+	if containsID(td.ids(), "westside-food-pantry") {
+		t.Errorf("after archiving, pantry still finds %v", td.ids())
+	}
+	if !e.del.Visible() || !e.restore.Visible() || e.archive.Visible() {
+		t.Errorf("an archived listing should offer Restore and Delete, not Archive")
+	}
+	test.Tap(e.del)
+	if text := overlayText(e.win.Canvas()); !strings.Contains(text, "Delete “Westside Food Pantry” for good?") {
+		t.Fatalf("delete confirmation says:\n%s", text)
+	}
+	if _, err := f.Load(context.Background(), "westside-food-pantry"); err != nil {
+		t.Fatalf("deleted before the confirmation: %v", err)
+	}
+	test.Tap(overlayButton(t, e.win.Canvas(), "Delete"))
+	td.until("the delete", func() bool { return td.admin.editor == nil })
+	if _, err := f.Load(context.Background(), "westside-food-pantry"); err == nil {
+		t.Errorf("the listing is still stored after Delete")
+	}
 }

@@ -35,6 +35,9 @@ type listingEditor struct {
 	isNew bool
 	form  *listingForm
 	body  *fyne.Container
+	// root and buttons are laid out again when a part of them shows,
+	// hides or changes its words.
+	root, buttons *fyne.Container
 	// status says what was done or went wrong, above the form.
 	status    *banner
 	statusBox *fyne.Container
@@ -102,8 +105,9 @@ func (d *Desk) newEditor(l directory.Listing, isNew bool) *listingEditor {
 	e.restore = &widget.Button{Text: lang.L("Restore"), Icon: theme.HistoryIcon(), OnTapped: e.onRestore}
 	e.del = &widget.Button{Text: lang.L("Delete…"), Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: e.onDelete}
 	e.history = &widget.Button{Text: lang.L("History"), Icon: theme.HistoryIcon(), OnTapped: e.onHistory}
-	buttons := container.NewHBox(e.history, e.verify, e.archive, e.restore, e.del, layout.NewSpacer(), e.cancel, e.save)
-	e.win.SetContent(container.NewBorder(e.statusBox, container.NewPadded(buttons), nil, nil, e.body))
+	e.buttons = container.NewHBox(e.history, e.verify, e.archive, e.restore, e.del, layout.NewSpacer(), e.cancel, e.save)
+	e.root = container.NewBorder(e.statusBox, container.NewPadded(e.buttons), nil, nil, e.body)
+	e.win.SetContent(e.root)
 	e.win.SetCloseIntercept(e.onCancel)
 	e.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape && e.win.Canvas().Overlays().Top() == nil {
@@ -154,6 +158,7 @@ func (e *listingEditor) update() {
 	setShown(e.archive, !e.isNew && !e.orig.Archived)
 	setShown(e.restore, e.orig.Archived)
 	setShown(e.del, e.orig.Archived)
+	relayout(e.buttons)
 }
 
 func setEnabled(b *widget.Button, on bool) {
@@ -177,6 +182,7 @@ func (e *listingEditor) say(text string, imp widget.Importance) {
 	e.status.Text, e.status.Importance = text, imp
 	e.status.Refresh()
 	setShown(e.statusBox, text != "")
+	relayout(e.root)
 }
 
 // close closes the editor window without asking.

@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -19,6 +18,9 @@ type adminHeader struct {
 	counts *widget.Label
 	// unlock is the small button beside the search box.
 	unlock *widget.Button
+	// relayout lays out again the bars around the header and the button
+	// once either is shown or hidden.
+	relayout func()
 }
 
 // buildAdminHeader makes the header and the unlock button; the window is
@@ -29,15 +31,17 @@ func (d *Desk) buildAdminHeader() (bar, unlock fyne.CanvasObject) {
 		counts: &widget.Label{},
 		unlock: &widget.Button{Text: lang.L("Admin"), Icon: theme.AccountIcon(), Importance: widget.LowImportance, OnTapped: func() { d.requireAdmin(nil) }},
 	}
-	idle := &widget.Label{Text: lang.L("Locks itself after 15 minutes idle"), Importance: widget.LowImportance}
-	h.bar = container.NewPadded(container.NewHBox(
-		&widget.Icon{Resource: theme.AccountIcon()}, h.who, h.counts, idle, layout.NewSpacer(),
-		&widget.Button{Text: lang.L("Edit listing"), Icon: theme.DocumentCreateIcon(), OnTapped: d.onEditShown},
-		&widget.Button{Text: lang.L("Review queue"), Icon: theme.ListIcon(), OnTapped: d.onShowQueue},
-		&widget.Button{Text: lang.L("Add listing"), Icon: theme.ContentAddIcon(), OnTapped: d.onAddListing},
-		&widget.Button{Text: lang.L("Archived"), Icon: theme.FolderIcon(), OnTapped: d.onShowArchived},
-		&widget.Button{Text: lang.L("Lock"), Icon: theme.LogoutIcon(), Importance: widget.WarningImportance, OnTapped: d.lockAdmin},
-	))
+	// The note gives way first when the window is narrow.
+	idle := &widget.Label{Text: lang.L("Locks itself after 15 minutes idle"), Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
+	h.bar = container.NewPadded(container.NewBorder(nil, nil,
+		container.NewHBox(&widget.Icon{Resource: theme.AccountIcon()}, h.who, h.counts),
+		container.NewHBox(
+			&widget.Button{Text: lang.L("Edit listing"), Icon: theme.DocumentCreateIcon(), OnTapped: d.onEditShown},
+			&widget.Button{Text: lang.L("Review queue"), Icon: theme.ListIcon(), OnTapped: d.onShowQueue},
+			&widget.Button{Text: lang.L("Add listing"), Icon: theme.ContentAddIcon(), OnTapped: d.onAddListing},
+			&widget.Button{Text: lang.L("Archived"), Icon: theme.FolderIcon(), OnTapped: d.onShowArchived},
+			&widget.Button{Text: lang.L("Lock"), Icon: theme.LogoutIcon(), Importance: widget.WarningImportance, OnTapped: d.lockAdmin}),
+		idle))
 	d.admin.header = h
 	h.update(d)
 	return h.bar, h.unlock
@@ -49,16 +53,34 @@ func (h *adminHeader) update(d *Desk) {
 	if h == nil {
 		return
 	}
-	if !d.adminUnlocked() {
-		h.bar.Hide()
-		h.unlock.Hidden = d.admin.store == nil
-		h.unlock.Refresh()
+	unlocked := d.adminUnlocked()
+	if unlocked {
+		h.who.SetText(lang.L("Admin: {{.Name}}", map[string]any{"Name": d.admin.actor}))
+		h.counts.SetText(reviewCountsText(d.admin.never, d.admin.stale))
+	}
+	if h.bar.Visible() == unlocked && h.unlock.Visible() == (!unlocked && d.admin.store != nil) {
+		if unlocked {
+			h.bar.Refresh() // the counts may have grown
+		}
 		return
 	}
-	h.unlock.Hide()
-	h.who.SetText(lang.L("Admin: {{.Name}}", map[string]any{"Name": d.admin.actor}))
-	h.counts.SetText(reviewCountsText(d.admin.never, d.admin.stale))
-	h.bar.Show()
+	h.bar.Hidden = !unlocked
+	h.unlock.Hidden = unlocked || d.admin.store == nil
+	if h.relayout != nil {
+		h.relayout()
+	}
+	h.bar.Refresh()
+	h.unlock.Refresh()
+}
+
+// relayout lays containers out again, in order, without redrawing what
+// they hold: a bar whose parts were shown or hidden makes room for them.
+func relayout(cs ...*fyne.Container) {
+	for _, c := range cs {
+		if c.Layout != nil {
+			c.Layout.Layout(c.Objects, c.Size())
+		}
+	}
 }
 
 // reviewCountsText says how many listings wait for review: "12 never

@@ -2,6 +2,9 @@ package ui
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"io"
 	"regexp"
 	"strings"
 
@@ -56,12 +59,17 @@ func historySegments(events []directory.Event) []widget.RichTextSegment {
 	if len(events) == 0 {
 		return []widget.RichTextSegment{&widget.TextSegment{Text: lang.L("No changes are recorded for this listing.")}}
 	}
+	bold := widget.RichTextStyleParagraph
+	bold.TextStyle.Bold = true
 	var segs []widget.RichTextSegment
-	for _, ev := range events {
+	for i, ev := range events {
+		if i > 0 {
+			segs = append(segs, &widget.SeparatorSegment{})
+		}
 		heading, lines := historyEntry(ev)
-		segs = append(segs, &widget.TextSegment{Text: heading, Style: widget.RichTextStyleStrong})
+		segs = append(segs, &widget.TextSegment{Text: heading, Style: bold})
 		for _, l := range lines {
-			segs = append(segs, &widget.TextSegment{Text: "    " + l, Style: widget.RichTextStyleParagraph})
+			segs = append(segs, &widget.TextSegment{Text: l, Style: widget.RichTextStyleParagraph})
 		}
 	}
 	return segs
@@ -82,12 +90,78 @@ func historyEntry(ev directory.Event) (heading string, lines []string) {
 	return heading, lines
 }
 
-// valueText is a field's value in the history, "(empty)" for none.
+// valueText is a field's value in the history, "(empty)" for none. A
+// list or a record kept as JSON (phones, schedules) is written as words:
+// its values in order, a record's joined by spaces, the items of a list
+// by semicolons.
 func valueText(v string) string {
-	if strings.TrimSpace(v) == "" {
+	t := strings.TrimSpace(v)
+	if t != "" && (t[0] == '[' || t[0] == '{' || t[0] == '"') {
+		if words, ok := jsonWords(t); ok {
+			t = words
+		}
+	}
+	if t == "" {
 		return lang.L("(empty)")
 	}
-	return v
+	return t
+}
+
+// jsonWords reads JSON text as words, keeping the order it was written
+// in; ok is false when v is not JSON.
+func jsonWords(v string) (words string, ok bool) {
+	dec := json.NewDecoder(strings.NewReader(v))
+	dec.UseNumber()
+	type level struct {
+		object, key bool // in an object; the next string is a key
+	}
+	var stack []level
+	var items, cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			items = append(items, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", false
+		}
+		if d, isDelim := tok.(json.Delim); isDelim {
+			switch d {
+			case '{', '[':
+				stack = append(stack, level{object: d == '{', key: d == '{'})
+			default:
+				stack = stack[:len(stack)-1]
+				if len(stack) == 1 && !stack[0].object { // an item of the outer list ended
+					flush()
+				}
+			}
+			if n := len(stack); n > 0 && stack[n-1].object && (d == '}' || d == ']') {
+				stack[n-1].key = true
+			}
+			continue
+		}
+		if n := len(stack); n > 0 && stack[n-1].object {
+			isKey := stack[n-1].key
+			stack[n-1].key = !isKey
+			if isKey {
+				continue
+			}
+		}
+		if w := strings.TrimSpace(fmt.Sprint(tok)); w != "" && tok != nil {
+			cur = append(cur, w)
+			if len(stack) == 1 && !stack[0].object { // a plain item of the outer list
+				flush()
+			}
+		}
+	}
+	flush()
+	return strings.Join(items, "; "), true
 }
 
 // actionText is what an event did, as a past participle.

@@ -79,7 +79,9 @@ func (d *Desk) newUnlockDialog(first bool, then func()) *unlockDialog {
 		&widget.Label{Text: lang.L("Admin mode locks itself after 15 minutes idle."), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord},
 	)
 	u.dlg = dialog.NewCustomWithoutButtons(lang.L("Admin mode"), content, d.win)
-	u.dlg.SetButtons([]fyne.CanvasObject{newDialogButton(lang.L("Cancel"), u.dlg.Hide), u.submit})
+	cancel := newDialogButton(lang.L("Cancel"), u.dlg.Hide)
+	cancel.Importance = widget.MediumImportance
+	u.dlg.SetButtons([]fyne.CanvasObject{cancel, u.submit})
 	u.dlg.Resize(fyne.NewSize(460, 0))
 	u.setFirst(first)
 	d.admin.unlock = u

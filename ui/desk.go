@@ -297,7 +297,8 @@ func (d *Desk) buildUI() {
 	help := &widget.Button{Text: lang.L("Shortcuts"), Icon: theme.HelpIcon(), Importance: widget.LowImportance, OnTapped: d.onShowShortcuts}
 
 	adminBar, adminButton := d.buildAdminHeader()
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(adminButton, d.standardsButton, help), d.search)
+	side := container.NewHBox(adminButton, d.standardsButton, help)
+	top := container.NewBorder(nil, nil, nil, side, d.search)
 	d.inner = container.NewHSplit(d.detail.buildUI(), d.standards.buildUI())
 	d.inner.Offset = d.prefs.FloatWithFallback(prefStandardsSplit, 0.64)
 	d.split = container.NewHSplit(d.results.buildUI(), d.inner)
@@ -318,7 +319,12 @@ func (d *Desk) buildUI() {
 		float32(d.prefs.FloatWithFallback(prefWindowHeight, defaultWindowHeight))))
 	root := container.NewStack()
 	d.win.SetContent(root)
-	root.Add(container.NewBorder(container.NewVBox(adminBar, container.NewPadded(top)), nil, nil, nil, d.split))
+	head := container.NewVBox(adminBar, container.NewPadded(top))
+	body := container.NewBorder(head, nil, nil, nil, d.split)
+	root.Add(body)
+	// The admin header and button come and go; the bars around them make
+	// room.
+	d.admin.header.relayout = func() { relayout(body, head, top, side) }
 	d.win.SetOnClosed(d.onClosed)
 
 	c := d.win.Canvas()
