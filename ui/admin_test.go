@@ -185,6 +185,10 @@ func TestAdminWrongPassword(t *testing.T) {
 	if u.password.Text != "" {
 		t.Errorf("the wrong password stays in the box")
 	}
+	td.pressKey(fyne.KeyEscape)
+	if td.dialogOpen() || td.admin.unlock != nil {
+		t.Errorf("Esc in the password box did not close the dialog")
+	}
 }
 
 // TestAdminEditRequiresUnlock: Ctrl+E on a listing asks for the password

@@ -25,7 +25,7 @@ type unlockDialog struct {
 	dlg *dialog.CustomDialog
 	// first is set while the admin sets the first password.
 	first                   bool
-	name, password, confirm *widget.Entry
+	name, password, confirm *escEntry
 	// rules says what a new password must be; message says what went
 	// wrong, or to wait.
 	title, rules, message *widget.Label
@@ -60,16 +60,17 @@ func (d *Desk) newUnlockDialog(first bool, then func()) *unlockDialog {
 	u := &unlockDialog{
 		d:        d,
 		then:     then,
-		name:     &widget.Entry{PlaceHolder: lang.L("Your name")},
-		password: &widget.Entry{Password: true, PlaceHolder: lang.L("Admin password")},
-		confirm:  &widget.Entry{Password: true, PlaceHolder: lang.L("The same password again")},
+		name:     &escEntry{Entry: widget.Entry{PlaceHolder: lang.L("Your name")}},
+		password: &escEntry{Entry: widget.Entry{Password: true, PlaceHolder: lang.L("Admin password")}},
+		confirm:  &escEntry{Entry: widget.Entry{Password: true, PlaceHolder: lang.L("The same password again")}},
 		title:    &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
 		rules:    paragraph(""),
 		message:  &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance},
 	}
-	for _, e := range []*widget.Entry{u.name, u.password, u.confirm} {
+	for _, e := range []*escEntry{u.name, u.password, u.confirm} {
 		e.ExtendBaseWidget(e)
 		e.OnSubmitted = func(string) { u.onSubmit() }
+		e.onEscape = func() { u.dlg.Hide() }
 	}
 	u.name.SetText(d.prefs.String(prefAdminName))
 	u.submit = &widget.Button{Importance: widget.HighImportance, OnTapped: u.onSubmit}
@@ -246,4 +247,20 @@ func (u *unlockDialog) countdown(wait time.Duration, why string) {
 		time.AfterFunc(time.Second, func() { u.d.do(tick) })
 	}
 	tick()
+}
+
+// escEntry is an Entry that gives Esc to the dialog it is in: a plain
+// Entry keeps every key while it has the focus, so Esc would do nothing.
+type escEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+// TypedKey closes the dialog on Esc and leaves the rest to Entry.
+func (e *escEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
 }

@@ -400,6 +400,9 @@ func (d *Desk) applyResults(seq uint64, query string, results []directory.Result
 			}
 		}
 		d.results.show(lang.N("{{.Count}} match", len(items), map[string]any{"Count": len(items)}), items, false, d.fullHint(), cursor)
+		if cursor > 0 { // a kept listing stays in sight, as after a refresh
+			d.results.list.ScrollTo(cursor)
+		}
 		// The search pins crisis lines first when the words read as
 		// someone in danger; staff are told to call 911 above them.
 		d.results.setCrisis(results[0].Pinned)
