@@ -567,3 +567,52 @@ func TestAdminArchiveAndDelete(t *testing.T) {
 		t.Errorf("the listing is still stored after Delete")
 	}
 }
+
+// TestAdminArchivedList: the archived listings can be restored to the
+// desk, or deleted for good after a confirmation naming the listing.
+func TestAdminArchivedList(t *testing.T) {
+	td, f := newAdminDesk(t)
+	for _, id := range []string{"westside-food-pantry", "utah-food-bank"} {
+		if err := f.Archive(context.Background(), id, "Jane Doe"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	td.unlockAs("Jane Doe")
+	td.onShowArchived()
+	td.until("the archived list", func() bool { return td.admin.archived != nil && len(td.admin.archived.items) == 2 })
+	a := td.admin.archived
+	if title, _ := a.line(0); title != "Utah Food Bank" {
+		t.Errorf("first row = %q, want the list by name", title)
+	}
+	// A double click on the second row restores it.
+	var rows []*adminRow
+	for _, o := range visibleObjects(a.list) {
+		if r, ok := o.(*adminRow); ok {
+			rows = append(rows, r)
+		}
+	}
+	if len(rows) < 2 {
+		t.Fatalf("the list draws %d rows, want 2", len(rows))
+	}
+	test.DoubleTap(rows[1])
+	td.until("the restore", func() bool { return len(a.items) == 1 })
+	if l, _ := f.Load(context.Background(), "westside-food-pantry"); l.Archived {
+		t.Errorf("the double-clicked listing is still archived")
+	}
+	if _, ok := td.dir.Listing("westside-food-pantry"); !ok {
+		t.Errorf("the restored listing is not back on the desk")
+	}
+	if !strings.Contains(a.heading.Text, "Restored “Westside Food Pantry”") {
+		t.Errorf("heading = %q, want it to say what was restored", a.heading.Text)
+	}
+	a.list.Select(0)
+	test.Tap(a.del)
+	if text := overlayText(td.win.Canvas()); !strings.Contains(text, "Delete “Utah Food Bank” for good?") {
+		t.Fatalf("delete confirmation says:\n%s", text)
+	}
+	test.Tap(overlayButton(t, td.win.Canvas(), "Delete"))
+	td.until("the delete", func() bool { return len(a.items) == 0 })
+	if _, err := f.Load(context.Background(), "utah-food-bank"); err == nil {
+		t.Errorf("the listing is still stored after Delete")
+	}
+}
