@@ -616,3 +616,22 @@ func TestAdminArchivedList(t *testing.T) {
 		t.Errorf("the listing is still stored after Delete")
 	}
 }
+
+// TestAdminSaveBusy: a store still busy after the tries is said in
+// words, never as "database is locked", and nothing is saved.
+func TestAdminSaveBusy(t *testing.T) {
+	td, f := newAdminDesk(t)
+	td.unlockAs("Jane Doe")
+	e := td.openEditorOn("utah-food-bank")
+	entryWithText(t, e.form.Widget(), "Utah Food Bank").SetText("Utah Food Bank Pantry")
+	f.saveErr = errBusy
+	if got := storeProblem(errBusy); strings.Contains(got, "locked") {
+		t.Errorf("storeProblem(busy) = %q", got)
+	}
+	// One busy answer is tried again quietly, and the save goes through.
+	test.Tap(e.save)
+	td.until("the save", func() bool { return !e.busy })
+	if got := e.status.Text; got != "Saved: Name" {
+		t.Errorf("after one busy answer, status = %q, want the save done", got)
+	}
+}

@@ -82,7 +82,7 @@ func (a *archivedList) load() {
 
 func (a *archivedList) show(items []directory.Listing, err error) {
 	if err != nil {
-		a.heading.SetText(lang.L("The archived listings could not be read: {{.Error}}. Close this and try again.", map[string]any{"Error": err.Error()}))
+		a.heading.SetText(lang.L("The archived listings could not be read: {{.Error}}. Close this and try again.", map[string]any{"Error": storeProblem(err)}))
 		return
 	}
 	a.items = items
@@ -155,7 +155,7 @@ func (a *archivedList) run(l directory.Listing, write func(context.Context, Admi
 		a.d.do(func() {
 			a.busy = false
 			if err != nil {
-				a.heading.SetText(lang.L("Nothing was changed: {{.Error}}. Try again.", map[string]any{"Error": err.Error()}))
+				a.heading.SetText(lang.L("Nothing was changed: {{.Error}}. Try again.", map[string]any{"Error": storeProblem(err)}))
 				return
 			}
 			a.note = done

@@ -73,7 +73,7 @@ func (d *Desk) openEditor(id string) {
 			case errors.Is(err, directory.ErrNotFound):
 				d.detail.showNotice(lang.L("That listing is no longer in the directory."))
 			case err != nil:
-				d.detail.showNotice(lang.L("The listing could not be opened: {{.Error}}. Try again.", map[string]any{"Error": err.Error()}))
+				d.detail.showNotice(lang.L("The listing could not be opened: {{.Error}}. Try again.", map[string]any{"Error": storeProblem(err)}))
 			case d.adminUnlocked():
 				d.newEditor(l, false)
 			}
@@ -294,7 +294,7 @@ func (e *listingEditor) saved(l directory.Listing, changes []directory.FieldChan
 	case errors.Is(err, directory.ErrNotFound):
 		e.say(lang.L("Not saved: this listing was deleted at another desk."), widget.DangerImportance)
 	default:
-		e.say(lang.L("Not saved: {{.Error}}. Nothing was changed; try again.", map[string]any{"Error": err.Error()}), widget.DangerImportance)
+		e.say(lang.L("Not saved: {{.Error}}. Nothing was changed; try again.", map[string]any{"Error": storeProblem(err)}), widget.DangerImportance)
 	}
 }
 
@@ -343,7 +343,7 @@ func (e *listingEditor) reload() {
 		})
 	}, func(err error, _ *reload) {
 		if err != nil {
-			e.say(lang.L("The listing could not be read again: {{.Error}}", map[string]any{"Error": err.Error()}), widget.DangerImportance)
+			e.say(lang.L("The listing could not be read again: {{.Error}}", map[string]any{"Error": storeProblem(err)}), widget.DangerImportance)
 			return
 		}
 		e.setListing(l)
@@ -370,7 +370,7 @@ func (e *listingEditor) onVerify() {
 		})
 	}, func(err error, r *reload) {
 		if err != nil {
-			e.say(lang.L("Not marked verified: {{.Error}}. Try again.", map[string]any{"Error": err.Error()}), widget.DangerImportance)
+			e.say(lang.L("Not marked verified: {{.Error}}. Try again.", map[string]any{"Error": storeProblem(err)}), widget.DangerImportance)
 			return
 		}
 		e.setListing(l)
@@ -418,7 +418,7 @@ func (e *listingEditor) archiveOrRestore(archive bool) {
 		})
 	}, func(err error, r *reload) {
 		if err != nil {
-			e.say(lang.L("Nothing was changed: {{.Error}}. Try again.", map[string]any{"Error": err.Error()}), widget.DangerImportance)
+			e.say(lang.L("Nothing was changed: {{.Error}}. Try again.", map[string]any{"Error": storeProblem(err)}), widget.DangerImportance)
 			return
 		}
 		e.setListing(l)
@@ -458,7 +458,7 @@ func (e *listingEditor) deleteNow() {
 		return retryStore(ctx, func() error { return s.Delete(ctx, id, actor) })
 	}, func(err error, r *reload) {
 		if err != nil {
-			e.say(lang.L("Not deleted: {{.Error}}", map[string]any{"Error": err.Error()}), widget.DangerImportance)
+			e.say(lang.L("Not deleted: {{.Error}}", map[string]any{"Error": storeProblem(err)}), widget.DangerImportance)
 			return
 		}
 		e.close()

@@ -33,7 +33,7 @@ func (e *listingEditor) onHistory() {
 		})
 		e.d.do(func() {
 			if err != nil {
-				e.say(lang.L("The history could not be read: {{.Error}}. Try again.", map[string]any{"Error": err.Error()}), widget.DangerImportance)
+				e.say(lang.L("The history could not be read: {{.Error}}. Try again.", map[string]any{"Error": storeProblem(err)}), widget.DangerImportance)
 				return
 			}
 			showHistory(e.win, name, events)

@@ -84,7 +84,7 @@ func (q *reviewQueue) load() {
 
 func (q *reviewQueue) show(items []directory.ReviewItem, err error) {
 	if err != nil {
-		q.heading.SetText(lang.L("The review queue could not be read: {{.Error}}. Close it and try again.", map[string]any{"Error": err.Error()}))
+		q.heading.SetText(lang.L("The review queue could not be read: {{.Error}}. Close it and try again.", map[string]any{"Error": storeProblem(err)}))
 		return
 	}
 	q.items = items

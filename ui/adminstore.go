@@ -3,7 +3,10 @@ package ui
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
+
+	"fyne.io/fyne/v2/lang"
 
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/adminauth"
@@ -101,4 +104,16 @@ func (d *Desk) showSaved(id string) {
 	if d.applied != d.seq {
 		d.keepID = id
 	}
+}
+
+// storeProblem says what went wrong with the store in words an admin can
+// act on. A store busy with another desk's write, still busy after the
+// tries, is said as that, never as SQLite's "database is locked": the
+// store names no error for it, so its words are looked for.
+func storeProblem(err error) string {
+	msg := strings.ToLower(err.Error())
+	if strings.Contains(msg, "database is locked") || strings.Contains(msg, "sqlite_busy") || strings.Contains(msg, "database table is locked") {
+		return lang.L("another desk is saving to the directory right now")
+	}
+	return err.Error()
 }

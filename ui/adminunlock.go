@@ -50,7 +50,7 @@ func (d *Desk) showUnlock(then func()) {
 			}
 			u := d.newUnlockDialog(err == nil && !st.IsSet(), then)
 			if err != nil {
-				u.say(lang.L("The admin password could not be read: {{.Error}}. Try again.", map[string]any{"Error": err.Error()}))
+				u.say(lang.L("The admin password could not be read: {{.Error}}. Try again.", map[string]any{"Error": storeProblem(err)}))
 			}
 		})
 	}()
@@ -178,7 +178,7 @@ func newPasswordProblem(pw, again string) string {
 			return lang.L("The password has {{.Have}} characters; use at least {{.Count}}.",
 				map[string]any{"Have": n, "Count": adminauth.MinPasswordLength})
 		}
-		return lang.L("This password cannot be used: {{.Error}}", map[string]any{"Error": err.Error()})
+		return lang.L("This password cannot be used: {{.Error}}", map[string]any{"Error": storeProblem(err)})
 	}
 	if pw != again {
 		return lang.L("The two passwords are not the same; type them again.")
@@ -216,7 +216,7 @@ func (u *unlockDialog) done(name string, err error) {
 		u.setFirst(true)
 		u.say(lang.L("No admin password is set yet: set one now."))
 	default:
-		u.say(lang.L("Admin mode could not be unlocked: {{.Error}}. Try again.", map[string]any{"Error": err.Error()}))
+		u.say(lang.L("Admin mode could not be unlocked: {{.Error}}. Try again.", map[string]any{"Error": storeProblem(err)}))
 	}
 }
 
