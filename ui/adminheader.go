@@ -28,19 +28,21 @@ type adminHeader struct {
 func (d *Desk) buildAdminHeader() (bar, unlock fyne.CanvasObject) {
 	h := &adminHeader{
 		who:    &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
-		counts: &widget.Label{},
+		counts: &widget.Label{SizeName: theme.SizeNameCaptionText},
 		unlock: &widget.Button{Text: lang.L("Admin"), Icon: theme.AccountIcon(), Importance: widget.LowImportance, OnTapped: func() { d.requireAdmin(nil) }},
 	}
 	// The note gives way first when the window is narrow.
 	idle := &widget.Label{Text: lang.L("Locks itself after 15 minutes idle"), Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
 	h.bar = container.NewPadded(container.NewBorder(nil, nil,
-		container.NewHBox(&widget.Icon{Resource: theme.AccountIcon()}, h.who, h.counts),
-		container.NewHBox(
+		// The name above the counts keeps the bar narrow enough for a
+		// 1024-pixel screen in Spanish.
+		container.NewHBox(&widget.Icon{Resource: theme.AccountIcon()}, container.New(tightRows{}, h.who, h.counts)),
+		container.NewCenter(container.NewHBox(
 			&widget.Button{Text: lang.L("Edit listing"), Icon: theme.DocumentCreateIcon(), OnTapped: d.onEditShown},
 			&widget.Button{Text: lang.L("Review queue"), Icon: theme.ListIcon(), OnTapped: d.onShowQueue},
 			&widget.Button{Text: lang.L("Add listing"), Icon: theme.ContentAddIcon(), OnTapped: d.onAddListing},
 			&widget.Button{Text: lang.L("Archived"), Icon: theme.FolderIcon(), OnTapped: d.onShowArchived},
-			&widget.Button{Text: lang.L("Lock"), Icon: theme.LogoutIcon(), Importance: widget.WarningImportance, OnTapped: d.lockAdmin}),
+			&widget.Button{Text: lang.L("Lock"), Icon: theme.LogoutIcon(), Importance: widget.WarningImportance, OnTapped: d.lockAdmin})),
 		idle))
 	d.admin.header = h
 	h.update(d)
