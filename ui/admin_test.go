@@ -340,9 +340,9 @@ func TestAdminQueue(t *testing.T) {
 		lines = append(lines, title+" | "+sub)
 	}
 	want := []string{
-		"Utah 211 (United Way 2-1-1) | United Way of Salt Lake · never verified",
-		"Westside Food Pantry | Westside Churches · verified 3 years ago",
-		"Utah Food Bank | Utah Food Bank · verified 14 months ago",
+		"Utah 211 (United Way 2-1-1) | never verified · United Way of Salt Lake",
+		"Westside Food Pantry | verified 3 years ago · Westside Churches",
+		"Utah Food Bank | verified 14 months ago · Utah Food Bank",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("queue =\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))

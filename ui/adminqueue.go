@@ -96,15 +96,11 @@ func (q *reviewQueue) show(items []directory.ReviewItem, err error) {
 	q.list.reset(min(max(q.list.cursor, 0), len(items)-1))
 }
 
-// line is a row of the queue: the name, then the organization and when it
-// was verified.
+// line is a row of the queue: the name, then when it was verified and the
+// organization, which is cut first when the row is too narrow.
 func (q *reviewQueue) line(i int) (string, string) {
 	it := q.items[i]
-	sub := verifiedAgo(it.VerifiedOn, q.d.timeNow())
-	if it.Organization != "" {
-		sub = it.Organization + " · " + sub
-	}
-	return it.Name, sub
+	return it.Name, joinNonEmpty(" · ", verifiedAgo(it.VerifiedOn, q.d.timeNow()), it.Organization)
 }
 
 func (q *reviewQueue) openItem(i int) {
