@@ -635,3 +635,26 @@ func TestAdminSaveBusy(t *testing.T) {
 		t.Errorf("after one busy answer, status = %q, want the save done", got)
 	}
 }
+
+// TestAdminEditorSeesOtherDesk: a listing open in the editor and saved at
+// another desk is shown as saved there, or, with changes here, the admin
+// is warned before Save is refused.
+func TestAdminEditorSeesOtherDesk(t *testing.T) {
+	td, f := newAdminDesk(t)
+	td.unlockAs("Jane Doe")
+	td.pollOnce(context.Background(), f)
+	e := td.openEditorOn("utah-food-bank")
+	f.edit("utah-food-bank", func(l *directory.Listing) { l.Name = "Utah Food Bank (main)" })
+	td.pollOnce(context.Background(), f)
+	td.until("the refresh", func() bool { s, _ := td.admin.mark.get(); return s == f.count })
+	if e.orig.Name != "Utah Food Bank (main)" || e.form.Changed() {
+		t.Errorf("unchanged editor shows %q (changed %v), want the other desk's save", e.orig.Name, e.form.Changed())
+	}
+	entryWithText(t, e.form.Widget(), "Utah Food Bank (main)").SetText("Mine")
+	f.edit("utah-food-bank", func(l *directory.Listing) { l.Fees = "Free" })
+	td.pollOnce(context.Background(), f)
+	td.until("the refresh", func() bool { s, _ := td.admin.mark.get(); return s == f.count })
+	if !strings.HasPrefix(e.status.Text, "Another desk saved this listing after you opened it.") || !e.form.Changed() {
+		t.Errorf("with changes, status = %q (changed %v), want a warning and the changes kept", e.status.Text, e.form.Changed())
+	}
+}

@@ -468,3 +468,23 @@ func (e *listingEditor) deleteNow() {
 		e.d.detail.notify(lang.L("Deleted “{{.Name}}”.", map[string]any{"Name": name}), widget.SuccessImportance)
 	})
 }
+
+// otherSaved checks, after the desk read the directory again, whether
+// another desk saved the listing open here. Unchanged, the form takes the
+// listing as saved now; with changes, the admin is warned before Save
+// would be refused.
+func (e *listingEditor) otherSaved() {
+	if e.isNew || e.busy {
+		return
+	}
+	l, ok := e.d.dir.Listing(e.orig.ID)
+	if !ok || l.UpdatedAt.IsZero() || l.UpdatedAt.Equal(e.orig.UpdatedAt) {
+		return
+	}
+	if !e.form.Changed() {
+		e.setListing(*l)
+		e.say(lang.L("Another desk saved this listing; it is shown here as saved now."), widget.WarningImportance)
+		return
+	}
+	e.say(lang.L("Another desk saved this listing after you opened it. Saving will be refused: note your changes, then reload."), widget.WarningImportance)
+}

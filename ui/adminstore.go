@@ -82,6 +82,9 @@ func (d *Desk) applyReload(r reload, showID string) {
 	}
 	d.SetDirectory(r.ix)
 	d.showSaved(showID)
+	if e := d.admin.editor; e != nil {
+		e.otherSaved()
+	}
 	if q := d.admin.queue; q != nil {
 		q.load()
 	}
