@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// fieldEntry is an entry of the listing form that cuts a paste far longer
+// fieldEntry is an entry of the listing form that cuts a paste longer
 // than its field may be before the entry takes it in. Fyne's entry lays
 // out the whole text on every change, so a document pasted by mistake (10
 // MB) would freeze the window for minutes before the form could refuse it.

@@ -225,8 +225,8 @@ const MaxListEntries = directory.MaxListLength
 func (f *listingForm) text(path string, max int, multiline bool, get func(*directory.Listing) string, set func(*directory.Listing, string)) *textField {
 	tf := &textField{path: path, problem: newProblemLabel(), get: get, set: set, max: max}
 	tf.initial = get(&f.orig)
-	tf.entry = newFieldEntry(multiline, 2*max, func() {
-		f.noteCut(tf)
+	tf.entry = newFieldEntry(multiline, max, func() {
+		f.noteCut(tf, max)
 		f.validate()
 	})
 	tf.entry.SetText(tf.initial)
@@ -254,15 +254,16 @@ func (f *listingForm) capText(tf *textField, s string) bool {
 	if !ok {
 		return false
 	}
-	f.noteCut(tf)
+	f.noteCut(tf, 2*tf.max)
 	tf.entry.SetText(cut)
 	return true
 }
 
-// noteCut says beside a field that what was put in it was cut.
-func (f *listingForm) noteCut(tf *textField) {
-	f.cut[tf.path] = lang.L("This was far too long, so only its first {{.Kept}} characters were kept; it may have at most {{.Max}}.",
-		map[string]any{"Kept": strconv.Itoa(2 * tf.max), "Max": strconv.Itoa(tf.max)})
+// noteCut says beside a field that what was put in it was cut to its
+// first kept characters.
+func (f *listingForm) noteCut(tf *textField, kept int) {
+	f.cut[tf.path] = lang.L("This was far too long, so only its first {{.Kept}} characters were kept; it may have at most {{.Max}}. Check where it ends.",
+		map[string]any{"Kept": strconv.Itoa(kept), "Max": strconv.Itoa(tf.max)})
 }
 
 // chain runs a, then b.

@@ -66,7 +66,7 @@ func (p *phonesEditor) newRow(ph directory.Phone) *phoneRow {
 	r.up = &widget.Button{Icon: theme.MoveUpIcon(), Importance: widget.LowImportance, OnTapped: func() { p.move(r, -1) }}
 	r.down = &widget.Button{Icon: theme.MoveDownIcon(), Importance: widget.LowImportance, OnTapped: func() { p.move(r, 1) }}
 	r.remove = &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { p.removeRow(r) }}
-	numberExt := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(90, r.ext.MinSize().Height), r.ext), r.number)
+	numberExt := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(110, r.ext.MinSize().Height), r.ext), r.number)
 	buttons := container.NewHBox(r.up, r.down, r.remove)
 	r.box = container.NewVBox(
 		container.NewBorder(nil, nil, nil, buttons, container.NewGridWithColumns(2, r.label, numberExt)),
