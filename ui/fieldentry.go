@@ -64,3 +64,8 @@ type fixedClipboard struct{ text string }
 
 func (c *fixedClipboard) Content() string     { return c.text }
 func (c *fixedClipboard) SetContent(s string) { c.text = s }
+
+// AcceptsTab is false even for a text of several lines, so Tab moves on
+// to the next field as in the rest of the form: no listing text needs a
+// tab character.
+func (e *fieldEntry) AcceptsTab() bool { return false }

@@ -83,7 +83,7 @@ func (h *hoursEditor) newSchedule(s directory.Schedule) *scheduleEdit {
 		se.shown[d] = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 		name := widget.NewLabel(dayName(d))
 		rows = append(rows, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(110, name.MinSize().Height), name), nil,
-			container.NewGridWithColumns(2, e, se.shown[d])))
+			container.NewGridWithColumns(2, container.NewVBox(e), se.shown[d])))
 	}
 	copyDays := &widget.Button{Text: lang.L("Copy Monday to Tuesday–Friday"), Icon: theme.ContentCopyIcon(), Importance: widget.LowImportance,
 		OnTapped: func() {

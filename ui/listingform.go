@@ -32,8 +32,8 @@ type listingForm struct {
 
 	texts       []*textField
 	id          *textField
-	level       *widget.Select
-	status      *widget.Select
+	level       *choiceField
+	status      *choiceField
 	alertUntil  *textField
 	phones      *phonesEditor
 	hours       *hoursEditor
@@ -110,8 +110,8 @@ func (f *listingForm) build() {
 	}
 	name := str("name", directory.MaxNameLength, false, func(l *directory.Listing) *string { return &l.Name })
 	org := str("parent", directory.MaxNameLength, false, func(l *directory.Listing) *string { return &l.Organization })
-	f.level = f.choice(levelOptions(), string(l.Level))
-	f.status = f.choice(statusOptions(), string(l.Status))
+	f.level = f.choice(levelOptions(), string(l.Level), "")
+	f.status = f.choice(statusOptions(), string(l.Status), string(directory.StatusActive))
 	desc := str("description", directory.MaxTextLength, true, func(l *directory.Listing) *string { return &l.Description })
 	services := list("services", directory.MaxItemLength, func(l *directory.Listing) *[]string { return &l.Services })
 	keywords := list("keywords", directory.MaxItemLength, func(l *directory.Listing) *[]string { return &l.Keywords })
@@ -171,11 +171,11 @@ func (f *listingForm) build() {
 		f.general,
 		section(lang.L("The listing"),
 			row(lang.L("Name"), name),
-			row(lang.L("ID"), f.id, hintLabel(idHint(f.isNew))),
+			row(lang.L("Listing id"), f.id, hintLabel(idHint(f.isNew))),
 			row(lang.L("Organization"), org),
-			item(lang.L("Kind of agency"), f.level, levelProblem),
-			item(lang.L("Status"), f.status, statusProblem),
-			row(lang.L("Description"), desc),
+			item(lang.L("Kind of agency"), f.level.sel, levelProblem),
+			item(lang.L("Status"), f.status.sel, statusProblem),
+			row(lang.L("What they do"), desc),
 		),
 		section(lang.L("What to refer for"),
 			listRow(lang.L("Services"), services),
@@ -214,6 +214,7 @@ func (f *listingForm) build() {
 			item(lang.L("Last verified"), widget.NewLabel(verified)),
 		),
 	)
+	alignLabels(f.content)
 	f.scroll = container.NewVScroll(container.NewPadded(f.content))
 }
 
@@ -274,21 +275,51 @@ func chain(a, b func(string)) func(string) {
 	}
 }
 
-// choice is a select of one of a coded field's values, shown in words.
-func (f *listingForm) choice(opts []option, value string) *widget.Select {
+// choice is a select of one of a coded field's values, shown in words. A
+// new listing's empty value shows as def, so the admin sees the usual
+// choice made.
+func (f *listingForm) choice(opts []option, value, def string) *choiceField {
 	names := make([]string, len(opts))
 	for i, o := range opts {
 		names[i] = o.name
 	}
-	s := &widget.Select{Options: names, PlaceHolder: lang.L("Choose one")}
-	s.ExtendBaseWidget(s)
+	c := &choiceField{opts: opts, code: value}
+	c.sel = &widget.Select{Options: names, PlaceHolder: lang.L("Choose one")}
+	c.sel.ExtendBaseWidget(c.sel)
+	if value == "" {
+		value = def
+	}
 	for _, o := range opts {
 		if o.code == value {
-			s.Selected = o.name
+			c.sel.Selected = o.name
 		}
 	}
-	s.OnChanged = func(string) { f.edited() }
-	return s
+	c.initial = c.sel.Selected
+	c.sel.OnChanged = func(string) { f.edited() }
+	return c
+}
+
+// choiceField is a select of a coded field and the value it opened with.
+type choiceField struct {
+	sel  *widget.Select
+	opts []option
+	// initial is the name shown at first, code the value it stands for.
+	initial, code string
+}
+
+// value is the code the select names, or the value as it was when the
+// admin has not chosen another (a listing may hold a code the select does
+// not offer, or none).
+func (c *choiceField) value() string {
+	if c.sel.Selected == c.initial {
+		return c.code
+	}
+	for _, o := range c.opts {
+		if o.name == c.sel.Selected {
+			return o.code
+		}
+	}
+	return c.code
 }
 
 // option is one value of a coded field and its name in the window.
@@ -308,17 +339,6 @@ func statusOptions() []option {
 		{string(directory.StatusTemporarilyClosed), lang.L("Temporarily closed")},
 		{string(directory.StatusInactive), lang.L("No longer offered")},
 	}
-}
-
-// selected is the code a select names, or initial when it was not changed
-// (a listing may hold a code the select does not offer).
-func selected(s *widget.Select, opts []option, initial string) string {
-	for _, o := range opts {
-		if o.name == s.Selected {
-			return o.code
-		}
-	}
-	return initial
 }
 
 // formRow is a label and what it labels, the two cells of a form layout.
@@ -352,24 +372,46 @@ func labelled(label, hint string, obj fyne.CanvasObject, below ...fyne.CanvasObj
 		left.Objects[0].(*widget.Label).Importance = widget.MediumImportance
 		left.Layout = layout.NewCustomPaddedVBoxLayout(0)
 	}
-	return formRow{container.New(labelColumn{}, left), container.NewVBox(append([]fyne.CanvasObject{obj}, below...)...)}
+	return formRow{container.New(&labelColumn{}, left), container.NewVBox(append([]fyne.CanvasObject{obj}, below...)...)}
 }
 
-// labelColumn gives the labels of every section one width, so the fields
-// line up down the whole form.
-type labelColumn struct{}
+// labelColumn gives the labels of every section one width, the widest
+// label's, so the fields line up down the whole form (see alignLabels).
+type labelColumn struct{ width float32 }
 
-// labelWidth fits the longest label, "Customer words", in bold.
-const labelWidth = 170
-
-func (labelColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (c *labelColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	s := objs[0].MinSize()
-	return fyne.NewSize(max(s.Width, labelWidth), s.Height)
+	return fyne.NewSize(max(s.Width, c.width), s.Height)
 }
 
-func (labelColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (c *labelColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(size)
+}
+
+// alignLabels gives every label column under root the widest one's width.
+func alignLabels(root *fyne.Container) {
+	var cols []*fyne.Container
+	var walk func(c *fyne.Container)
+	walk = func(c *fyne.Container) {
+		if _, ok := c.Layout.(*labelColumn); ok {
+			cols = append(cols, c)
+			return
+		}
+		for _, o := range c.Objects {
+			if child, ok := o.(*fyne.Container); ok {
+				walk(child)
+			}
+		}
+	}
+	walk(root)
+	var width float32
+	for _, c := range cols {
+		width = max(width, c.Objects[0].MinSize().Width)
+	}
+	for _, c := range cols {
+		c.Layout.(*labelColumn).width = width
+	}
 }
 
 // listRow is a field of one entry per line.
@@ -455,8 +497,8 @@ func (f *listingForm) Listing() directory.Listing {
 			tf.set(&l, tf.entry.Text)
 		}
 	}
-	l.Level = directory.Level(selected(f.level, levelOptions(), string(f.orig.Level)))
-	l.Status = directory.Status(selected(f.status, statusOptions(), string(f.orig.Status)))
+	l.Level = directory.Level(f.level.value())
+	l.Status = directory.Status(f.status.value())
 	l.Phones = slices.Clone(f.phones.Phones())
 	l.Schedules, _ = f.hours.Schedules()
 	return l

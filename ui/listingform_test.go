@@ -101,6 +101,16 @@ func TestFormZipProblemBesideZip(t *testing.T) {
 
 func TestFormNewListingNeedsNameAndWayToReach(t *testing.T) {
 	f, _ := newTestForm(t, directory.Listing{Level: directory.LevelCounty}, true)
+	if f.Changed() {
+		t.Error("Changed() = true for a new listing not yet typed in")
+	}
+	if got := f.status.sel.Selected; got != "Open as usual" {
+		t.Errorf("a new listing's status shows %q", got)
+	}
+	f.level.sel.SetSelected("Nonprofit")
+	if got := f.Listing().Level; got != directory.LevelNonprofit {
+		t.Errorf("Level = %q after choosing Nonprofit", got)
+	}
 	if got := shownUnder(f.field(t, "name").problem); !strings.Contains(got, "name is empty") {
 		t.Errorf("under name: %q, want that it is empty", got)
 	}
@@ -271,10 +281,13 @@ func TestFormTabOrder(t *testing.T) {
 	p := f.phones.rows[0]
 	want := []fyne.Focusable{
 		f.field(t, "parent").entry, // the id of a saved listing is not editable
-		f.level, f.status,
+		f.level.sel, f.status.sel,
 		f.field(t, "description").entry, f.field(t, "services").entry, f.field(t, "keywords").entry,
 		f.field(t, "categories").entry, f.field(t, "languages").entry,
 		p.label, p.number, p.ext, p.down, p.remove, p.note, // the first phone cannot move up
+	}
+	if f.field(t, "description").entry.AcceptsTab() {
+		t.Error("Tab in the description types a tab instead of moving on")
 	}
 	for i, w := range want {
 		c.FocusNext()
@@ -312,5 +325,40 @@ func BenchmarkFormKeystroke(b *testing.B) {
 	b.ResetTimer()
 	for i := range b.N {
 		name.TypedRune(rune('a' + i%26))
+	}
+}
+
+// TestTranslationKeysNotReserved: Fyne reads the translation files with
+// go-i18n, which takes a file holding a key such as "ID" or "Description"
+// for one message and refuses the whole file, so the window would speak
+// only English.
+func TestTranslationKeysNotReserved(t *testing.T) {
+	reserved := []string{"id", "description", "hash", "leftdelim", "rightdelim", "zero", "one", "two", "few", "many", "other", "translation"}
+	for _, code := range windowLanguages {
+		for key := range readTranslations(t, code) {
+			if slices.Contains(reserved, strings.ToLower(key)) {
+				t.Errorf("%s.json: the key %q is one go-i18n reserves; word the string otherwise", code, key)
+			}
+		}
+	}
+}
+
+// TestFormSpanish: the form speaks Spanish, and the week it shows in
+// Spanish reads back as the same hours.
+func TestFormSpanish(t *testing.T) {
+	test.NewTempApp(t)
+	useSpanish(t)
+	l := passportListing()
+	f := newListingForm(l, false, func() time.Time { return testNow })
+	if got := objectText(f.Widget()); !strings.Contains(got, "Horario semanal") || !strings.Contains(got, "Cómo comunicarse") {
+		t.Errorf("the form in Spanish reads:\n%s", got)
+	}
+	mon := f.hours.scheds[0].days[time.Monday]
+	if got := mon.Text; got != "8:00 a.m. a 5:00 p.m." {
+		t.Errorf("Monday shows %q", got)
+	}
+	test.Type(mon, " ")
+	if got := f.Listing().Schedules[0].Week[time.Monday]; !slices.Equal(got, []directory.Interval{iv(480, 1020)}) {
+		t.Errorf("Monday reads back as %v", got)
 	}
 }
