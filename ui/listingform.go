@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
@@ -12,8 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"golang.org/x/text/unicode/norm"
@@ -341,84 +338,6 @@ func statusOptions() []option {
 	}
 }
 
-// formRow is a label and what it labels, the two cells of a form layout.
-type formRow [2]fyne.CanvasObject
-
-// section is a heading over some rows of the form.
-func section(title string, rows ...formRow) fyne.CanvasObject {
-	heading := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
-	cells := make([]fyne.CanvasObject, 0, 2*len(rows))
-	for _, r := range rows {
-		cells = append(cells, r[0], r[1])
-	}
-	return container.NewVBox(widget.NewSeparator(), heading, container.New(layout.NewFormLayout(), cells...))
-}
-
-// row is a labelled text field with its problem under it.
-func row(label string, tf *textField, extra ...fyne.CanvasObject) formRow {
-	return item(label, tf.entry, append([]fyne.CanvasObject{tf.problem}, extra...)...)
-}
-
-// item is a label and what it labels, with what is said under it.
-func item(label string, obj fyne.CanvasObject, below ...fyne.CanvasObject) formRow {
-	return labelled(label, "", obj, below...)
-}
-
-// labelled is item with a hint under the label ("one per line").
-func labelled(label, hint string, obj fyne.CanvasObject, below ...fyne.CanvasObject) formRow {
-	left := container.NewVBox(&widget.Label{Text: label, TextStyle: fyne.TextStyle{Bold: true}})
-	if hint != "" {
-		left.Add(&widget.Label{Text: hint, Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText})
-		left.Objects[0].(*widget.Label).Importance = widget.MediumImportance
-		left.Layout = layout.NewCustomPaddedVBoxLayout(0)
-	}
-	return formRow{container.New(&labelColumn{}, left), container.NewVBox(append([]fyne.CanvasObject{obj}, below...)...)}
-}
-
-// labelColumn gives the labels of every section one width, the widest
-// label's, so the fields line up down the whole form (see alignLabels).
-type labelColumn struct{ width float32 }
-
-func (c *labelColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	s := objs[0].MinSize()
-	return fyne.NewSize(max(s.Width, c.width), s.Height)
-}
-
-func (c *labelColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	objs[0].Move(fyne.NewPos(0, 0))
-	objs[0].Resize(size)
-}
-
-// alignLabels gives every label column under root the widest one's width.
-func alignLabels(root *fyne.Container) {
-	var cols []*fyne.Container
-	var walk func(c *fyne.Container)
-	walk = func(c *fyne.Container) {
-		if _, ok := c.Layout.(*labelColumn); ok {
-			cols = append(cols, c)
-			return
-		}
-		for _, o := range c.Objects {
-			if child, ok := o.(*fyne.Container); ok {
-				walk(child)
-			}
-		}
-	}
-	walk(root)
-	var width float32
-	for _, c := range cols {
-		width = max(width, c.Objects[0].MinSize().Width)
-	}
-	for _, c := range cols {
-		c.Layout.(*labelColumn).width = width
-	}
-}
-
-// listRow is a field of one entry per line.
-func listRow(label string, tf *textField) formRow {
-	return labelled(label, lang.L("one per line"), tf.entry, tf.problem)
-}
-
 func hintLabel(text string) *widget.Label {
 	return &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 }
@@ -610,8 +529,9 @@ func (f *listingForm) Changed() bool { return !reflect.DeepEqual(f.Listing(), f.
 func (f *listingForm) OnChanged(fn func()) { f.onChanged = fn }
 
 // FocusFirstProblem puts the keyboard in the first field, in reading
-// order, that has a problem on show, and scrolls it into view. A problem
-// with the listing as a whole focuses the first field after it.
+// order, that has a problem on show, and scrolls it into view: the field
+// just above the problem, a phone's number for a phone's problem, and for
+// a problem with the listing as a whole the first field after it.
 func (f *listingForm) FocusFirstProblem(c fyne.Canvas) {
 	var last, target fyne.CanvasObject
 	wantNext := false
@@ -620,17 +540,21 @@ func (f *listingForm) FocusFirstProblem(c fyne.Canvas) {
 		if o == nil || !o.Visible() {
 			return false
 		}
-		if foc, ok := o.(fyne.Focusable); ok && !isDisabled(o) {
+		if _, ok := o.(fyne.Focusable); ok && !isDisabled(o) {
 			if wantNext {
 				target = o
 				return true
 			}
-			last = foc.(fyne.CanvasObject)
+			last = o
 		}
-		if lbl, ok := o.(*widget.Label); ok && f.shown[lbl] {
-			if lbl == f.general || last == nil {
+		if lbl, ok := o.(*widget.Label); ok && lbl.Importance == widget.DangerImportance && lbl.Text != "" {
+			switch r, isPhone := f.phones.rowWithProblem(lbl); {
+			case isPhone:
+				target = r.number
+				return true
+			case lbl == f.general || last == nil:
 				wantNext = true
-			} else {
+			default:
 				target = last
 				return true
 			}
@@ -665,13 +589,4 @@ func (f *listingForm) scrollTo(o fyne.CanvasObject) {
 		f.scroll.Offset.Y = max(0, y-f.scroll.Size().Height/3)
 		f.scroll.Refresh()
 	}
-}
-
-// String is for test failures: the problems on show.
-func (f *listingForm) String() string {
-	var b strings.Builder
-	for lbl := range f.shown {
-		fmt.Fprintln(&b, lbl.Text)
-	}
-	return b.String()
 }

@@ -50,7 +50,7 @@ func passportListing() directory.Listing { return fixtureListings()[0] }
 
 func TestFormPhoneProblemBesideItsRow(t *testing.T) {
 	f, _ := newTestForm(t, passportListing(), false)
-	if s := f.String(); s != "" {
+	if s := shownProblems(f); s != "" {
 		t.Fatalf("a valid listing shows problems:\n%s", s)
 	}
 	second := f.phones.rows[1]
@@ -360,5 +360,28 @@ func TestFormSpanish(t *testing.T) {
 	test.Type(mon, " ")
 	if got := f.Listing().Schedules[0].Week[time.Monday]; !slices.Equal(got, []directory.Interval{iv(480, 1020)}) {
 		t.Errorf("Monday reads back as %v", got)
+	}
+}
+
+// shownProblems is the problems on show, for test failures.
+func shownProblems(f *listingForm) string {
+	var b strings.Builder
+	for lbl := range f.shown {
+		b.WriteString(lbl.Text + "\n")
+	}
+	return b.String()
+}
+
+func TestFormFocusFirstProblemPhoneAndDay(t *testing.T) {
+	f, w := newTestForm(t, passportListing(), false)
+	f.hours.scheds[0].days[time.Thursday].SetText("9 to fiv")
+	f.FocusFirstProblem(w.Canvas())
+	if got := w.Canvas().Focused(); got != f.hours.scheds[0].days[time.Thursday] {
+		t.Errorf("focused %T, want Thursday's hours", got)
+	}
+	f.phones.rows[1].number.SetText("911-")
+	f.FocusFirstProblem(w.Canvas())
+	if got := w.Canvas().Focused(); got != f.phones.rows[1].number {
+		t.Errorf("focused %T, want the second phone's number", got)
 	}
 }

@@ -182,3 +182,13 @@ func (p *phonesEditor) rowOf(index int) (*phoneRow, bool) {
 	}
 	return nil, false
 }
+
+// rowWithProblem is the row whose problem label lbl is.
+func (p *phonesEditor) rowWithProblem(lbl *widget.Label) (*phoneRow, bool) {
+	for _, r := range p.rows {
+		if r.problem == lbl {
+			return r, true
+		}
+	}
+	return nil, false
+}
