@@ -50,6 +50,9 @@ type listingForm struct {
 	problems map[string]*widget.Label
 	// shown are the labels with a problem on show.
 	shown map[*widget.Label]bool
+	// external are problems from outside the form (ShowProblems) still
+	// on show.
+	external []directory.Problem
 	// settingID is set while the form itself writes the id.
 	settingID bool
 }
@@ -107,15 +110,15 @@ func (f *listingForm) build() {
 	}
 	name := str("name", directory.MaxNameLength, false, func(l *directory.Listing) *string { return &l.Name })
 	org := str("parent", directory.MaxNameLength, false, func(l *directory.Listing) *string { return &l.Organization })
-	f.level = f.choice(levelOptions(), string(l.Level), "")
-	f.status = f.choice(statusOptions(), string(l.Status), string(directory.StatusActive))
+	f.level = f.choice("level", levelOptions(), string(l.Level), "")
+	f.status = f.choice("status", statusOptions(), string(l.Status), string(directory.StatusActive))
 	desc := str("description", directory.MaxTextLength, true, func(l *directory.Listing) *string { return &l.Description })
 	services := list("services", directory.MaxItemLength, func(l *directory.Listing) *[]string { return &l.Services })
 	keywords := list("keywords", directory.MaxItemLength, func(l *directory.Listing) *[]string { return &l.Keywords })
 	categories := list("categories", directory.MaxItemLength, func(l *directory.Listing) *[]string { return &l.Categories })
 	languages := list("languages", directory.MaxItemLength, func(l *directory.Listing) *[]string { return &l.Languages })
 
-	f.phones = newPhonesEditor(l.Phones, f.edited)
+	f.phones = newPhonesEditor(l.Phones, func() { f.edited("phones") })
 	email := str("email", directory.MaxEmailLength, false, func(l *directory.Listing) *string { return &l.Email })
 	website := str("website", directory.MaxURLLength, false, func(l *directory.Listing) *string { return &l.Website })
 	street := str("address.street", directory.MaxNameLength, false, func(l *directory.Listing) *string { return &l.Address.Street })
@@ -124,7 +127,7 @@ func (f *listingForm) build() {
 	zip := str("address.zip", directory.MaxNameLength, false, func(l *directory.Listing) *string { return &l.Address.Zip })
 
 	hours := str("hours", directory.MaxTextLength, true, func(l *directory.Listing) *string { return &l.Hours })
-	f.hours = newHoursEditor(l.Schedules, func() string { return hours.entry.Text }, f.edited)
+	f.hours = newHoursEditor(l.Schedules, func() string { return hours.entry.Text }, func() { f.edited("schedules") })
 
 	eligibility := str("eligibility", directory.MaxTextLength, true, func(l *directory.Listing) *string { return &l.Eligibility })
 	fees := str("fees", directory.MaxTextLength, true, func(l *directory.Listing) *string { return &l.Fees })
@@ -235,7 +238,7 @@ func (f *listingForm) text(path string, max int, multiline bool, get func(*direc
 		if _, long := cutText(s, tf.max); !long {
 			delete(f.cut, tf.path) // shortened since
 		}
-		f.edited()
+		f.edited(tf.path)
 	}
 	f.texts = append(f.texts, tf)
 	f.problems[path] = tf.problem
@@ -275,7 +278,7 @@ func chain(a, b func(string)) func(string) {
 // choice is a select of one of a coded field's values, shown in words. A
 // new listing's empty value shows as def, so the admin sees the usual
 // choice made.
-func (f *listingForm) choice(opts []option, value, def string) *choiceField {
+func (f *listingForm) choice(field string, opts []option, value, def string) *choiceField {
 	names := make([]string, len(opts))
 	for i, o := range opts {
 		names[i] = o.name
@@ -292,7 +295,7 @@ func (f *listingForm) choice(opts []option, value, def string) *choiceField {
 		}
 	}
 	c.initial = c.sel.Selected
-	c.sel.OnChanged = func(string) { f.edited() }
+	c.sel.OnChanged = func(string) { f.edited(field) }
 	return c
 }
 
@@ -456,10 +459,19 @@ func (f *listingForm) Problems() []directory.Problem {
 	return ps
 }
 
-// ShowProblems shows problems beside the fields they name, replacing those
-// on show. A problem with the listing as a whole, or with a field the form
-// has no place for, shows at the top.
+// ShowProblems shows problems from outside the form (the store's: an id
+// already taken) beside the fields they name, with the form's own. Each
+// stays until its field is edited; one with the listing as a whole, or
+// with a field the form has no place for, shows at the top until any
+// edit.
 func (f *listingForm) ShowProblems(ps []directory.Problem) {
+	f.external = slices.Clone(ps)
+	f.validate()
+}
+
+// show shows problems beside the fields they name, replacing those on
+// show; the same message twice shows once.
+func (f *listingForm) show(ps []directory.Problem) {
 	msgs := map[*widget.Label][]string{}
 	for _, p := range ps {
 		if strings.HasPrefix(p.Field, "schedules[") {
@@ -468,7 +480,9 @@ func (f *listingForm) ShowProblems(ps []directory.Problem) {
 			}
 		}
 		lbl := f.labelFor(p.Field)
-		msgs[lbl] = append(msgs[lbl], p.Message)
+		if !slices.Contains(msgs[lbl], p.Message) {
+			msgs[lbl] = append(msgs[lbl], p.Message)
+		}
 	}
 	for lbl := range f.shown {
 		if _, ok := msgs[lbl]; !ok {
@@ -510,10 +524,14 @@ func (f *listingForm) labelFor(field string) *widget.Label {
 }
 
 // validate shows what is wrong now.
-func (f *listingForm) validate() { f.ShowProblems(f.Problems()) }
+func (f *listingForm) validate() { f.show(append(f.Problems(), f.external...)) }
 
-// edited runs after any change a person makes.
-func (f *listingForm) edited() {
+// edited runs after any change a person makes to field (a path, or the
+// start of the paths of a list: "phones").
+func (f *listingForm) edited(field string) {
+	f.external = slices.DeleteFunc(f.external, func(p directory.Problem) bool {
+		return p.Field == field || strings.HasPrefix(p.Field, field+"[") || f.labelFor(p.Field) == f.general
+	})
 	f.validate()
 	if f.onChanged != nil {
 		f.onChanged()

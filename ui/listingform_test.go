@@ -213,6 +213,24 @@ func TestFormStoreProblemsBesideFields(t *testing.T) {
 	if got := shownUnder(f.general); got != "verified problem" {
 		t.Errorf("at the top: %q", got)
 	}
+	// A store's problem stays until its field is edited.
+	test.Type(f.field(t, "fees").entry, "!")
+	if got := shownUnder(f.phones.rows[1].problem); got != "ext problem" {
+		t.Errorf("under the second phone after editing the fees: %q", got)
+	}
+	test.Type(f.phones.rows[1].ext, "3")
+	if got := shownUnder(f.phones.rows[1].problem); got != "" {
+		t.Errorf("under the second phone after editing it: %q", got)
+	}
+	if got := shownUnder(f.field(t, "keywords").problem); got != "keyword problem" {
+		t.Errorf("under keywords after editing a phone: %q", got)
+	}
+	// The store's problems repeat the form's: each shows once.
+	f.field(t, "address.zip").entry.SetText("8419")
+	f.ShowProblems(f.Problems())
+	if got := shownUnder(f.field(t, "address.zip").problem); strings.Count(got, "is not a ZIP code") != 1 {
+		t.Errorf("under ZIP: %q, want the problem once", got)
+	}
 }
 
 func TestFormFocusFirstProblem(t *testing.T) {
