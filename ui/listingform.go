@@ -80,6 +80,8 @@ func newProblemLabel() *widget.Label {
 	return l
 }
 
+// newListingForm opens a form on l; isNew lets the admin type its id.
+// now is the instant Validate checks verified_on against.
 func newListingForm(l directory.Listing, isNew bool, now func() time.Time) *listingForm {
 	f := &listingForm{orig: l, isNew: isNew, now: now, general: newProblemLabel(), phonesLabel: newProblemLabel(),
 		cut: map[string]string{}, shown: map[*widget.Label]bool{}, problems: map[string]*widget.Label{}}
@@ -99,7 +101,7 @@ func (f *listingForm) build() {
 			func(l *directory.Listing, s string) { *get(l) = s })
 	}
 	list := func(path string, max int, get func(*directory.Listing) *[]string) *textField {
-		return f.text(path, max*MaxListEntries, true,
+		return f.text(path, max*maxListEntries, true,
 			func(l *directory.Listing) string { return strings.Join(*get(l), "\n") },
 			func(l *directory.Listing, s string) { *get(l) = splitLines(s) })
 	}
@@ -218,9 +220,9 @@ func (f *listingForm) build() {
 	f.scroll = container.NewVScroll(container.NewPadded(f.content))
 }
 
-// MaxListEntries is how many entries a one-per-line field may be pasted
-// with before it is cut (see capText).
-const MaxListEntries = directory.MaxListLength
+// maxListEntries is how many entries of the longest a one-per-line field
+// may be pasted with before it is cut (see fieldEntry).
+const maxListEntries = directory.MaxListLength
 
 // text makes the entry of one text field.
 func (f *listingForm) text(path string, max int, multiline bool, get func(*directory.Listing) string, set func(*directory.Listing, string)) *textField {
@@ -406,7 +408,10 @@ func suggestedID(name string) string {
 func (f *listingForm) Widget() fyne.CanvasObject { return f.scroll }
 
 // Listing is the listing as the fields now say. Fields not changed keep
-// their value exactly as the listing had it.
+// their value exactly as the listing had it. What cannot be read is left
+// as it was (an alert's end date typed wrong) or out (a day's hours typed
+// wrong are a closed day): Problems names it, so check Problems before
+// saving.
 func (f *listingForm) Listing() directory.Listing {
 	l := f.orig
 	l.Services = slices.Clone(l.Services)
