@@ -358,7 +358,7 @@ func (s *Store) VerifyAudit(ctx context.Context) error {
 		case e.prevHash.String != prev && prevSeq == 0:
 			broken = &AuditError{e.seq, "it is the first event left, but the chain does not start with it: events before it were removed"}
 		case e.prevHash.String != prev:
-			broken = &AuditError{e.seq, fmt.Sprintf("it does not follow event %d: an event between them was removed or slipped in", prevSeq)}
+			broken = &AuditError{e.seq, fmt.Sprintf("its link to event %d is broken: that event was rewritten, or one between them removed or slipped in", prevSeq)}
 		case eventHash(prev, e) != e.hash.String:
 			broken = &AuditError{e.seq, "its contents or its changes were altered after it was written"}
 		default:
