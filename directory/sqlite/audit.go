@@ -38,6 +38,7 @@ type AuditError struct {
 	Problem string // what is wrong with it
 }
 
+// Error says which event is broken and how.
 func (e *AuditError) Error() string {
 	return fmt.Sprintf("audit event %d: %s", e.Seq, e.Problem)
 }

@@ -346,6 +346,9 @@ func TestArchiveRestoreDelete(t *testing.T) {
 	if l := mustLoad(t, s, "a"); !l.Archived {
 		t.Errorf("Load(a) after Archive = %+v, want it archived", l)
 	}
+	if _, err := s.Listing(ctx, "a"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Listing(archived) = %v, want ErrNotFound: the desk does not see it", err)
+	}
 	// Archiving twice records nothing more.
 	before := changeCount(t, s)
 	if err := s.Archive(ctx, "a", "Ana"); err != nil || changeCount(t, s) != before {

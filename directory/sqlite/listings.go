@@ -335,11 +335,12 @@ func (s *Store) load(ctx context.Context, columns, where string, width int, deco
 	return out, nil
 }
 
-// Listing returns the listing with the given id, or an error matching
-// ErrNotFound.
+// Listing returns the listing on the desk with the given id, or an error
+// matching ErrNotFound; as the desk sees it, an archived listing is not
+// there (admin mode reads it with Load).
 func (s *Store) Listing(ctx context.Context, id string) (directory.Listing, error) {
 	l, err := scanListing(s.rdb.QueryRowContext(ctx, `SELECT `+listingColumns+` FROM listings WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
+	if errors.Is(err, sql.ErrNoRows) || err == nil && l.Archived {
 		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, ErrNotFound)
 	}
 	if err != nil {
