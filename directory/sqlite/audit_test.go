@@ -54,6 +54,12 @@ func auditMix(t *testing.T) (*Store, int64) {
 	if err := s.SetAdminPassword(ctx, cheapHash("a password"), "Ana"); err != nil {
 		t.Fatal(err)
 	}
+	// A later release changes a default listing no person has touched.
+	recs := defaultRecords(t)
+	recs[5]["description"] = "Changed by a later release."
+	if rep, err := s.SyncDefault(ctx, marshalFile(t, recs)); err != nil || rep.Updated != 1 {
+		t.Fatalf("SyncDefault(later release) = %+v, %v, want one listing updated", rep, err)
+	}
 	return s, edit
 }
 
@@ -81,6 +87,11 @@ func TestAuditChainVerifies(t *testing.T) {
 	if err != nil || len(h) != 1 || h[0].Action != actionUpdate || h[0].Note != "fix.json" || len(h[0].Changes) != 1 ||
 		h[0].Changes[0].Field != "phones" || !strings.HasSuffix(h[0].Changes[0].New, "\nSpanish: 801-555-1234 ext. 2") {
 		t.Errorf("History(%q) = %+v, %v, want one update by the import adding the Spanish line", def[2].ID, h, err)
+	}
+	h, err = s.History(ctx, def[5].ID)
+	if err != nil || len(h) != 1 || h[0].Action != actionRefresh || len(h[0].Changes) != 1 ||
+		h[0].Changes[0] != (directory.FieldChange{Field: "description", Old: def[5].Description, New: "Changed by a later release."}) {
+		t.Errorf("History(%q) = %+v, %v, want the release's refresh of its description", def[5].ID, h, err)
 	}
 	entries, err := s.AuditEntries(ctx, def[2].ID)
 	if err != nil || len(entries) != 1 {
@@ -254,7 +265,7 @@ func TestAuditEventsOrder(t *testing.T) {
 	for _, e := range h {
 		got = append(got, e.Action+" by "+e.Actor)
 	}
-	want := []string{"set-admin-password by Ana", "import by Bo", "seed by nowrongdoor"}
+	want := []string{"refresh by default directory", "set-admin-password by Ana", "import by Bo", "seed by nowrongdoor"}
 	if !slices.Equal(got, want) {
 		t.Errorf("History(\"\") = %q, want %q", got, want)
 	}

@@ -19,7 +19,7 @@ var _ directory.Editor = (*Store)(nil)
 func checkActor(actor string) (string, error) {
 	actor = strings.TrimSpace(actor)
 	if actor == "" {
-		return "", errors.New("no admin name given; every change is recorded with the name of the admin who makes it")
+		return "", errors.New("no admin name given; give the name of the admin making the change, which every change is recorded with")
 	}
 	return actor, nil
 }
