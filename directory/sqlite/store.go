@@ -42,7 +42,7 @@ var (
 	// ErrBusy means another process held the database's write lock longer
 	// than a change waits for it (a large import). Nothing was written; the
 	// fix is to try again when it has finished.
-	ErrBusy = errors.New("another program is saving changes to the database; nothing was written, try again in a moment")
+	ErrBusy = directory.ErrBusy
 )
 
 // Store is the directory database. It is safe for concurrent use.
