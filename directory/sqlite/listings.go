@@ -16,37 +16,6 @@ import (
 	"nowrongdoor/directory"
 )
 
-// listingColumns are the listings table's columns in the order
-// listingArgs and scanListing use.
-const listingColumns = `id, name, organization, level, description, services, keywords, categories,
-	phones, email, website, street, city, state, zip, hours, eligibility, fees, languages,
-	documents, source_urls, source_date, status, alert, alert_until, verified_on, verified_by,
-	staff_notes, updated_at`
-
-// updatedAtArg is the position of updated_at in listingArgs, which content
-// comparisons leave out.
-const updatedAtArg = 28
-
-// listingArgs returns a listing's column values in listingColumns order.
-func listingArgs(l *directory.Listing) ([]any, error) {
-	lists := make([]string, 0, 6)
-	for _, v := range []any{l.Services, l.Keywords, l.Categories, l.Phones, l.Languages, l.SourceURLs} {
-		s, err := jsonArray(v)
-		if err != nil {
-			return nil, fmt.Errorf("listing %q: %w", l.ID, err)
-		}
-		lists = append(lists, s)
-	}
-	return []any{
-		l.ID, l.Name, l.Organization, string(l.Level), l.Description, lists[0], lists[1], lists[2],
-		lists[3], l.Email, l.Website, l.Address.Street, l.Address.City, l.Address.State, l.Address.Zip,
-		l.Hours, l.Eligibility, l.Fees, lists[4],
-		l.Documents, lists[5], l.SourceDate, string(l.Status), l.Alert, l.AlertUntil.String(),
-		l.VerifiedOn.String(), l.VerifiedBy,
-		l.StaffNotes, formatTime(l.UpdatedAt),
-	}, nil
-}
-
 // jsonArray encodes a list column; an empty list is [] rather than null.
 func jsonArray(v any) (string, error) {
 	b, err := json.Marshal(v)
@@ -60,85 +29,6 @@ func jsonArray(v any) (string, error) {
 }
 
 func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
-
-// numColumns is the number of listingColumns.
-const numColumns = updatedAtArg + 1
-
-// sameContent reports whether stored column values equal a listing's apart
-// from updated_at: whether writing the listing would change anything.
-func sameContent(stored [numColumns]string, args []any) bool {
-	for i := range stored {
-		if i != updatedAtArg && stored[i] != args[i] {
-			return false
-		}
-	}
-	return true
-}
-
-type scanner interface{ Scan(dest ...any) error }
-
-// scanColumns reads a row of listingColumns as text.
-func scanColumns(row scanner) ([numColumns]string, error) {
-	var c [numColumns]string
-	ptrs := make([]any, numColumns)
-	for i := range c {
-		ptrs[i] = &c[i]
-	}
-	return c, row.Scan(ptrs...)
-}
-
-// scanListing reads a row of listingColumns and normalizes the listing, so
-// its Schedules are filled.
-func scanListing(row scanner) (directory.Listing, error) {
-	c, err := scanColumns(row)
-	if err != nil {
-		return directory.Listing{}, err
-	}
-	l, err := fromColumns(c)
-	if err != nil {
-		return l, err
-	}
-	l.Normalize()
-	return l, nil
-}
-
-// fromColumns decodes column values in listingColumns order.
-func fromColumns(c [numColumns]string) (directory.Listing, error) {
-	l := directory.Listing{
-		ID: c[0], Name: c[1], Organization: c[2], Level: directory.Level(c[3]), Description: c[4],
-		Email: c[9], Website: c[10],
-		Address: directory.Address{Street: c[11], City: c[12], State: c[13], Zip: c[14]},
-		Hours:   c[15], Eligibility: c[16], Fees: c[17], Documents: c[19], SourceDate: c[21],
-		Status: directory.Status(c[22]), Alert: c[23], VerifiedBy: c[26], StaffNotes: c[27],
-	}
-	for _, f := range []struct {
-		src string
-		dst *[]string
-	}{
-		{c[5], &l.Services}, {c[6], &l.Keywords}, {c[7], &l.Categories},
-		{c[18], &l.Languages}, {c[20], &l.SourceURLs},
-	} {
-		list, err := decodeStrings(f.src)
-		if err != nil {
-			return l, fmt.Errorf("listing %q: %w: list column: %v", l.ID, ErrCorrupt, err)
-		}
-		*f.dst = list
-	}
-	if err := json.Unmarshal([]byte(c[8]), &l.Phones); err != nil {
-		return l, fmt.Errorf("listing %q: %w: phones column: %v", l.ID, ErrCorrupt, err)
-	}
-	var err error
-	if l.AlertUntil, err = directory.ParseDate(c[24]); err != nil {
-		return l, fmt.Errorf("listing %q: %w: alert_until: %v", l.ID, ErrCorrupt, err)
-	}
-	if l.VerifiedOn, err = directory.ParseDate(c[25]); err != nil {
-		return l, fmt.Errorf("listing %q: %w: verified_on: %v", l.ID, ErrCorrupt, err)
-	}
-	if l.UpdatedAt, err = time.Parse(time.RFC3339Nano, c[28]); err != nil {
-		return l, fmt.Errorf("listing %q: %w: updated_at: %v", l.ID, ErrCorrupt, err)
-	}
-	return l, nil
-}
 
 // decodeStrings reads a list column, a JSON array of strings as jsonArray
 // writes it. Strings without escapes, nearly all of them, are sliced out
@@ -172,152 +62,169 @@ func decodeStrings(src string) ([]string, error) {
 	return out, nil
 }
 
-// Listings returns every listing, normalized, ordered by id.
+// Listings returns every listing as stored, ordered by id.
 func (s *Store) Listings(ctx context.Context) ([]directory.Listing, error) {
-	out, err := s.load(ctx, listingColumns, numColumns, func(c []string) (directory.Listing, error) {
-		l, err := fromColumns([numColumns]string(c))
-		if err == nil {
-			l.Normalize()
-		}
-		return l, err
-	})
+	out, err := s.readAll(ctx, true)
 	if err != nil {
 		return nil, fmt.Errorf("listings: %w", err)
 	}
 	return out, nil
 }
 
-// searchColumns are the columns SearchListings reads.
-const searchColumns = `id, name, organization, level, description, services, keywords, categories, phones, status`
-
 // SearchListings returns every listing with only the fields search reads
 // and a one-line result shows (id, name, organization, level, description,
 // services, keywords, categories, phones and status), ordered by id. The
-// command line answers a search with it in a third less time than loading
-// whole listings; anything that shows or edits a listing must use Listings.
+// command line answers a search with it in less time than loading whole
+// listings; anything that shows or edits a listing must use Listings.
 func (s *Store) SearchListings(ctx context.Context) ([]directory.Listing, error) {
-	out, err := s.load(ctx, searchColumns, 10, func(c []string) (directory.Listing, error) {
-		l := directory.Listing{ID: c[0], Name: c[1], Organization: c[2], Level: directory.Level(c[3]),
-			Description: c[4], Status: directory.Status(c[9])}
-		for _, f := range []struct {
-			src string
-			dst *[]string
-		}{{c[5], &l.Services}, {c[6], &l.Keywords}, {c[7], &l.Categories}} {
-			list, err := decodeStrings(f.src)
-			if err != nil {
-				return l, fmt.Errorf("listing %q: %w: list column: %v", l.ID, ErrCorrupt, err)
-			}
-			*f.dst = list
-		}
-		if err := json.Unmarshal([]byte(c[8]), &l.Phones); err != nil {
-			return l, fmt.Errorf("listing %q: %w: phones column: %v", l.ID, ErrCorrupt, err)
-		}
-		return l, nil
-	})
+	out, err := s.readAll(ctx, false)
 	if err != nil {
 		return nil, fmt.Errorf("search listings: %w", err)
 	}
 	return out, nil
 }
 
-// load reads columns of every listing and decodes each row with decode.
-// Rows are read in table order (ORDER BY id would look every row up through
-// the id index, a third slower) and decoded on every processor while the
-// next rows are read, so a statewide directory of 100,000 listings loads in
-// about a second; they are sorted by id at the end.
-func (s *Store) load(ctx context.Context, columns string, width int, decode func([]string) (directory.Listing, error)) ([]directory.Listing, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+columns+` FROM listings`)
+// readAll reads every listing in one read transaction, so its service,
+// phone and schedule rows are of one moment.
+func (s *Store) readAll(ctx context.Context, whole bool) ([]directory.Listing, error) {
+	tx, err := s.rdb.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, classify(err)
 	}
-	defer rows.Close()
-	const batchSize = 256
-	type batch struct {
-		cols [][]string
-		out  []directory.Listing
-		err  error
+	defer tx.Rollback()
+	out, err := queryListings(ctx, tx, nil, whole)
+	if err != nil {
+		return nil, classify(err)
 	}
-	work := make(chan *batch, 64)
-	var batches []*batch
+	return out, nil
+}
+
+// querier is a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}
+
+// queryListings reads the listings with the given ids (every listing when
+// ids is nil) from their rows, ordered by id; whole listings, or only what
+// SearchListings gives. Service rows are decoded on every processor while
+// the phone and schedule rows are read, so a statewide directory of
+// 100,000 listings loads in about a second.
+func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]directory.Listing, error) {
+	serviceSQL := searchServiceSQL
+	if whole {
+		serviceSQL = wholeServiceSQL
+	}
+	var cond, childCond string
+	var args, childArgs []any
+	if ids != nil {
+		if len(ids) == 0 {
+			return nil, nil
+		}
+		marks := "(?" + repeatArgs(len(ids)-1) + ")"
+		cond, childCond = " WHERE s.listing_id IN "+marks, " WHERE service_id IN "+marks
+		for _, id := range ids {
+			args, childArgs = append(args, id), append(childArgs, serviceID(id))
+		}
+	}
+	// Rows are read in table order (ORDER BY listing_id would look every
+	// row up through its index) and sorted here.
+	services, err := scanAll(ctx, q, serviceSQL+cond, args, serviceFields)
+	if err != nil {
+		return nil, fmt.Errorf("read services: %w", err)
+	}
+	slices.SortFunc(services, func(a, b serviceRow) int { return strings.Compare(a.ListingID, b.ListingID) })
+
+	out := make([]directory.Listing, len(services))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(services)/256)
+	errs := make([]error, workers)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for w := range workers {
 		wg.Go(func() {
-			for b := range work {
-				b.out = make([]directory.Listing, len(b.cols))
-				for i, c := range b.cols {
-					if b.out[i], b.err = decode(c); b.err != nil {
-						break
-					}
+			for i := w * len(services) / workers; i < (w+1)*len(services)/workers; i++ {
+				if out[i], errs[w] = decodeService(&services[i], whole); errs[w] != nil {
+					return
 				}
-				b.cols = nil
 			}
 		})
 	}
-	cur := &batch{}
-	ptrs := make([]any, width)
-	var scanErr error
-	for rows.Next() {
-		c := make([]string, width)
-		for i := range c {
-			ptrs[i] = &c[i]
-		}
-		if scanErr = rows.Scan(ptrs...); scanErr != nil {
-			break
-		}
-		cur.cols = append(cur.cols, c)
-		if len(cur.cols) == batchSize {
-			batches = append(batches, cur)
-			work <- cur
-			cur = &batch{}
-		}
+	phones, err := scanAll(ctx, q, phoneSQL+childCond+" ORDER BY service_id, position", childArgs, phoneFields)
+	var schedules []scheduleRow
+	if err == nil && whole {
+		schedules, err = scanAll(ctx, q, scheduleSQL+childCond+" ORDER BY service_id, position, part", childArgs, scheduleFields)
 	}
-	if len(cur.cols) > 0 {
-		batches = append(batches, cur)
-		work <- cur
-	}
-	close(work)
 	wg.Wait()
-	if scanErr == nil {
-		scanErr = rows.Err()
+	if err != nil {
+		return nil, fmt.Errorf("read phones and schedules: %w", err)
 	}
-	if scanErr != nil {
-		return nil, classify(scanErr)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
-	var read []*directory.Listing
-	for _, b := range batches {
-		if b.err != nil {
-			return nil, b.err
+
+	index := make(map[string]int, len(services))
+	for i := range services {
+		index[services[i].ID] = i
+		out[i].Phones = []directory.Phone{} // none is [], as in an import file
+
+	}
+	for i := range phones {
+		p := &phones[i]
+		if j, ok := index[p.ServiceID]; ok {
+			out[j].Phones = append(out[j].Phones, directory.Phone{Label: p.Description, Number: p.Number, Ext: p.Extension, Note: p.StaffNote})
 		}
-		for i := range b.out {
-			read = append(read, &b.out[i])
-		}
 	}
-	// Sort pointers, not listings: a listing is hundreds of bytes to swap.
-	slices.SortFunc(read, func(a, b *directory.Listing) int { return strings.Compare(a.ID, b.ID) })
-	out := make([]directory.Listing, len(read))
-	for i, l := range read {
-		out[i] = *l
+	for i := range schedules {
+		if j, ok := index[schedules[i].ServiceID]; ok {
+			if err := addSchedulePart(&out[j], &schedules[i]); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return out, nil
+}
+
+// scanAll runs a query and reads every row into a T by column name.
+func scanAll[T any](ctx context.Context, q querier, query string, args []any, fields map[string]func(*T) any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	columns, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	targets, err := namedScan(columns, fields)
+	if err != nil {
+		return nil, err
+	}
+	dst := make([]any, len(columns))
+	var out []T
+	for rows.Next() {
+		var r T
+		targets(&r, dst)
+		if err := rows.Scan(dst...); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }
 
 // Listing returns the listing with the given id, or an error matching
 // ErrNotFound.
 func (s *Store) Listing(ctx context.Context, id string) (directory.Listing, error) {
-	l, err := scanListing(s.rdb.QueryRowContext(ctx, `SELECT `+listingColumns+` FROM listings WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, ErrNotFound)
-	}
+	tx, err := s.rdb.BeginTx(ctx, nil)
 	if err != nil {
 		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, classify(err))
 	}
-	return l, nil
+	defer tx.Rollback()
+	return readListing(ctx, tx, id)
 }
 
 // Count returns the number of listings.
 func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int
-	if err := s.rdb.QueryRowContext(ctx, `SELECT count(*) FROM listings`).Scan(&n); err != nil {
+	if err := s.rdb.QueryRowContext(ctx, `SELECT count(*) FROM service`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count listings: %w", classify(err))
 	}
 	return n, nil
@@ -406,22 +313,26 @@ func markInitialized(ctx context.Context, tx *sql.Tx, at time.Time) error {
 // batchRows is how many rows one INSERT writes. Every statement has a
 // fixed cost in database/sql and the driver (more under a cancelable
 // context, which the driver watches statement by statement), so an import
-// writes new listings and audit rows 32 at a time; 32 rows of 29 values
-// stay far below SQLite's limit of 32,766 parameters.
+// writes each table's rows 32 at a time; 32 rows of 26 values stay far
+// below SQLite's limit of 32,766 parameters.
 const batchRows = 32
 
 // batchInserter inserts rows into one table, batchRows per statement.
 type batchInserter struct {
+	table     string
 	head, row string // "INSERT INTO t (cols) VALUES ", "(?, ?)"
 	full      *sql.Stmt
 	pending   []any
 	rows      int
 }
 
-func newBatchInserter(ctx context.Context, tx *sql.Tx, table, columns string, width int) (*batchInserter, error) {
+// newBatchInserter prepares to insert rows of columns into table; verb is
+// "INSERT INTO" or "INSERT OR IGNORE INTO".
+func newBatchInserter(ctx context.Context, tx *sql.Tx, verb, table, columns string) (*batchInserter, error) {
 	b := &batchInserter{
-		head: "INSERT INTO " + table + " (" + columns + ") VALUES ",
-		row:  "(?" + strings.Repeat(", ?", width-1) + ")",
+		table: table,
+		head:  verb + " " + table + " (" + columns + ") VALUES ",
+		row:   "(?" + strings.Repeat(", ?", width(columns)-1) + ")",
 	}
 	var err error
 	b.full, err = tx.PrepareContext(ctx, b.sql(batchRows))
@@ -461,62 +372,128 @@ func (b *batchInserter) close() {
 }
 
 // listingWriter writes listings and their audit rows inside one
-// transaction with prepared statements, which an import of thousands of
-// listings needs to be quick. Audit rows are queued in the order of the
-// changes they record.
+// transaction with prepared statements, each table's rows in batches,
+// which an import of thousands of listings needs to be quick. The foreign
+// keys are checked at commit, so the tables may be written in any order.
+// Audit rows are queued in the order of the changes they record.
 type listingWriter struct {
-	tx     *sql.Tx
-	insert *batchInserter
-	audit  *batchInserter
-	update *sql.Stmt
+	tx                                      *sql.Tx
+	org, service, location, phone, schedule *batchInserter
+	audit                                   *batchInserter
+	remove                                  *sql.Stmt
+	orgs                                    map[string]bool // organizations queued
+	replaced                                bool            // whether a listing was replaced
 }
 
 func newListingWriter(ctx context.Context, tx *sql.Tx) (*listingWriter, error) {
-	w := &listingWriter{tx: tx}
+	w := &listingWriter{tx: tx, orgs: map[string]bool{}}
+	for _, t := range []struct {
+		dst            **batchInserter
+		verb, table, c string
+	}{
+		// An organization another listing already named is kept as it is.
+		{&w.org, "INSERT OR IGNORE INTO", "organization", organizationColumns},
+		{&w.service, "INSERT INTO", "service", serviceColumns},
+		{&w.location, "INSERT INTO", "location", locationColumns},
+		{&w.phone, "INSERT INTO", "phone", phoneColumns},
+		{&w.schedule, "INSERT INTO", "schedule", scheduleColumns},
+		{&w.audit, "INSERT INTO", "audit", auditColumns},
+	} {
+		var err error
+		if *t.dst, err = newBatchInserter(ctx, tx, t.verb, t.table, t.c); err != nil {
+			w.close()
+			return nil, err
+		}
+	}
 	var err error
-	if w.insert, err = newBatchInserter(ctx, tx, "listings", listingColumns, numColumns); err != nil {
-		w.close()
-		return nil, err
-	}
-	if w.audit, err = newBatchInserter(ctx, tx, "audit", auditColumns, 5); err != nil {
-		w.close()
-		return nil, err
-	}
-	// The same columns as the insert, set by position.
-	placeholders := "?" + strings.Repeat(", ?", numColumns-1)
-	if w.update, err = tx.PrepareContext(ctx, `UPDATE listings SET (`+listingColumns+`) = (`+placeholders+`) WHERE id = ?`); err != nil {
+	// Removing the service removes its location, phones and schedule rows.
+	if w.remove, err = tx.PrepareContext(ctx, `DELETE FROM service WHERE id = ?`); err != nil {
 		w.close()
 		return nil, err
 	}
 	return w, nil
 }
 
-// flush writes every queued row.
-func (w *listingWriter) flush(ctx context.Context) error {
-	if err := w.insert.flush(ctx, w.tx); err != nil {
-		return fmt.Errorf("insert listings: %w", err)
+// add queues a new listing's rows.
+func (w *listingWriter) add(ctx context.Context, r listingRows) error {
+	if r.org != nil {
+		if id := r.org[0].(string); !w.orgs[id] {
+			w.orgs[id] = true
+			if err := w.org.add(ctx, r.org...); err != nil {
+				return fmt.Errorf("insert organizations: %w", err)
+			}
+		}
 	}
-	if err := w.audit.flush(ctx, w.tx); err != nil {
-		return fmt.Errorf("audit: %w", err)
+	if err := w.service.add(ctx, r.service...); err != nil {
+		return fmt.Errorf("insert services: %w", err)
+	}
+	if r.location != nil {
+		if err := w.location.add(ctx, r.location...); err != nil {
+			return fmt.Errorf("insert locations: %w", err)
+		}
+	}
+	for _, p := range r.phones {
+		if err := w.phone.add(ctx, p...); err != nil {
+			return fmt.Errorf("insert phones: %w", err)
+		}
+	}
+	for _, s := range r.schedules {
+		if err := w.schedule.add(ctx, s...); err != nil {
+			return fmt.Errorf("insert schedules: %w", err)
+		}
+	}
+	return nil
+}
+
+// replace writes a stored listing's rows anew. Its ids are derived from
+// the listing's, so the new rows have the ids of the old.
+func (w *listingWriter) replace(ctx context.Context, r listingRows) error {
+	if _, err := w.remove.ExecContext(ctx, r.service[0]); err != nil {
+		return fmt.Errorf("replace listing: %w", err)
+	}
+	w.replaced = true
+	return w.add(ctx, r)
+}
+
+// flush writes every queued row, and removes organizations a replaced
+// listing left with no service.
+func (w *listingWriter) flush(ctx context.Context) error {
+	for _, b := range []*batchInserter{w.org, w.service, w.location, w.phone, w.schedule, w.audit} {
+		if err := b.flush(ctx, w.tx); err != nil {
+			return fmt.Errorf("insert %s: %w", b.table, err)
+		}
+	}
+	if w.replaced {
+		return dropUnusedOrganizations(ctx, w.tx)
+	}
+	return nil
+}
+
+// dropUnusedOrganizations removes organizations no listing names any more.
+func dropUnusedOrganizations(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM organization
+		WHERE NOT EXISTS (SELECT 1 FROM service WHERE organization_id = organization.id)`)
+	if err != nil {
+		return fmt.Errorf("remove unused organizations: %w", err)
 	}
 	return nil
 }
 
 func (w *listingWriter) close() {
-	for _, b := range []*batchInserter{w.insert, w.audit} {
+	for _, b := range []*batchInserter{w.org, w.service, w.location, w.phone, w.schedule, w.audit} {
 		if b != nil {
 			b.close()
 		}
 	}
-	if w.update != nil {
-		w.update.Close()
+	if w.remove != nil {
+		w.remove.Close()
 	}
 }
 
-// stored reads the rows of those listings that exist, in one query for
-// the chunk rather than one per listing.
-func (w *listingWriter) stored(ctx context.Context, listings []directory.Listing, exists map[string]bool) (map[string]*[numColumns]string, error) {
-	var ids []any
+// stored reads those of the listings that exist, in one query per table
+// for the chunk rather than one per listing.
+func (w *listingWriter) stored(ctx context.Context, listings []directory.Listing, exists map[string]bool) (map[string]*directory.Listing, error) {
+	var ids []string
 	for i := range listings {
 		if exists[listings[i].ID] {
 			ids = append(ids, listings[i].ID)
@@ -525,32 +502,15 @@ func (w *listingWriter) stored(ctx context.Context, listings []directory.Listing
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := w.tx.QueryContext(ctx, `SELECT `+listingColumns+` FROM listings WHERE id IN (?`+
-		strings.Repeat(", ?", len(ids)-1)+`)`, ids...)
+	read, err := queryListings(ctx, w.tx, ids, true)
 	if err != nil {
 		return nil, fmt.Errorf("read listings: %w", err)
 	}
-	defer rows.Close()
-	out := make(map[string]*[numColumns]string, len(ids))
-	for rows.Next() {
-		c, err := scanColumns(rows)
-		if err != nil {
-			return nil, fmt.Errorf("read listings: %w", err)
-		}
-		out[c[0]] = &c
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read listings: %w", err)
+	out := make(map[string]*directory.Listing, len(read))
+	for i := range read {
+		out[read[i].ID] = &read[i]
 	}
 	return out, nil
-}
-
-// add queues a new listing's row.
-func (w *listingWriter) add(ctx context.Context, args []any) error {
-	if err := w.insert.add(ctx, args...); err != nil {
-		return fmt.Errorf("insert listings: %w", err)
-	}
-	return nil
 }
 
 // record queues an audit row.
