@@ -132,7 +132,12 @@ func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]
 	if err != nil {
 		return nil, fmt.Errorf("read services: %w", err)
 	}
-	slices.SortFunc(services, func(a, b serviceRow) int { return strings.Compare(a.ListingID, b.ListingID) })
+	// Sort positions, not rows: a row is hundreds of bytes to swap.
+	order := make([]int, len(services))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(services[a].ListingID, services[b].ListingID) })
 
 	out := make([]directory.Listing, len(services))
 	workers := min(runtime.GOMAXPROCS(0), 1+len(services)/256)
@@ -140,8 +145,8 @@ func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			for i := w * len(services) / workers; i < (w+1)*len(services)/workers; i++ {
-				if out[i], errs[w] = decodeService(&services[i], whole); errs[w] != nil {
+			for k := w * len(order) / workers; k < (w+1)*len(order)/workers; k++ {
+				if out[k], errs[w] = decodeService(&services[order[k]], whole); errs[w] != nil {
 					return
 				}
 			}
@@ -161,9 +166,9 @@ func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]
 	}
 
 	index := make(map[string]int, len(services))
-	for i := range services {
-		index[services[i].ID] = i
-		out[i].Phones = []directory.Phone{} // none is [], as in an import file
+	for k, i := range order {
+		index[services[i].ID] = k
+		out[k].Phones = []directory.Phone{} // none is [], as in an import file
 
 	}
 	for i := range phones {
@@ -327,7 +332,7 @@ type batchInserter struct {
 }
 
 // newBatchInserter prepares to insert rows of columns into table; verb is
-// "INSERT INTO" or "INSERT OR IGNORE INTO".
+// "INSERT INTO" or another INSERT with its conflict clause.
 func newBatchInserter(ctx context.Context, tx *sql.Tx, verb, table, columns string) (*batchInserter, error) {
 	b := &batchInserter{
 		table: table,
@@ -387,17 +392,30 @@ type listingWriter struct {
 
 func newListingWriter(ctx context.Context, tx *sql.Tx) (*listingWriter, error) {
 	w := &listingWriter{tx: tx, orgs: map[string]bool{}}
+	// A listing's rows go into B-trees keyed by UUIDs, each insert into a
+	// random page of each: with SQLite's default 2 MiB cache a large
+	// import spilled pages to the WAL and read them back, most of its
+	// time. The writer connection keeps a cache of up to 64 MiB (pages
+	// are allocated as used), and statement journals in memory.
+	for _, p := range []string{`PRAGMA cache_size = -65536`, `PRAGMA temp_store = MEMORY`} {
+		if _, err := tx.ExecContext(ctx, p); err != nil {
+			return nil, err
+		}
+	}
 	for _, t := range []struct {
 		dst            **batchInserter
 		verb, table, c string
 	}{
 		// An organization another listing already named is kept as it is.
+		// OR FAIL: a failing row fails the statement without undoing the
+		// rows before it, so SQLite keeps no statement journal; a failure
+		// rolls the whole transaction back anyway.
 		{&w.org, "INSERT OR IGNORE INTO", "organization", organizationColumns},
-		{&w.service, "INSERT INTO", "service", serviceColumns},
-		{&w.location, "INSERT INTO", "location", locationColumns},
-		{&w.phone, "INSERT INTO", "phone", phoneColumns},
-		{&w.schedule, "INSERT INTO", "schedule", scheduleColumns},
-		{&w.audit, "INSERT INTO", "audit", auditColumns},
+		{&w.service, "INSERT OR FAIL INTO", "service", serviceColumns},
+		{&w.location, "INSERT OR FAIL INTO", "location", locationColumns},
+		{&w.phone, "INSERT OR FAIL INTO", "phone", phoneColumns},
+		{&w.schedule, "INSERT OR FAIL INTO", "schedule", scheduleColumns},
+		{&w.audit, "INSERT OR FAIL INTO", "audit", auditColumns},
 	} {
 		var err error
 		if *t.dst, err = newBatchInserter(ctx, tx, t.verb, t.table, t.c); err != nil {

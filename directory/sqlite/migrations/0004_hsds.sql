@@ -61,22 +61,22 @@ CREATE INDEX service_by_organization ON service (organization_id);
 -- has one street address, so it is kept in its location's row, in HSDS's
 -- address columns. A listing with no address has no location.
 CREATE TABLE location (
-	id             TEXT PRIMARY KEY NOT NULL,
-	service_id     TEXT NOT NULL UNIQUE REFERENCES service (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+	id             TEXT NOT NULL,
+	service_id     TEXT PRIMARY KEY NOT NULL REFERENCES service (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
 	location_type  TEXT NOT NULL DEFAULT 'physical' CHECK (location_type IN ('physical', 'postal', 'virtual')),
 	address_1      TEXT NOT NULL DEFAULT '',
 	city           TEXT NOT NULL DEFAULT '',
 	state_province TEXT NOT NULL DEFAULT '',
 	postal_code    TEXT NOT NULL DEFAULT '',
 	country        TEXT NOT NULL DEFAULT 'US'
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 -- A listing's phones in their order. description is the label customers
 -- see ("24-hour crisis line"); staff_note is for staff only. A line open
 -- around the clock says so in its description: HSDS gives a phone no hours
 -- of its own.
 CREATE TABLE phone (
-	id          TEXT NOT NULL UNIQUE,
+	id          TEXT NOT NULL,
 	service_id  TEXT NOT NULL REFERENCES service (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
 	position    INTEGER NOT NULL CHECK (position >= 0),
 	number      TEXT NOT NULL DEFAULT '',
@@ -98,7 +98,7 @@ CREATE TABLE phone (
 -- no admin has confirmed it. unconfirmed: the text or staff notes doubt
 -- the hours.
 CREATE TABLE schedule (
-	id          TEXT NOT NULL UNIQUE,
+	id          TEXT NOT NULL,
 	service_id  TEXT NOT NULL REFERENCES service (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
 	position    INTEGER NOT NULL CHECK (position >= 0),
 	part        INTEGER NOT NULL CHECK (part >= 0),
