@@ -114,17 +114,26 @@ func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]
 	if whole {
 		serviceSQL = wholeServiceSQL
 	}
-	var cond, childCond string
+	var cond, childCond, orgCond string
 	var args, childArgs []any
 	if ids != nil {
 		if len(ids) == 0 {
 			return nil, nil
 		}
 		marks := "(?" + repeatArgs(len(ids)-1) + ")"
-		cond, childCond = " WHERE s.listing_id IN "+marks, " WHERE service_id IN "+marks
+		cond, childCond = " WHERE listing_id IN "+marks, " WHERE service_id IN "+marks
+		orgCond = " WHERE id IN (SELECT organization_id FROM service" + cond + ")"
 		for _, id := range ids {
 			args, childArgs = append(args, id), append(childArgs, serviceID(id))
 		}
+	}
+	orgRows, err := scanAll(ctx, q, organizationSQL+orgCond, args, organizationFields)
+	if err != nil {
+		return nil, fmt.Errorf("read organizations: %w", err)
+	}
+	orgs := make(map[string]string, len(orgRows))
+	for _, o := range orgRows {
+		orgs[o.ID] = o.Name
 	}
 	// Rows are read in table order (ORDER BY listing_id would look every
 	// row up through its index) and sorted here.
@@ -146,20 +155,24 @@ func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]
 	for w := range workers {
 		wg.Go(func() {
 			for k := w * len(order) / workers; k < (w+1)*len(order)/workers; k++ {
-				if out[k], errs[w] = decodeService(&services[order[k]], whole); errs[w] != nil {
+				if out[k], errs[w] = decodeService(&services[order[k]], orgs, whole); errs[w] != nil {
 					return
 				}
 			}
 		})
 	}
 	phones, err := scanAll(ctx, q, phoneSQL+childCond+" ORDER BY service_id, position", childArgs, phoneFields)
+	var locations []locationRow
 	var schedules []scheduleRow
+	if err == nil && whole {
+		locations, err = scanAll(ctx, q, locationSQL+childCond, childArgs, locationFields)
+	}
 	if err == nil && whole {
 		schedules, err = scanAll(ctx, q, scheduleSQL+childCond+" ORDER BY service_id, position, part", childArgs, scheduleFields)
 	}
 	wg.Wait()
 	if err != nil {
-		return nil, fmt.Errorf("read phones and schedules: %w", err)
+		return nil, fmt.Errorf("read locations, phones and schedules: %w", err)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -175,6 +188,11 @@ func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]
 		p := &phones[i]
 		if j, ok := index[p.ServiceID]; ok {
 			out[j].Phones = append(out[j].Phones, directory.Phone{Label: p.Description, Number: p.Number, Ext: p.Extension, Note: p.StaffNote})
+		}
+	}
+	for _, a := range locations {
+		if j, ok := index[a.ServiceID]; ok {
+			out[j].Address = directory.Address{Street: a.Street, City: a.City, State: a.State, Zip: a.Zip}
 		}
 	}
 	for i := range schedules {

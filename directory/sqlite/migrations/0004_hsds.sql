@@ -4,11 +4,14 @@
 -- every listings row into these tables, the hours text read into proposed
 -- schedules, and drops listings, all in this migration's transaction.
 --
--- Ids are UUIDv5s of the listing's id (ids.go), so they never change. Child
--- rows are WITHOUT ROWID tables keyed by their service and position: a
--- listing's phones and schedules sit together in their order, and one
--- B-tree fewer per table keeps an import quick. Foreign keys are checked at
--- commit, so an import can write each table in batches in any order.
+-- Ids are UUIDv5s of the listing's id, kind and position (ids.go), so they
+-- never change and are unique by construction. Child rows are WITHOUT ROWID
+-- tables keyed by their service (and position): a listing's phones and
+-- schedules sit together in their order, and their ids, derived, carry no
+-- index of their own, since every index keyed by a UUID is an insert into a
+-- random page and an import writes 100,000 listings. Foreign keys are
+-- checked at commit, so an import writes each table in batches in any
+-- order.
 --
 -- The list fields (services, keywords, categories, languages, source_urls)
 -- stay JSON arrays in the service row: they are words to search, always
