@@ -143,7 +143,7 @@ func refreshDefault(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 	}
 	for lo := 0; lo < len(listings); lo += chunkSize {
 		part := listings[lo:min(lo+chunkSize, len(listings))]
-		stored, err := w.stored(ctx, part, exists)
+		stored, err := w.stored(ctx, part, rows[lo:lo+len(part)], exists)
 		if err != nil {
 			return rep, err
 		}
@@ -153,6 +153,10 @@ func refreshDefault(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 			// removed by someone: theirs stands.
 			if byPeople[l.ID] {
 				rep.Kept++
+				continue
+			}
+			if hash, ok := exists[l.ID]; ok && hash == rows[lo+i].hash {
+				rep.Unchanged++
 				continue
 			}
 			if err := writeListing(ctx, w, l, rows[lo+i], stored[l.ID], who, now, &rep.ImportReport); err != nil {

@@ -189,7 +189,7 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 		if invalid {
 			continue
 		}
-		stored, err := w.stored(ctx, c.listings, exists)
+		stored, err := w.stored(ctx, c.listings, c.rows, exists)
 		if err != nil {
 			return rep, err
 		}
@@ -203,6 +203,10 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 				break
 			}
 			seen[l.ID] = true
+			if hash, ok := exists[l.ID]; ok && hash == c.rows[i].hash {
+				rep.Unchanged++
+				continue
+			}
 			if err := writeListing(ctx, w, l, c.rows[i], stored[l.ID], who, now, &rep); err != nil {
 				return rep, err
 			}
@@ -327,22 +331,23 @@ func prepareChunk(listings []directory.Listing, now time.Time) chunk {
 	return c
 }
 
-// existingIDs returns the ids in the database, so each listing of an import
-// takes its path (insert, or read and compare) with no statement wasted.
-// Reading 100,000 ids takes a few tens of milliseconds.
-func existingIDs(ctx context.Context, tx *sql.Tx) (map[string]bool, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT listing_id FROM service`)
+// existingIDs returns the ids in the database with their content hashes,
+// so each listing of an import takes its path (insert, nothing when its
+// hash is the same, or read and compare) with no statement wasted. Reading
+// 100,000 takes a few tens of milliseconds.
+func existingIDs(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT listing_id, content_hash FROM service`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	ids := map[string]bool{}
+	ids := map[string]string{}
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+		var id, hash string
+		if err := rows.Scan(&id, &hash); err != nil {
 			return nil, err
 		}
-		ids[id] = true
+		ids[id] = hash
 	}
 	return ids, rows.Err()
 }

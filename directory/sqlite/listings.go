@@ -84,8 +84,8 @@ func (s *Store) SearchListings(ctx context.Context) ([]directory.Listing, error)
 	return out, nil
 }
 
-// readAll reads every listing in one read transaction, so its service,
-// phone and schedule rows are of one moment.
+// readAll reads every listing in one read transaction, so the rows of all
+// its tables are of one moment.
 func (s *Store) readAll(ctx context.Context, whole bool) ([]directory.Listing, error) {
 	tx, err := s.rdb.BeginTx(ctx, nil)
 	if err != nil {
@@ -107,8 +107,8 @@ type querier interface {
 // queryListings reads the listings with the given ids (every listing when
 // ids is nil) from their rows, ordered by id; whole listings, or only what
 // SearchListings gives. Service rows are decoded on every processor while
-// the phone and schedule rows are read, so a statewide directory of
-// 100,000 listings loads in about a second.
+// the location, phone and schedule rows are read; each table is read in one
+// pass and joined in Go.
 func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]directory.Listing, error) {
 	serviceSQL := searchServiceSQL
 	if whole {
@@ -182,7 +182,6 @@ func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]
 	for k, i := range order {
 		index[services[i].ID] = k
 		out[k].Phones = []directory.Phone{} // none is [], as in an import file
-
 	}
 	for i := range phones {
 		p := &phones[i]
@@ -333,18 +332,19 @@ func markInitialized(ctx context.Context, tx *sql.Tx, at time.Time) error {
 	return err
 }
 
-// batchRows is how many rows one INSERT writes. Every statement has a
+// batchValues is how many values one INSERT writes. Every statement has a
 // fixed cost in database/sql and the driver (more under a cancelable
 // context, which the driver watches statement by statement), so an import
-// writes each table's rows 32 at a time; 32 rows of 26 values stay far
-// below SQLite's limit of 32,766 parameters.
-const batchRows = 32
+// writes each table's rows many at a time: 32 service rows, more of the
+// narrower tables; far below SQLite's limit of 32,766 parameters.
+const batchValues = 32 * 26
 
-// batchInserter inserts rows into one table, batchRows per statement.
+// batchInserter inserts rows into one table, many per statement.
 type batchInserter struct {
 	table     string
 	head, row string // "INSERT INTO t (cols) VALUES ", "(?, ?)"
 	full      *sql.Stmt
+	perBatch  int // rows per statement
 	pending   []any
 	rows      int
 }
@@ -353,12 +353,13 @@ type batchInserter struct {
 // "INSERT INTO" or another INSERT with its conflict clause.
 func newBatchInserter(ctx context.Context, tx *sql.Tx, verb, table, columns string) (*batchInserter, error) {
 	b := &batchInserter{
-		table: table,
-		head:  verb + " " + table + " (" + columns + ") VALUES ",
-		row:   "(?" + strings.Repeat(", ?", width(columns)-1) + ")",
+		table:    table,
+		head:     verb + " " + table + " (" + columns + ") VALUES ",
+		row:      "(?" + strings.Repeat(", ?", width(columns)-1) + ")",
+		perBatch: max(1, batchValues/width(columns)),
 	}
 	var err error
-	b.full, err = tx.PrepareContext(ctx, b.sql(batchRows))
+	b.full, err = tx.PrepareContext(ctx, b.sql(b.perBatch))
 	return b, err
 }
 
@@ -370,7 +371,7 @@ func (b *batchInserter) sql(rows int) string {
 func (b *batchInserter) add(ctx context.Context, args ...any) error {
 	b.pending = append(b.pending, args...)
 	b.rows++
-	if b.rows < batchRows {
+	if b.rows < b.perBatch {
 		return nil
 	}
 	_, err := b.full.ExecContext(ctx, b.pending...)
@@ -526,12 +527,13 @@ func (w *listingWriter) close() {
 	}
 }
 
-// stored reads those of the listings that exist, in one query per table
+// stored reads those of the listings that exist with other content than
+// rows (exists holds the stored content hashes), in one query per table
 // for the chunk rather than one per listing.
-func (w *listingWriter) stored(ctx context.Context, listings []directory.Listing, exists map[string]bool) (map[string]*directory.Listing, error) {
+func (w *listingWriter) stored(ctx context.Context, listings []directory.Listing, rows []listingRows, exists map[string]string) (map[string]*directory.Listing, error) {
 	var ids []string
 	for i := range listings {
-		if exists[listings[i].ID] {
+		if hash, ok := exists[listings[i].ID]; ok && hash != rows[i].hash {
 			ids = append(ids, listings[i].ID)
 		}
 	}

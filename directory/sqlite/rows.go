@@ -1,8 +1,11 @@
 package sqlite
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,7 +23,7 @@ const (
 	organizationColumns = `id, name`
 	serviceColumns      = `id, listing_id, organization_id, name, description, level, status, email, url,
 	eligibility, fees, documents, services, keywords, categories, languages, source_urls, source_date,
-	hours, alert, alert_until, verified_on, verified_by, staff_notes, archived, updated_at`
+	hours, alert, alert_until, verified_on, verified_by, staff_notes, archived, content_hash, updated_at`
 	locationColumns = `id, service_id, address_1, city, state_province, postal_code`
 	phoneColumns    = `id, service_id, position, number, extension, description, staff_note`
 	scheduleColumns = `id, service_id, position, part, label, byday, opens_at, closes_at, valid_from,
@@ -30,14 +33,19 @@ const (
 // width returns the number of columns in a column list.
 func width(columns string) int { return strings.Count(columns, ",") + 1 }
 
-// serviceUpdatedAt is the position of updated_at in serviceColumns, which
-// content comparisons leave out.
-var serviceUpdatedAt = width(serviceColumns) - 1
+// serviceUpdatedAt and serviceContentHash are the positions of updated_at,
+// which content comparisons leave out, and of content_hash in
+// serviceColumns.
+var (
+	serviceUpdatedAt   = width(serviceColumns) - 1
+	serviceContentHash = width(serviceColumns) - 2
+)
 
 // listingRows is a listing laid out as rows, each row's values in the order
 // of its table's columns above.
 type listingRows struct {
-	org       []any // nil when the listing names no organization
+	hash      string // of the rows but updated_at; see contentHash
+	org       []any  // nil when the listing names no organization
 	service   []any
 	location  []any // nil when the listing has no address
 	phones    [][]any
@@ -68,7 +76,7 @@ func encodeListing(l *directory.Listing) (listingRows, error) {
 	r.service = []any{sid, l.ID, org, l.Name, l.Description, string(l.Level), string(l.Status), l.Email, l.Website,
 		l.Eligibility, l.Fees, l.Documents, lists[0], lists[1], lists[2], lists[3], lists[4], l.SourceDate,
 		l.Hours, l.Alert, l.AlertUntil.String(), l.VerifiedOn.String(), l.VerifiedBy, l.StaffNotes, archived,
-		formatTime(l.UpdatedAt)}
+		"", formatTime(l.UpdatedAt)}
 	if a := l.Address; a != (directory.Address{}) {
 		r.location = []any{locationID(l.ID), sid, a.Street, a.City, a.State, a.Zip}
 	}
@@ -86,7 +94,48 @@ func encodeListing(l *directory.Listing) (listingRows, error) {
 				boolInt(s.Unconfirmed), boolInt(s.Proposed)})
 		}
 	}
+	r.hash = contentHash(r)
+	r.service[serviceContentHash] = r.hash
 	return r, nil
+}
+
+// contentHash returns a SHA-256 of a listing's rows, their updated_at and
+// content_hash left out, each value written with its length so that no two
+// different listings write the same bytes.
+func contentHash(r listingRows) string {
+	h := sha256.New()
+	var buf []byte
+	row := func(vals []any, skip ...int) {
+		buf = append(buf[:0], '[')
+		for i, v := range vals {
+			if slices.Contains(skip, i) {
+				continue
+			}
+			switch v := v.(type) {
+			case string:
+				buf = strconv.AppendInt(append(buf, 's'), int64(len(v)), 10)
+				buf = append(append(buf, ':'), v...)
+			case int:
+				buf = strconv.AppendInt(append(buf, 'i'), int64(v), 10)
+			case nil:
+				buf = append(buf, 'n')
+			default:
+				panic(fmt.Sprintf("contentHash: value of type %T", v)) // a bug in encodeListing
+			}
+			buf = append(buf, ';')
+		}
+		h.Write(append(buf, ']'))
+	}
+	row(r.org)
+	row(r.service, serviceContentHash, serviceUpdatedAt)
+	row(r.location)
+	for _, p := range r.phones {
+		row(p)
+	}
+	for _, s := range r.schedules {
+		row(s)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 func boolInt(b bool) int {

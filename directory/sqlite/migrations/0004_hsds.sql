@@ -54,6 +54,10 @@ CREATE TABLE service (
 	verified_by     TEXT NOT NULL DEFAULT '',
 	staff_notes     TEXT NOT NULL DEFAULT '',  -- never in a referral
 	archived        INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+	-- A hash of the listing's rows but updated_at (rows.go): an import
+	-- that brings a listing unchanged, a feed refreshed every day, need not
+	-- read it back to compare.
+	content_hash    TEXT NOT NULL DEFAULT '',
 	updated_at      TEXT NOT NULL              -- RFC 3339 UTC; HSDS last_modified
 ) STRICT;
 
