@@ -11,7 +11,6 @@ import (
 	"nowrongdoor/directory"
 )
 
-
 // v1Columns are the columns of the listings table of release 0.1.0
 // (0001_init.sql) and of the archived flag added to it after; every one has
 // its place in the HSDS tables.
