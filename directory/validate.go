@@ -149,6 +149,7 @@ func (v *validator) rules(now time.Time) {
 		v.add("", "the listing has no phone, website, email or address; add at least one so staff can tell the customer how to reach the agency")
 	}
 	v.phones()
+	v.schedules()
 	v.email()
 	if l.Website != "" {
 		if why := webURLProblem(l.Website); why != "" {
