@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // TestValidateSchedules: each rule of the weekly hours, by the day or
@@ -61,4 +62,36 @@ func TestValidateSchedules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzValidateSchedules: whatever weekly hours an editor or an import
+// hands over, Validate answers with problems at a day or field of the
+// schedule, in short valid messages, and never panics; hours it accepts
+// can be asked whether they are open without panicking.
+func FuzzValidateSchedules(f *testing.F) {
+	f.Add(540, 1020, 780, 1020, "Office", "Closed holidays", 1)
+	f.Add(1170, 1950, 0, 0, "Shelter", "", 5)
+	f.Add(-5, 99999, 10, 5, "\u202e", "a\x00b", 0)
+	f.Add(0, 1440, 1440, 2880, strings.Repeat("x", MaxNameLength+1), "", 6)
+	f.Fuzz(func(t *testing.T, s1, e1, s2, e2 int, label, description string, day int) {
+		l := validListing()
+		var week [7][]Interval
+		week[((day%7)+7)%7] = []Interval{{s1, e1}, {s2, e2}}
+		l.Schedules = []Schedule{{Label: label, Description: description, Week: week}}
+		got := l.Validate(validateNow)
+		ok := true
+		for _, p := range got {
+			if !strings.HasPrefix(p.Field, "schedules[0]") {
+				continue
+			}
+			ok = false
+			if p.Message == "" || len(p.Message) > 600 || !utf8.ValidString(p.Message) {
+				t.Errorf("problem %+v: want a short, valid message", p)
+			}
+		}
+		if ok {
+			l.Schedules[0].OpenAt(validateNow)
+			l.Schedules[0].Next(validateNow)
+		}
+	})
 }
