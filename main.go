@@ -29,6 +29,7 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 	"nowrongdoor/directory/slip"
 	"nowrongdoor/directory/sqlite"
 	"nowrongdoor/ui"
@@ -310,7 +311,7 @@ func (c *cli) search(ctx context.Context, args []string) int {
 	if err != nil {
 		return c.fail("%v%s", err, openAdvice(err))
 	}
-	results := directory.NewIndex(listings).Search(query, *limit)
+	results := search.NewIndex(listings).Search(query, *limit)
 
 	if *asJSON {
 		type hit struct {
@@ -553,7 +554,7 @@ func (c *cli) didYouMean(ctx context.Context, s *sqlite.Store, id string) string
 	listings, err := s.SearchListings(ctx)
 	if err == nil {
 		words := strings.NewReplacer("-", " ", "_", " ").Replace(id)
-		if r := directory.NewIndex(listings).Search(words, 1); len(r) > 0 {
+		if r := search.NewIndex(listings).Search(words, 1); len(r) > 0 {
 			return fmt.Sprintf("; did you mean %s (%s)?", r[0].Listing.ID, oneLine(r[0].Listing.Name))
 		}
 	}
@@ -648,7 +649,7 @@ func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
 }
 
 // loadIndex opens the database and builds the search index over it.
-func (c *cli) loadIndex(ctx context.Context, dbFlag string) (*directory.Index, error) {
+func (c *cli) loadIndex(ctx context.Context, dbFlag string) (*search.Index, error) {
 	s, err := c.store(ctx, dbFlag)
 	if err != nil {
 		return nil, err
@@ -658,5 +659,5 @@ func (c *cli) loadIndex(ctx context.Context, dbFlag string) (*directory.Index, e
 	if err != nil {
 		return nil, fmt.Errorf("%w%s", err, openAdvice(err))
 	}
-	return directory.NewIndex(listings), nil
+	return search.NewIndex(listings), nil
 }
