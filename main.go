@@ -29,6 +29,7 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/jsonfile"
 	"nowrongdoor/directory/search"
 	"nowrongdoor/directory/slip"
 	"nowrongdoor/directory/sqlite"
@@ -414,7 +415,7 @@ func (c *cli) importFile(ctx context.Context, args []string) int {
 		}
 		in = f
 	}
-	listings, err := directory.ParseListings(in)
+	listings, err := jsonfile.ParseListings(in)
 	var invalid *directory.ValidationError
 	if errors.As(err, &invalid) {
 		for _, p := range invalid.Problems {

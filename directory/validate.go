@@ -543,7 +543,7 @@ func ValidateListings(listings []Listing, now time.Time) error {
 			problems = append(problems, p)
 		}
 	}
-	problems = append(problems, duplicateIDs(listings)...)
+	problems = append(problems, DuplicateIDs(listings)...)
 	if len(problems) == 0 {
 		return nil
 	}
@@ -551,8 +551,9 @@ func ValidateListings(listings []Listing, now time.Time) error {
 	return &ValidationError{Problems: problems}
 }
 
-// duplicateIDs reports every record whose id an earlier record already uses.
-func duplicateIDs(listings []Listing) []Problem {
+// DuplicateIDs reports every listing whose id an earlier one already uses,
+// as a problem of the later listing naming the earlier by its place.
+func DuplicateIDs(listings []Listing) []Problem {
 	var ps []Problem
 	first := make(map[string]int, len(listings))
 	for i, l := range listings {
