@@ -28,13 +28,13 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"nowrongdoor/data"
+	_ "nowrongdoor/data/localefix" // before Fyne reads the locale; see its doc
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/jsonfile"
 	"nowrongdoor/directory/search"
 	"nowrongdoor/directory/slip"
 	"nowrongdoor/directory/sqlite"
 	"nowrongdoor/ui"
-	_ "nowrongdoor/ui/localefix" // before Fyne reads the locale; see its doc
 )
 
 // Exit statuses, as DESIGN.md gives them.
@@ -94,13 +94,13 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	// Whether there is a terminal to ask for a password on is settled
-	// before AttachConsole: the Windows window build, started from cmd.exe
+	// before attachConsole: the Windows window build, started from cmd.exe
 	// or PowerShell, borrows their console but does not hold it (the shell
 	// reads keys at once too), so a password typed there could go to the
 	// shell. It takes the password from the environment instead.
 	tty := isTerminal(os.Stdin)
 	if len(os.Args) > 1 {
-		ui.AttachConsole()
+		attachConsole()
 	}
 	c := &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
 	if tty {
