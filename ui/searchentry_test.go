@@ -58,7 +58,7 @@ func TestPasteCutToFit(t *testing.T) {
 // TestPasteReplacesSelection pastes over the whole of a search: the
 // selected text makes room, and a paste that fits is taken as it is.
 func TestPasteReplacesSelection(t *testing.T) {
-	td := newTestDesk(t, search.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("food")
 	td.focusSearch() // selects the text
 	td.app.Clipboard().SetContent("passport photo")

@@ -46,7 +46,7 @@ func (td *testDesk) openSettings() map[string]*widget.RadioGroup {
 func TestTextSizeAndTheme(t *testing.T) {
 	a := test.NewTempApp(t)
 	base := a.Settings().Theme()
-	td := newTestDeskOn(t, a, search.NewIndex(fixtureListings()))
+	td := newTestDeskOn(t, a, newFakeDirectory(fixtureListings()))
 	t.Cleanup(func() { a.Settings().SetTheme(base) })
 	normal := base.Size(theme.SizeNameText)
 
@@ -74,7 +74,7 @@ func TestTextSizeAndTheme(t *testing.T) {
 	}
 	// The next start applies them again, over the app's own theme.
 	a.Settings().SetTheme(base)
-	newTestDeskOn(t, a, search.NewIndex(fixtureListings()))
+	newTestDeskOn(t, a, newFakeDirectory(fixtureListings()))
 	if got := a.Settings().Theme().Size(theme.SizeNameText); got != normal*1.4 {
 		t.Errorf("the next start's text size is %v, want %v", got, normal*1.4)
 	}
@@ -95,7 +95,7 @@ func TestTextSizeAndTheme(t *testing.T) {
 // keeps the choice.
 func TestLanguageAtOnce(t *testing.T) {
 	t.Cleanup(func() { setLanguage(languageSystem) })
-	td := newTestDesk(t, search.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.show()
 	td.typeText("food")
 	td.key(fyne.KeyDown)
@@ -181,6 +181,7 @@ func TestAboutLines(t *testing.T) {
 // TestAboutDialog: Help > About names the release and sums up the
 // directory, and Enter closes it.
 func TestAboutDialog(t *testing.T) {
+	// The real index: the summary is the index's, which the fake has not.
 	td := newTestDesk(t, search.NewIndex(fixtureListings()))
 	td.SetVersion("1.2.3")
 	td.menuItemLabelled("About No Wrong Door").Action()
