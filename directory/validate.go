@@ -526,8 +526,8 @@ func forbiddenRune(s string, multiline bool) (rune, int, bool) {
 }
 
 // ValidateListings checks listings that did not come from a file (an edit in
-// the window, a feed) by the same rules as ParseListings, including that ids
-// are unique, with now as the instant verified_on may not pass. The
+// the window, a feed) by the same rules as jsonfile.ParseListings, including
+// that ids are unique, with now as the instant verified_on may not pass. The
 // listings must be normalized. It returns a *ValidationError, or nil.
 func ValidateListings(listings []Listing, now time.Time) error {
 	perListing := make([][]Problem, len(listings))
