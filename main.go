@@ -227,24 +227,33 @@ func (c *cli) openStore(ctx context.Context, dbFlag string) (*sqlite.Store, bool
 	return s, true
 }
 
-// dryRunScratch returns where a dry run compares against when the
-// database does not exist yet: a new database in a scratch folder, which
-// cleanup removes. It returns "" when the database exists.
-func (c *cli) dryRunScratch(dbFlag string) (path string, cleanup func(), err error) {
+// dryRunScratch returns the database a dry run imports into and rolls
+// back, in a scratch folder that cleanup removes: a copy of the database,
+// or, when there is none yet, a new database like the one a first run
+// makes. The database itself is only read (an older one is migrated in
+// the copy), so a dry run never creates or changes a file.
+func (c *cli) dryRunScratch(ctx context.Context, dbFlag string) (path string, cleanup func(), err error) {
 	cleanup = func() {}
 	real, err := c.dbPath(dbFlag)
 	if err != nil {
 		return "", cleanup, err
 	}
-	if _, err := os.Stat(real); !errors.Is(err, fs.ErrNotExist) {
-		return "", cleanup, nil
-	}
+	_, statErr := os.Stat(real)
 	dir, err := os.MkdirTemp("", "nowrongdoor-dry-run-")
 	if err != nil {
 		return "", cleanup, fmt.Errorf("make a scratch folder for the dry run: %w", err)
 	}
-	fmt.Fprintf(c.stderr, "nowrongdoor: %s does not exist yet; comparing with the built-in directory a new database starts from\n", oneLine(real))
-	return filepath.Join(dir, "nowrongdoor.db"), func() { os.RemoveAll(dir) }, nil
+	cleanup = func() { os.RemoveAll(dir) }
+	path = filepath.Join(dir, "nowrongdoor.db")
+	if errors.Is(statErr, fs.ErrNotExist) {
+		fmt.Fprintf(c.stderr, "nowrongdoor: %s does not exist yet; comparing with the built-in directory a new database starts from\n", oneLine(real))
+		return path, cleanup, nil
+	}
+	if err := sqlite.Snapshot(ctx, real, path); err != nil {
+		cleanup()
+		return "", func() {}, fmt.Errorf("%w%s", err, openAdvice(err))
+	}
+	return path, cleanup, nil
 }
 
 // store is openStore without the printing: its error says what went wrong
@@ -278,8 +287,8 @@ func openAdvice(err error) string {
 		return "; check the folder exists and you may write to it, or choose another location with --db or NOWRONGDOOR_DB"
 	case errors.Is(err, sqlite.ErrForeign):
 		return "; choose a No Wrong Door database with --db"
-	case errors.Is(err, sqlite.ErrNewerSchema):
-		return ""
+	case errors.Is(err, sqlite.ErrNewerSchema), errors.Is(err, sqlite.ErrBusy):
+		return "" // the message says what to do
 	}
 	return ""
 }
@@ -430,17 +439,15 @@ func (c *cli) importFile(ctx context.Context, args []string) int {
 
 	db := *dbFlag
 	if *dryRun {
-		// A dry run writes nothing, not even a new database: with none
-		// there yet, it compares the file with the built-in directory a
-		// new database starts from, in a scratch copy removed after.
-		scratch, cleanup, err := c.dryRunScratch(*dbFlag)
+		// A dry run writes nothing, not even a new database: it imports
+		// into a scratch copy (with no database yet, a new one seeded with
+		// the built-in directory) and rolls back.
+		scratch, cleanup, err := c.dryRunScratch(ctx, *dbFlag)
 		if err != nil {
-			return c.fail("import: %v", err)
+			return c.fail("%v", err)
 		}
 		defer cleanup()
-		if scratch != "" {
-			db = scratch
-		}
+		db = scratch
 	}
 	s, ok := c.openStore(ctx, db)
 	if !ok {

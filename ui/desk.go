@@ -55,6 +55,9 @@ type Desk struct {
 	// email dialogs and of actions waiting for results (extra.go).
 	history history
 	extra   extra
+	// admin is admin mode: the store it edits, who unlocked it, and its
+	// windows and dialogs (adminmode.go).
+	admin adminMode
 
 	search          *searchEntry
 	results         *resultsPane
@@ -142,6 +145,7 @@ func (d *Desk) Window() fyne.Window { return d.win }
 // badges current.
 func (d *Desk) Show() {
 	d.startClock()
+	d.startPolling()
 	d.win.Show()
 	// Lay out the welcome page and the standards text after the window is
 	// up, so staff can start typing sooner.
@@ -293,7 +297,9 @@ func (d *Desk) buildUI() {
 	d.standardsButton = &widget.Button{Icon: theme.DocumentIcon(), OnTapped: d.onToggleStandards}
 	help := &widget.Button{Text: lang.L("Shortcuts"), Icon: theme.HelpIcon(), Importance: widget.LowImportance, OnTapped: d.onShowShortcuts}
 
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.standardsButton, help), d.search)
+	adminBar, adminButton := d.buildAdminHeader()
+	side := container.NewHBox(adminButton, d.standardsButton, help)
+	top := container.NewBorder(nil, nil, nil, side, d.search)
 	d.inner = container.NewHSplit(d.detail.buildUI(), d.standards.buildUI())
 	d.inner.Offset = d.prefs.FloatWithFallback(prefStandardsSplit, 0.64)
 	d.split = container.NewHSplit(d.results.buildUI(), d.inner)
@@ -314,7 +320,12 @@ func (d *Desk) buildUI() {
 		float32(d.prefs.FloatWithFallback(prefWindowHeight, defaultWindowHeight))))
 	root := container.NewStack()
 	d.win.SetContent(root)
-	root.Add(container.NewBorder(container.NewPadded(top), nil, nil, nil, d.split))
+	head := container.NewVBox(adminBar, container.NewPadded(top))
+	body := container.NewBorder(head, nil, nil, nil, d.split)
+	root.Add(body)
+	// The admin header and button come and go; the bars around them make
+	// room.
+	d.admin.header.relayout = func() { relayout(body, head, top, side) }
 	d.win.SetOnClosed(d.onClosed)
 
 	c := d.win.Canvas()
@@ -390,6 +401,9 @@ func (d *Desk) applyResults(seq uint64, query string, results []search.Result) {
 			}
 		}
 		d.results.show(lang.N("{{.Count}} match", len(items), map[string]any{"Count": len(items)}), items, false, d.fullHint(), cursor)
+		if cursor > 0 { // a kept listing stays in sight, as after a refresh
+			d.results.list.ScrollTo(cursor)
+		}
 		// The search pins crisis lines first when the words read as
 		// someone in danger; staff are told to call 911 above them.
 		d.results.setCrisis(results[0].Pinned)
@@ -742,6 +756,8 @@ func (d *Desk) onClosed() {
 		close(d.stopClock)
 		d.stopClock = nil
 	}
+	d.stopPolling()
+	d.admin.editor.close()
 	d.saveLayout()
 }
 
@@ -770,4 +786,5 @@ func (d *Desk) startClock() {
 func (d *Desk) onTick() {
 	d.results.list.Refresh()
 	d.detail.refreshClock()
+	d.checkAdminIdle()
 }

@@ -52,6 +52,7 @@ func (d *Desk) buildMenu() *fyne.MainMenu {
 		),
 		fyne.NewMenu(lang.L("View"), d.standardsItem,
 			&fyne.MenuItem{Label: lang.L("Settings…"), Shortcut: shortcutSettings, Action: d.onShowSettings}),
+		d.adminMenu(),
 		fyne.NewMenu(lang.L("Help"),
 			&fyne.MenuItem{Label: lang.L("Keyboard shortcuts"), Shortcut: shortcutHelp, Action: d.onShowShortcuts},
 			&fyne.MenuItem{Label: lang.L("About No Wrong Door"), Action: d.onShowAbout},
@@ -73,6 +74,8 @@ func shortcutHelpRows() [][2]string {
 		{shortcutText(shortcutPrintSlip), lang.L("Print a slip for the customer: the listings added to it, or the listing on show")},
 		{shortcutText(shortcutAddToSlip), lang.L("Add the listing on show to the slip, or take it off")},
 		{shortcutText(shortcutStandards), lang.L("Show or hide the customer service standards")},
+		{shortcutText(shortcutAdmin), lang.L("Unlock admin mode, or lock it")},
+		{shortcutText(shortcutEdit), lang.L("Edit the listing on show (admin mode)")},
 		{shortcutText(shortcutHelp), lang.L("Show these shortcuts")},
 		{lang.L("Typing anywhere"), lang.L("Goes into the search box")},
 	}

@@ -39,6 +39,10 @@ var (
 	ErrNewerSchema = errors.New("the database was written by a newer version of No Wrong Door")
 	// ErrForeign means the file is a SQLite database of another program.
 	ErrForeign = errors.New("the file is a database of another program")
+	// ErrBusy means another process held the database's write lock longer
+	// than a change waits for it (a large import). Nothing was written; the
+	// fix is to try again when it has finished.
+	ErrBusy = errors.New("another program is saving changes to the database; nothing was written, try again in a moment")
 )
 
 // Store is the directory database. It is safe for concurrent use.
@@ -59,34 +63,46 @@ type Store struct {
 
 // Open opens the directory database at path, creating the file and its
 // folder if they are missing, and brings its schema up to date.
+//
+// It first looks at the file without writing to it or taking its write lock
+// (see look): a database of another program, a damaged one or one of a newer
+// release is refused before anything in it changes, and one that is
+// already up to date is opened without the write lock, so a desk opens at
+// once while another process is importing. Only a new database or one of
+// an older release takes the write lock, to create or migrate it, and only
+// then is its journal switched to WAL.
 func Open(ctx context.Context, path string) (*Store, error) {
-	abs, err := filepath.Abs(path)
+	abs, exists, err := checkPath(path)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, fmt.Errorf("open %s: %w", abs, err)
 	}
-	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("open %s: it is a folder; give the path of a database file", abs)
-	} else if err == nil && !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("open %s: it is not a regular file", abs)
+	ms, err := migrations()
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", abs, err)
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o750); err != nil {
+	found := fileNew
+	if exists {
+		if found, err = look(ctx, abs, len(ms), nil); err != nil {
+			return nil, fmt.Errorf("open %s: %w", abs, err)
+		}
+	} else if err := os.MkdirAll(filepath.Dir(abs), 0o750); err != nil {
 		return nil, fmt.Errorf("open %s: create folder: %w (%w)", abs, ErrUnwritable, err)
 	}
 
 	s := &Store{path: abs, now: time.Now}
 	// _txlock=immediate makes every BeginTx take the write lock up front.
-	if s.db, err = sql.Open("sqlite", dsn(abs, "_txlock=immediate")); err != nil {
+	if s.db, err = sql.Open("sqlite", dsn(abs, pragmasOurs, "_txlock=immediate")); err != nil {
 		return nil, fmt.Errorf("open %s: %w", abs, err)
 	}
 	s.db.SetMaxOpenConns(1)
 	// Keep the connection: reopening it for each write would re-run the
 	// pragmas and drop the page cache.
 	s.db.SetConnMaxIdleTime(0)
-	if err := s.init(ctx); err != nil {
+	if err := s.init(ctx, found); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("open %s: %w", abs, err)
 	}
-	if s.rdb, err = sql.Open("sqlite", dsn(abs, "_pragma=query_only(1)")); err != nil {
+	if s.rdb, err = sql.Open("sqlite", dsn(abs, pragmasRead, "_pragma=query_only(1)")); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("open %s: %w", abs, err)
 	}
@@ -98,10 +114,42 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
+// checkPath makes path absolute and checks it can be a database file: a
+// regular file, or nothing yet. exists is false for an empty file, which
+// SQLite takes as a new database.
+func checkPath(path string) (abs string, exists bool, err error) {
+	abs, err = filepath.Abs(path)
+	if err != nil {
+		return path, false, err
+	}
+	fi, err := os.Stat(abs)
+	switch {
+	case err == nil && fi.IsDir():
+		return abs, true, errors.New("it is a folder; give the path of a database file")
+	case err == nil && !fi.Mode().IsRegular():
+		return abs, true, errors.New("it is not a regular file")
+	case err == nil:
+		return abs, fi.Size() > 0, nil
+	}
+	// Missing; a file where a folder should be fails at MkdirAll.
+	return abs, false, nil
+}
+
+// The pragmas of this app's connections. busy_timeout comes first in every
+// connection string (see dsn). pragmasOurs switches the journal to WAL:
+// only a connection to a file known to be ours, or new, may have it.
+const (
+	pragmaBusy  = "_pragma=busy_timeout(5000)"
+	pragmasOurs = "_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
+	// pragmasRead leave the journal mode alone: the read pool opens after
+	// the write pool has set it.
+	pragmasRead = "_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
+)
+
 // dsn builds the connection string. The pragmas are in it, rather than run
 // once with Exec, so that every connection the pool opens gets them:
 // busy_timeout first, so the others wait for a lock instead of failing.
-func dsn(abs string, extra string) string {
+func dsn(abs string, params ...string) string {
 	p := filepath.ToSlash(abs)
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // a Windows drive letter: file:///C:/...
@@ -109,17 +157,19 @@ func dsn(abs string, extra string) string {
 	// url.URL escapes the characters a URI filename cannot hold as they are
 	// (space, %, ?, #).
 	u := url.URL{Scheme: "file", Path: p}
-	q := "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
-	if extra != "" {
-		q += "&" + extra
-	}
-	return u.String() + "?" + q
+	return u.String() + "?" + strings.Join(append([]string{pragmaBusy}, params...), "&")
 }
 
-// init checks the file is ours and applies migrations on the write pool.
-func (s *Store) init(ctx context.Context) error {
+// init readies the write pool for what look found. A database that is up
+// to date is only connected to: its journal is already WAL, so the
+// connection's pragmas take no write lock. A new or older one is checked
+// again and migrated, under the write lock.
+func (s *Store) init(ctx context.Context, found fileState) error {
 	if err := s.db.PingContext(ctx); err != nil {
 		return classify(err)
+	}
+	if found == fileCurrent {
+		return nil
 	}
 	if err := s.checkOurs(ctx); err != nil {
 		return err
@@ -129,12 +179,11 @@ func (s *Store) init(ctx context.Context) error {
 
 // checkOurs refuses a SQLite database that holds tables but was never
 // migrated by this app: migrating it would add our tables to another
-// program's file.
+// program's file. look has refused such a file already; this catches one
+// that another program filled since.
 func (s *Store) checkOurs(ctx context.Context) error {
 	var n int
-	err := s.db.QueryRowContext(ctx,
-		`SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'
-		 AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations')`).Scan(&n)
+	err := s.db.QueryRowContext(ctx, queryForeign).Scan(&n)
 	if err != nil {
 		return classify(err)
 	}
@@ -143,6 +192,11 @@ func (s *Store) checkOurs(ctx context.Context) error {
 	}
 	return nil
 }
+
+// queryForeign counts the objects of a database that has no
+// schema_migrations table: more than none means another program's file.
+const queryForeign = `SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'
+	AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations')`
 
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
@@ -202,7 +256,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("migrate: %w", classify(err))
 	}
 	if newest > len(ms) {
-		return fmt.Errorf("migrate: %w (schema version %d, this version knows %d); update the app", ErrNewerSchema, newest, len(ms))
+		return fmt.Errorf("migrate: %w", newerSchema(newest, len(ms)))
 	}
 	for _, m := range ms {
 		if err := s.apply(ctx, m); err != nil {
@@ -264,6 +318,8 @@ func classify(err error) error {
 		return err
 	}
 	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return busyError{err}
 	case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
 		return fmt.Errorf("%w (%w)", ErrCorrupt, err)
 	case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM:
