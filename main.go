@@ -633,13 +633,17 @@ const appID = "org.slcolibrary.nowrongdoor"
 // at once and the directory fills in when it has loaded: a few milliseconds
 // for the county's directory, seconds for a statewide one. A database that
 // cannot be opened is explained in the window, where desk staff see it.
+// The store stays open while the window is: admin mode edits through it,
+// and the window watches it for changes other desks save.
 func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
 	desk := ui.NewDesk(app.NewWithID(appID), nil, data.Standards)
 	desk.SetVersion(version)
 	desk.ShowLoading()
 	status := exitOK
+	stores := make(chan *sqlite.Store, 1)
 	go func() {
-		ix, err := c.loadIndex(ctx, dbFlag)
+		s, ix, err := c.loadIndex(ctx, dbFlag)
+		stores <- s
 		if err != nil {
 			fmt.Fprintln(c.stderr, "nowrongdoor:", err)
 		}
@@ -650,22 +654,31 @@ func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
 				return
 			}
 			desk.SetDirectory(ix)
+			desk.SetAdmin(s)
 		})
 	}()
 	desk.ShowAndRun()
+	select {
+	case s := <-stores:
+		if s != nil {
+			s.Close()
+		}
+	default: // closed before the directory loaded; the process ends anyway
+	}
 	return status
 }
 
-// loadIndex opens the database and builds the search index over it.
-func (c *cli) loadIndex(ctx context.Context, dbFlag string) (*search.Index, error) {
+// loadIndex opens the database and builds the search index over it. The
+// store is returned open when the index is built.
+func (c *cli) loadIndex(ctx context.Context, dbFlag string) (*sqlite.Store, *search.Index, error) {
 	s, err := c.store(ctx, dbFlag)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	defer s.Close()
 	listings, err := s.Listings(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("%w%s", err, openAdvice(err))
+		s.Close()
+		return nil, nil, fmt.Errorf("%w%s", err, openAdvice(err))
 	}
-	return search.NewIndex(listings), nil
+	return s, search.NewIndex(listings), nil
 }

@@ -67,13 +67,13 @@ func dbState(t *testing.T, path string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := s.History(ctx, "")
+	h, err := s.AuditEntries(ctx, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var audit []sqlite.AuditEntry
 	for _, l := range ls {
-		lh, err := s.History(ctx, l.ID)
+		lh, err := s.AuditEntries(ctx, l.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -759,7 +759,7 @@ func TestOpenRefreshesDefaultDirectory(t *testing.T) {
 			t.Errorf("Listing(%q) first label = %q, %v, want %q", id, l.Phones[0].Label, err, label)
 		}
 	}
-	if h, err := s.History(ctx, "slco-clerk-passports"); err != nil || len(h) != 1 || h[0].Action != "refresh" || h[0].Actor != "default directory" {
+	if h, err := s.AuditEntries(ctx, "slco-clerk-passports"); err != nil || len(h) != 1 || h[0].Action != "refresh" || h[0].Actor != "default directory" {
 		t.Errorf("History(slco-clerk-passports) = %+v, %v, want one refresh by the default directory", h, err)
 	}
 	s.Close()

@@ -17,6 +17,10 @@ var (
 	// ErrNotArchived means a listing must be archived before it can be
 	// deleted, so a listing on the desk is never deleted by one slip.
 	ErrNotArchived = errors.New("only an archived listing can be deleted")
+	// ErrBusy means another desk or program was saving to the directory
+	// for longer than a write waits; nothing was written, and trying again
+	// in a moment works.
+	ErrBusy = errors.New("another program is saving changes to the database; nothing was written, try again in a moment")
 	// ErrExists means a new listing was given an id another listing has.
 	ErrExists = errors.New("a listing with this id already exists")
 )

@@ -66,6 +66,9 @@ func entryWithText(t *testing.T, root fyne.CanvasObject, text string) *widget.En
 		if e, ok := o.(*widget.Entry); ok && e.Text == text {
 			return e
 		}
+		if e, ok := o.(*fieldEntry); ok && e.Text == text {
+			return &e.Entry
+		}
 	}
 	t.Fatalf("no field holds %q", text)
 	return nil

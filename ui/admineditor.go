@@ -161,11 +161,13 @@ func (e *listingEditor) update() {
 	relayout(e.buttons)
 }
 
-func setEnabled(b *widget.Button, on bool) {
-	if on && b.Disabled() {
-		b.Enable()
-	} else if !on && !b.Disabled() {
-		b.Disable()
+// setEnabled enables or disables w, leaving it alone (and undrawn) when
+// it is already so.
+func setEnabled(w fyne.Disableable, on bool) {
+	if on && w.Disabled() {
+		w.Enable()
+	} else if !on && !w.Disabled() {
+		w.Disable()
 	}
 }
 

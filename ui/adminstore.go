@@ -112,11 +112,11 @@ func (d *Desk) showSaved(id string) {
 
 // storeProblem says what went wrong with the store in words an admin can
 // act on. A store busy with another desk's write, still busy after the
-// tries, is said as that, never as SQLite's "database is locked": the
-// store names no error for it, so its words are looked for.
+// tries, is said as that, never as SQLite's "database is locked"; a store
+// that does not name it directory.ErrBusy is recognised by its words.
 func storeProblem(err error) string {
 	msg := strings.ToLower(err.Error())
-	if strings.Contains(msg, "database is locked") || strings.Contains(msg, "sqlite_busy") || strings.Contains(msg, "database table is locked") {
+	if errors.Is(err, directory.ErrBusy) || strings.Contains(msg, "database is locked") || strings.Contains(msg, "sqlite_busy") || strings.Contains(msg, "database table is locked") {
 		return lang.L("another desk is saving to the directory right now")
 	}
 	return err.Error()

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"nowrongdoor/directory/adminauth"
@@ -26,6 +27,7 @@ type unlockDialog struct {
 	// first is set while the admin sets the first password.
 	first                   bool
 	name, password, confirm *escEntry
+	confirmLabel            *widget.Label
 	// rules says what a new password must be; message says what went
 	// wrong, or to wait.
 	title, rules, message *widget.Label
@@ -74,9 +76,16 @@ func (d *Desk) newUnlockDialog(first bool, then func()) *unlockDialog {
 	}
 	u.name.SetText(d.prefs.String(prefAdminName))
 	u.submit = &widget.Button{Importance: widget.HighImportance, OnTapped: u.onSubmit}
+	// Labels beside the boxes, not only placeholders: a placeholder goes
+	// once something is typed, and then nothing says which box is which.
+	u.confirmLabel = widget.NewLabel(lang.L("Password again"))
+	fields := container.New(layout.NewFormLayout(),
+		widget.NewLabel(lang.L("Your name")), u.name,
+		widget.NewLabel(lang.L("Password")), u.password,
+		u.confirmLabel, u.confirm)
 	content := container.NewVBox(u.title,
 		paragraph(lang.L("Your name goes on every change you make.")),
-		u.name, u.password, u.confirm, u.rules, u.message,
+		fields, u.rules, u.message,
 		&widget.Label{Text: lang.L("Admin mode locks itself after 15 minutes idle."), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord},
 	)
 	u.dlg = dialog.NewCustomWithoutButtons(lang.L("Admin mode"), content, d.win)
@@ -115,12 +124,14 @@ func (u *unlockDialog) setFirst(first bool) {
 			map[string]any{"Count": adminauth.MinPasswordLength}))
 		u.rules.Show()
 		u.confirm.Show()
+		u.confirmLabel.Show()
 		return
 	}
 	u.title.SetText(lang.L("Unlock admin mode"))
 	u.submit.SetText(lang.L("Unlock"))
 	u.rules.Hide()
 	u.confirm.Hide()
+	u.confirmLabel.Hide()
 }
 
 // say shows what went wrong or what to wait for; "" clears it.

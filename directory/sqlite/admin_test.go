@@ -57,7 +57,7 @@ func TestAdminPasswordSetOnce(t *testing.T) {
 	if st, err := s.AdminState(ctx); err != nil || st.Hash != hash {
 		t.Errorf("AdminState() = %+v, %v, want the first hash kept", st, err)
 	}
-	h, err := s.History(ctx, "")
+	h, err := s.AuditEntries(ctx, "")
 	if err != nil || len(h) != 1 || h[0].Actor != "Ana" || h[0].Action != actionSetPassword {
 		t.Fatalf("History(\"\") = %+v, %v, want one %s row by Ana", h, err, actionSetPassword)
 	}
@@ -180,11 +180,11 @@ func TestOpenReleaseDatabase(t *testing.T) {
 	if err != nil || l.Name != "Fixture Office" || len(l.Phones) != 1 || l.Phones[0].Ext != "12" {
 		t.Errorf("Listing(release-fixture-office) = %+v, %v, want it as imported", l, err)
 	}
-	h, err := s.History(ctx, "release-fixture-office")
+	h, err := s.AuditEntries(ctx, "release-fixture-office")
 	if err != nil || len(h) != 1 || h[0].Action != actionAdd {
 		t.Errorf("History(release-fixture-office) = %+v, %v, want its add", h, err)
 	}
-	if h, err := s.History(ctx, ""); err != nil || len(h) != 2 || h[0].Action != actionImport || h[1].Action != actionSeed {
+	if h, err := s.AuditEntries(ctx, ""); err != nil || len(h) != 2 || h[0].Action != actionImport || h[1].Action != actionSeed {
 		t.Errorf("History(\"\") = %+v, %v, want the import and the seed", h, err)
 	}
 	if st, err := s.AdminState(ctx); err != nil || st.IsSet() {

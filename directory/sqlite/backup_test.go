@@ -32,7 +32,7 @@ func TestBackup(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("backup Listings() = %d listings, %v, want the %d of the original", len(got), err, len(want))
 	}
-	if h, err := b.History(ctx, ""); err != nil || len(h) != 1 {
+	if h, err := b.AuditEntries(ctx, ""); err != nil || len(h) != 1 {
 		t.Errorf("backup History(\"\") = %v, %v, want the seed entry", h, err)
 	}
 

@@ -163,7 +163,7 @@ func refreshDefault(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 	if err := w.flush(ctx); err != nil {
 		return rep, err
 	}
-	return rep, insertAudit(ctx, tx, now, audit{defaultActor, actionRefresh, "", map[string]any{
+	return rep, insertAudit(ctx, tx, now, audit{actor: defaultActor, action: actionRefresh, note: defaultActor, detail: map[string]any{
 		"source": defaultActor, "version": version, "previous": previous,
 		"added": rep.Added, "updated": rep.Updated, "unchanged": rep.Unchanged, "kept": rep.Kept,
 	}})

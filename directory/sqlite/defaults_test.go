@@ -71,7 +71,7 @@ func TestSyncDefaultSeedsNewDatabase(t *testing.T) {
 	if !reflect.DeepEqual(withoutTimes(got), sortedDefault(def)) {
 		t.Error("SyncDefault(new database) listings differ from the default directory")
 	}
-	if h, err := s.History(ctx, ""); err != nil || len(h) != 1 || h[0].Action != actionSeed {
+	if h, err := s.AuditEntries(ctx, ""); err != nil || len(h) != 1 || h[0].Action != actionSeed {
 		t.Errorf("History(\"\") = %+v, %v, want one seed entry", h, err)
 	}
 	if v := recordedVersionOf(t, s); v != fileVersion(data.Agencies) {
@@ -161,7 +161,7 @@ func TestSyncDefaultRefreshesUntouchedListings(t *testing.T) {
 	}
 
 	// An update keeps the previous version, under the default's name.
-	h, err := s.History(ctx, def[0].ID)
+	h, err := s.AuditEntries(ctx, def[0].ID)
 	if err != nil || len(h) != 1 || h[0].Actor != defaultActor || h[0].Action != actionRefresh {
 		t.Fatalf("History(%q) = %+v, %v, want one refresh by %q", def[0].ID, h, err, defaultActor)
 	}
@@ -174,10 +174,10 @@ func TestSyncDefaultRefreshesUntouchedListings(t *testing.T) {
 	if label := detail.Before.Phones[0].Label; !strings.HasSuffix(label, research) {
 		t.Errorf("refresh detail before has label %q, want the earlier release's, ending %q", label, research)
 	}
-	if h, err := s.History(ctx, def[3].ID); err != nil || len(h) != 1 || h[0].Action != actionRefresh {
+	if h, err := s.AuditEntries(ctx, def[3].ID); err != nil || len(h) != 1 || h[0].Action != actionRefresh {
 		t.Errorf("History(%q) = %+v, %v, want one refresh adding it", def[3].ID, h, err)
 	}
-	h, err = s.History(ctx, "")
+	h, err = s.AuditEntries(ctx, "")
 	if err != nil || len(h) != 3 || h[0].Action != actionRefresh || h[0].Actor != defaultActor {
 		t.Fatalf("History(\"\") = %+v, %v, want a refresh summary after the seed and the import", h, err)
 	}

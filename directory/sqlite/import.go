@@ -118,7 +118,7 @@ func seed(ctx context.Context, tx *sql.Tx, listings []directory.Listing, args []
 	if err := w.flush(ctx); err != nil {
 		return err
 	}
-	if err := insertAudit(ctx, tx, now, audit{actor: "nowrongdoor", action: actionSeed,
+	if err := insertAudit(ctx, tx, now, audit{actor: "nowrongdoor", action: actionSeed, note: "default directory",
 		detail: map[string]any{"source": "default directory", "listings": len(listings)}}); err != nil {
 		return err
 	}
@@ -220,7 +220,7 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 	if rep.Added+rep.Updated == 0 {
 		return rep, nil
 	}
-	if err := insertAudit(ctx, tx, now, audit{opts.Actor, actionImport, "", map[string]any{
+	if err := insertAudit(ctx, tx, now, audit{actor: opts.Actor, action: actionImport, note: opts.Source, detail: map[string]any{
 		"source": opts.Source, "added": rep.Added, "updated": rep.Updated, "unchanged": rep.Unchanged,
 	}}); err != nil {
 		return rep, err
@@ -250,12 +250,15 @@ func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, a
 		if err := w.add(ctx, args); err != nil {
 			return err
 		}
-		if err := w.record(ctx, now, audit{c.actor, c.add, l.ID, c.added}); err != nil {
+		if err := w.record(ctx, now, audit{actor: c.actor, action: c.add, listingID: l.ID, note: c.source, detail: c.added}); err != nil {
 			return err
 		}
 		rep.Added++
 		return nil
 	}
+	// Whether a listing is on the desk is the admins' choice, not the
+	// file's: an archived listing stays archived.
+	args[archivedArg] = stored[archivedArg]
 	if sameContent(*stored, args) {
 		rep.Unchanged++
 		return nil
@@ -264,11 +267,17 @@ func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, a
 	if err != nil {
 		return err
 	}
+	l.Archived = old.Archived
 	if _, err := w.update.ExecContext(ctx, append(args, l.ID)...); err != nil {
 		return fmt.Errorf("listing %q: %w", l.ID, err)
 	}
-	before := map[string]any{"source": c.source, "before": &old}
-	if err := w.record(ctx, now, audit{c.actor, c.update, l.ID, before}); err != nil {
+	// The whole previous version stays in detail, exactly as it was; the
+	// changes say what changed in words.
+	before := map[string]any{"source": c.source, "before": old}
+	old.Normalize()
+	changes := directory.Diff(old, *l)
+	if err := w.record(ctx, now, audit{actor: c.actor, action: c.update, listingID: l.ID, note: c.source,
+		changes: changes, detail: before}); err != nil {
 		return err
 	}
 	rep.Updated++

@@ -107,7 +107,7 @@ func TestSeedIfEmpty(t *testing.T) {
 				t.Errorf("seeded listing %q = %+v, want %+v", l.ID, l, want[l.ID])
 			}
 		}
-		hist, err := s.History(ctx, "")
+		hist, err := s.AuditEntries(ctx, "")
 		if err != nil || len(hist) != 1 || hist[0].Action != actionSeed {
 			t.Errorf("History(\"\") after seed = %v, %v, want one seed entry", hist, err)
 		}
@@ -179,7 +179,7 @@ func TestImport(t *testing.T) {
 	if got, _ := s.Listings(ctx); !reflect.DeepEqual(withoutTimes(got), withoutTimes(sortedDefault(def[:5]))) {
 		t.Errorf("Import(dry run) changed the listings")
 	}
-	if h, _ := s.History(ctx, changed.ID); len(h) != 0 {
+	if h, _ := s.AuditEntries(ctx, changed.ID); len(h) != 0 {
 		t.Errorf("Import(dry run) wrote history %v", h)
 	}
 
@@ -202,7 +202,7 @@ func TestImport(t *testing.T) {
 	}
 
 	// The update keeps the previous version, so nothing is lost.
-	h, err := s.History(ctx, changed.ID)
+	h, err := s.AuditEntries(ctx, changed.ID)
 	if err != nil || len(h) != 1 || h[0].Action != actionUpdate || h[0].Actor != "jdoe" {
 		t.Fatalf("History(%q) = %+v, %v, want one update by jdoe", changed.ID, h, err)
 	}
@@ -216,13 +216,13 @@ func TestImport(t *testing.T) {
 	if detail.Source != "update.json" || detail.Before.Name != def[1].Name || !reflect.DeepEqual(detail.Before.Phones, def[1].Phones) {
 		t.Errorf("update detail = %+v, want source update.json and the previous version", detail)
 	}
-	if h, _ := s.History(ctx, fresh.ID); len(h) != 1 || h[0].Action != actionAdd {
+	if h, _ := s.AuditEntries(ctx, fresh.ID); len(h) != 1 || h[0].Action != actionAdd {
 		t.Errorf("History(%q) = %+v, want one add", fresh.ID, h)
 	}
-	if h, _ := s.History(ctx, def[0].ID); len(h) != 0 {
+	if h, _ := s.AuditEntries(ctx, def[0].ID); len(h) != 0 {
 		t.Errorf("History(%q) = %+v, want none: it did not change", def[0].ID, h)
 	}
-	if h, _ := s.History(ctx, ""); len(h) != 2 || h[0].Action != actionImport || !strings.Contains(string(h[0].Detail), `"added":1`) {
+	if h, _ := s.AuditEntries(ctx, ""); len(h) != 2 || h[0].Action != actionImport || !strings.Contains(string(h[0].Detail), `"added":1`) {
 		t.Errorf("History(\"\") = %+v, want an import summary after the seed", h)
 	}
 
@@ -231,7 +231,7 @@ func TestImport(t *testing.T) {
 	if want := (ImportReport{Unchanged: 4}); err != nil || rep != want {
 		t.Errorf("Import(again) = %+v, %v, want %+v", rep, err, want)
 	}
-	if h, _ := s.History(ctx, ""); len(h) != 2 {
+	if h, _ := s.AuditEntries(ctx, ""); len(h) != 2 {
 		t.Errorf("Import(again) wrote %d directory entries, want none new", len(h)-2)
 	}
 }
@@ -275,7 +275,7 @@ func TestImportNoteOnlyChange(t *testing.T) {
 			if !reflect.DeepEqual(got.Phones, changed.Phones) || got.StaffNotes != changed.StaffNotes {
 				t.Errorf("Listing(%q) after import = %+v, %q, want %+v, %q", base.ID, got.Phones, got.StaffNotes, changed.Phones, changed.StaffNotes)
 			}
-			h, err := s.History(ctx, base.ID)
+			h, err := s.AuditEntries(ctx, base.ID)
 			if err != nil || len(h) != 1 || h[0].Action != actionUpdate {
 				t.Fatalf("History(%q) = %+v, %v, want one update", base.ID, h, err)
 			}

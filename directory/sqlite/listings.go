@@ -21,11 +21,16 @@ import (
 const listingColumns = `id, name, organization, level, description, services, keywords, categories,
 	phones, email, website, street, city, state, zip, hours, eligibility, fees, languages,
 	documents, source_urls, source_date, status, alert, alert_until, verified_on, verified_by,
-	staff_notes, updated_at`
+	staff_notes, updated_at, archived`
 
 // updatedAtArg is the position of updated_at in listingArgs, which content
 // comparisons leave out.
 const updatedAtArg = 28
+
+// archivedArg is the position of archived in listingArgs. Its value is
+// the text "0" or "1", which SQLite stores as the integer, so that stored
+// and new rows compare as text (sameContent).
+const archivedArg = 29
 
 // listingArgs returns a listing's column values in listingColumns order.
 func listingArgs(l *directory.Listing) ([]any, error) {
@@ -43,7 +48,7 @@ func listingArgs(l *directory.Listing) ([]any, error) {
 		l.Hours, l.Eligibility, l.Fees, lists[4],
 		l.Documents, lists[5], l.SourceDate, string(l.Status), l.Alert, l.AlertUntil.String(),
 		l.VerifiedOn.String(), l.VerifiedBy,
-		l.StaffNotes, formatTime(l.UpdatedAt),
+		l.StaffNotes, formatTime(l.UpdatedAt), archivedText(l.Archived),
 	}, nil
 }
 
@@ -61,8 +66,15 @@ func jsonArray(v any) (string, error) {
 
 func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
+func archivedText(archived bool) string {
+	if archived {
+		return "1"
+	}
+	return "0"
+}
+
 // numColumns is the number of listingColumns.
-const numColumns = updatedAtArg + 1
+const numColumns = archivedArg + 1
 
 // sameContent reports whether stored column values equal a listing's apart
 // from updated_at: whether writing the listing would change anything.
@@ -137,6 +149,13 @@ func fromColumns(c [numColumns]string) (directory.Listing, error) {
 	if l.UpdatedAt, err = time.Parse(time.RFC3339Nano, c[28]); err != nil {
 		return l, fmt.Errorf("listing %q: %w: updated_at: %v", l.ID, ErrCorrupt, err)
 	}
+	switch c[archivedArg] {
+	case "0":
+	case "1":
+		l.Archived = true
+	default:
+		return l, fmt.Errorf("listing %q: %w: archived is %q", l.ID, ErrCorrupt, c[archivedArg])
+	}
 	return l, nil
 }
 
@@ -172,31 +191,45 @@ func decodeStrings(src string) ([]string, error) {
 	return out, nil
 }
 
-// Listings returns every listing, normalized, ordered by id.
+// Listings returns every listing on the desk (not archived), normalized,
+// ordered by id.
 func (s *Store) Listings(ctx context.Context) ([]directory.Listing, error) {
-	out, err := s.load(ctx, listingColumns, numColumns, func(c []string) (directory.Listing, error) {
-		l, err := fromColumns([numColumns]string(c))
-		if err == nil {
-			l.Normalize()
-		}
-		return l, err
-	})
+	out, err := s.listings(ctx, false)
 	if err != nil {
 		return nil, fmt.Errorf("listings: %w", err)
 	}
 	return out, nil
 }
 
+// archivedListings returns the archived listings, normalized, by id.
+func (s *Store) archivedListings(ctx context.Context) ([]directory.Listing, error) {
+	return s.listings(ctx, true)
+}
+
+func (s *Store) listings(ctx context.Context, archived bool) ([]directory.Listing, error) {
+	where := "archived = 0"
+	if archived {
+		where = "archived = 1"
+	}
+	return s.load(ctx, listingColumns, where, numColumns, func(c []string) (directory.Listing, error) {
+		l, err := fromColumns([numColumns]string(c))
+		if err == nil {
+			l.Normalize()
+		}
+		return l, err
+	})
+}
+
 // searchColumns are the columns SearchListings reads.
 const searchColumns = `id, name, organization, level, description, services, keywords, categories, phones, status`
 
-// SearchListings returns every listing with only the fields search reads
+// SearchListings returns every listing on the desk with only the fields search reads
 // and a one-line result shows (id, name, organization, level, description,
 // services, keywords, categories, phones and status), ordered by id. The
 // command line answers a search with it in a third less time than loading
 // whole listings; anything that shows or edits a listing must use Listings.
 func (s *Store) SearchListings(ctx context.Context) ([]directory.Listing, error) {
-	out, err := s.load(ctx, searchColumns, 10, func(c []string) (directory.Listing, error) {
+	out, err := s.load(ctx, searchColumns, "archived = 0", 10, func(c []string) (directory.Listing, error) {
 		l := directory.Listing{ID: c[0], Name: c[1], Organization: c[2], Level: directory.Level(c[3]),
 			Description: c[4], Status: directory.Status(c[9])}
 		for _, f := range []struct {
@@ -220,13 +253,14 @@ func (s *Store) SearchListings(ctx context.Context) ([]directory.Listing, error)
 	return out, nil
 }
 
-// load reads columns of every listing and decodes each row with decode.
+// load reads columns of every listing where the condition holds and
+// decodes each row with decode.
 // Rows are read in table order (ORDER BY id would look every row up through
 // the id index, a third slower) and decoded on every processor while the
 // next rows are read, so a statewide directory of 100,000 listings loads in
 // about a second; they are sorted by id at the end.
-func (s *Store) load(ctx context.Context, columns string, width int, decode func([]string) (directory.Listing, error)) ([]directory.Listing, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+columns+` FROM listings`)
+func (s *Store) load(ctx context.Context, columns, where string, width int, decode func([]string) (directory.Listing, error)) ([]directory.Listing, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+columns+` FROM listings WHERE `+where)
 	if err != nil {
 		return nil, classify(err)
 	}
@@ -301,11 +335,12 @@ func (s *Store) load(ctx context.Context, columns string, width int, decode func
 	return out, nil
 }
 
-// Listing returns the listing with the given id, or an error matching
-// ErrNotFound.
+// Listing returns the listing on the desk with the given id, or an error
+// matching ErrNotFound; as the desk sees it, an archived listing is not
+// there (admin mode reads it with Load).
 func (s *Store) Listing(ctx context.Context, id string) (directory.Listing, error) {
 	l, err := scanListing(s.rdb.QueryRowContext(ctx, `SELECT `+listingColumns+` FROM listings WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
+	if errors.Is(err, sql.ErrNoRows) || err == nil && l.Archived {
 		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, ErrNotFound)
 	}
 	if err != nil {
@@ -323,7 +358,8 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// AuditEntry is one change recorded in the audit trail.
+// AuditEntry is one change recorded in the audit trail, with the JSON
+// detail kept beside its fields.
 type AuditEntry struct {
 	At     time.Time
 	Actor  string
@@ -331,69 +367,40 @@ type AuditEntry struct {
 	// ListingID is empty for a change to the whole directory (a seed, the
 	// summary of an import or of a default refresh).
 	ListingID string
+	// Note says more where fields do not (an import's source).
+	Note string
 	// Detail is a JSON object: the source of the change, and for an update
 	// the listing as it was before ("before").
 	Detail json.RawMessage
 }
 
-// History returns the audit entries about one listing, newest first; with
-// an empty id, the entries about the whole directory.
-func (s *Store) History(ctx context.Context, listingID string) ([]AuditEntry, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT at, actor, action, coalesce(listing_id, ''), detail FROM audit
+// AuditEntries returns the audit entries about one listing, newest first,
+// with their JSON detail; with an empty id, the entries about the whole
+// directory. History gives the same events with their field changes.
+func (s *Store) AuditEntries(ctx context.Context, listingID string) ([]AuditEntry, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT at, actor, action, coalesce(listing_id, ''), note, detail FROM audit
 		WHERE listing_id IS ? ORDER BY id DESC`, sql.NullString{String: listingID, Valid: listingID != ""})
 	if err != nil {
-		return nil, fmt.Errorf("history %q: %w", listingID, classify(err))
+		return nil, fmt.Errorf("audit entries %q: %w", listingID, classify(err))
 	}
 	defer rows.Close()
 	var out []AuditEntry
 	for rows.Next() {
 		var e AuditEntry
 		var at, detail string
-		if err := rows.Scan(&at, &e.Actor, &e.Action, &e.ListingID, &detail); err != nil {
-			return nil, fmt.Errorf("history %q: %w", listingID, classify(err))
+		if err := rows.Scan(&at, &e.Actor, &e.Action, &e.ListingID, &e.Note, &detail); err != nil {
+			return nil, fmt.Errorf("audit entries %q: %w", listingID, classify(err))
 		}
 		if e.At, err = time.Parse(time.RFC3339Nano, at); err != nil {
-			return nil, fmt.Errorf("history %q: %w: time: %v", listingID, ErrCorrupt, err)
+			return nil, fmt.Errorf("audit entries %q: %w: time: %v", listingID, ErrCorrupt, err)
 		}
 		e.Detail = json.RawMessage(detail)
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("history %q: %w", listingID, classify(err))
+		return nil, fmt.Errorf("audit entries %q: %w", listingID, classify(err))
 	}
 	return out, nil
-}
-
-// audit is a change about to be recorded.
-type audit struct {
-	actor, action, listingID string
-	detail                   any
-}
-
-const auditColumns = `at, actor, action, listing_id, detail`
-
-const insertAuditSQL = `INSERT INTO audit (` + auditColumns + `) VALUES (?, ?, ?, ?, ?)`
-
-// auditArgs returns the column values of an audit row.
-func auditArgs(at time.Time, a audit) ([]any, error) {
-	detail, err := json.Marshal(a.detail)
-	if err != nil {
-		return nil, fmt.Errorf("audit: %w", err)
-	}
-	listingID := sql.NullString{String: a.listingID, Valid: a.listingID != ""}
-	return []any{formatTime(at), a.actor, a.action, listingID, string(detail)}, nil
-}
-
-// insertAudit records one change inside the transaction that makes it.
-func insertAudit(ctx context.Context, tx *sql.Tx, at time.Time, a audit) error {
-	args, err := auditArgs(at, a)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, insertAuditSQL, args...); err != nil {
-		return fmt.Errorf("audit: %w", err)
-	}
-	return nil
 }
 
 // markInitialized records, in the transaction of the first write, that the
@@ -412,32 +419,38 @@ const batchRows = 32
 
 // batchInserter inserts rows into one table, batchRows per statement.
 type batchInserter struct {
+	tx        *sql.Tx
 	head, row string // "INSERT INTO t (cols) VALUES ", "(?, ?)"
 	full      *sql.Stmt
 	pending   []any
 	rows      int
 }
 
-func newBatchInserter(ctx context.Context, tx *sql.Tx, table, columns string, width int) (*batchInserter, error) {
-	b := &batchInserter{
+func newBatchInserter(tx *sql.Tx, table, columns string, width int) *batchInserter {
+	return &batchInserter{
+		tx:   tx,
 		head: "INSERT INTO " + table + " (" + columns + ") VALUES ",
 		row:  "(?" + strings.Repeat(", ?", width-1) + ")",
 	}
-	var err error
-	b.full, err = tx.PrepareContext(ctx, b.sql(batchRows))
-	return b, err
 }
 
 func (b *batchInserter) sql(rows int) string {
 	return b.head + b.row + strings.Repeat(", "+b.row, rows-1)
 }
 
-// add queues a row, writing the queue when it is full.
+// add queues a row, writing the queue when it is full. The statement for a
+// full queue is prepared when first needed: a single edit never fills one.
 func (b *batchInserter) add(ctx context.Context, args ...any) error {
 	b.pending = append(b.pending, args...)
 	b.rows++
 	if b.rows < batchRows {
 		return nil
+	}
+	if b.full == nil {
+		var err error
+		if b.full, err = b.tx.PrepareContext(ctx, b.sql(batchRows)); err != nil {
+			return err
+		}
 	}
 	_, err := b.full.ExecContext(ctx, b.pending...)
 	b.pending, b.rows = b.pending[:0], 0
@@ -445,11 +458,11 @@ func (b *batchInserter) add(ctx context.Context, args ...any) error {
 }
 
 // flush writes what is queued.
-func (b *batchInserter) flush(ctx context.Context, tx *sql.Tx) error {
+func (b *batchInserter) flush(ctx context.Context) error {
 	if b.rows == 0 {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, b.sql(b.rows), b.pending...)
+	_, err := b.tx.ExecContext(ctx, b.sql(b.rows), b.pending...)
 	b.pending, b.rows = b.pending[:0], 0
 	return err
 }
@@ -460,26 +473,21 @@ func (b *batchInserter) close() {
 	}
 }
 
-// listingWriter writes listings and their audit rows inside one
+// listingWriter writes listings and their audit events inside one
 // transaction with prepared statements, which an import of thousands of
-// listings needs to be quick. Audit rows are queued in the order of the
+// listings needs to be quick. Events are chained in the order of the
 // changes they record.
 type listingWriter struct {
 	tx     *sql.Tx
 	insert *batchInserter
-	audit  *batchInserter
+	chain  *chainWriter
 	update *sql.Stmt
 }
 
 func newListingWriter(ctx context.Context, tx *sql.Tx) (*listingWriter, error) {
-	w := &listingWriter{tx: tx}
+	w := &listingWriter{tx: tx, insert: newBatchInserter(tx, "listings", listingColumns, numColumns)}
 	var err error
-	if w.insert, err = newBatchInserter(ctx, tx, "listings", listingColumns, numColumns); err != nil {
-		w.close()
-		return nil, err
-	}
-	if w.audit, err = newBatchInserter(ctx, tx, "audit", auditColumns, 5); err != nil {
-		w.close()
+	if w.chain, err = openChain(ctx, tx); err != nil {
 		return nil, err
 	}
 	// The same columns as the insert, set by position.
@@ -493,20 +501,16 @@ func newListingWriter(ctx context.Context, tx *sql.Tx) (*listingWriter, error) {
 
 // flush writes every queued row.
 func (w *listingWriter) flush(ctx context.Context) error {
-	if err := w.insert.flush(ctx, w.tx); err != nil {
+	if err := w.insert.flush(ctx); err != nil {
 		return fmt.Errorf("insert listings: %w", err)
 	}
-	if err := w.audit.flush(ctx, w.tx); err != nil {
-		return fmt.Errorf("audit: %w", err)
-	}
-	return nil
+	return w.chain.flush(ctx)
 }
 
 func (w *listingWriter) close() {
-	for _, b := range []*batchInserter{w.insert, w.audit} {
-		if b != nil {
-			b.close()
-		}
+	w.insert.close()
+	if w.chain != nil {
+		w.chain.close()
 	}
 	if w.update != nil {
 		w.update.Close()
@@ -553,14 +557,8 @@ func (w *listingWriter) add(ctx context.Context, args []any) error {
 	return nil
 }
 
-// record queues an audit row.
+// record queues an audit event.
 func (w *listingWriter) record(ctx context.Context, at time.Time, a audit) error {
-	args, err := auditArgs(at, a)
-	if err != nil {
-		return err
-	}
-	if err := w.audit.add(ctx, args...); err != nil {
-		return fmt.Errorf("audit: %w", err)
-	}
-	return nil
+	_, err := w.chain.append(ctx, a.event(at), a.detail)
+	return err
 }

@@ -42,7 +42,7 @@ var (
 	// ErrBusy means another process held the database's write lock longer
 	// than a change waits for it (a large import). Nothing was written; the
 	// fix is to try again when it has finished.
-	ErrBusy = errors.New("another program is saving changes to the database; nothing was written, try again in a moment")
+	ErrBusy = directory.ErrBusy
 )
 
 // Store is the directory database. It is safe for concurrent use.
@@ -283,6 +283,11 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 	}
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return err
+	}
+	if step := migrationSteps[m.version]; step != nil {
+		if err := step(ctx, tx); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 		m.version, m.name, s.now().UTC().Format(time.RFC3339Nano)); err != nil {
