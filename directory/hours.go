@@ -56,7 +56,9 @@ func clock(m int) string {
 	return string(append(b, suffix...))
 }
 
-// Schedule is the weekly opening hours parsed from a listing's hours text.
+// Schedule is a listing's weekly opening hours, one HSDS schedule. It is
+// stored with the listing; the hours reader only proposes one (see
+// Listing.Normalize) for an admin to confirm.
 type Schedule struct {
 	// Label names what the hours are for when the text gives several
 	// ("Shelter", "Animal control dispatch"); empty when there is one.
@@ -69,6 +71,15 @@ type Schedule struct {
 	// as of 2011; confirm before sharing."). The window says the hours may
 	// have changed.
 	Unconfirmed bool
+	// Proposed is set on a schedule the hours reader read from the hours
+	// text, until an admin confirms it.
+	Proposed bool
+	// Description says in words what the days and times do not ("closed
+	// state holidays"), as HSDS's schedule description.
+	Description string
+	// ValidFrom and ValidTo bound the days the schedule holds, inclusive;
+	// zero when it holds until changed.
+	ValidFrom, ValidTo Date
 }
 
 // OpenAt reports whether the schedule is open at instant t in America/Denver.

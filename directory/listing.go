@@ -1,6 +1,7 @@
 package directory
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -144,15 +145,19 @@ type Listing struct {
 	// restore them; only an archived listing can be deleted.
 	Archived bool `json:"archived,omitempty"`
 
-	// Schedules are the weekly hours parsed from Hours, one per part of the
-	// text that states them ("Shelter Monday-Saturday ...; dispatch 24/7").
-	// They are derived, never stored.
+	// Schedules are the weekly hours, stored with the listing (HSDS
+	// schedule rows), one per part of the hours that states them ("Shelter
+	// Monday-Saturday ...; dispatch 24/7"). Those read from Hours by the
+	// hours reader are Proposed until an admin confirms them.
 	Schedules []Schedule `json:"-"`
 }
 
-// Normalize tidies a listing read from a file or the database: it trims
-// spaces, drops empty list entries, defaults the status to active and parses
-// the hours. Validate reports what Normalize cannot fix.
+// Normalize tidies a listing read from a file or being saved: it trims
+// spaces, drops empty list entries and defaults the status to active. A
+// listing that arrives with hours text and no schedules (from a file) gets
+// the schedules the hours reader proposes, marked Proposed; schedules it
+// has are never replaced, so what an admin entered or confirmed stays.
+// Validate reports what Normalize cannot fix.
 func (l *Listing) Normalize() {
 	trim := func(s *string) { *s = strings.TrimSpace(*s) }
 	for _, s := range []*string{&l.ID, &l.Name, &l.Organization, &l.Description, &l.Email, &l.Website,
@@ -178,12 +183,27 @@ func (l *Listing) Normalize() {
 		}
 	}
 	l.Phones = phones
-	l.Schedules = ParseHours(l.Hours)
+	if len(l.Schedules) == 0 {
+		l.Schedules = ProposeSchedules(l.Hours)
+	}
 	if hoursDoubted(l.StaffNotes) {
+		l.Schedules = slices.Clone(l.Schedules) // the caller's may be shared
 		for i := range l.Schedules {
 			l.Schedules[i].Unconfirmed = true
 		}
 	}
+}
+
+// ProposeSchedules returns the schedules the hours reader reads from an
+// hours text as published, each marked Proposed for an admin to confirm;
+// none when the text states no weekly hours, which then stays only as the
+// listing's hours text.
+func ProposeSchedules(hours string) []Schedule {
+	out := ParseHours(hours)
+	for i := range out {
+		out[i].Proposed = true
+	}
+	return out
 }
 
 // hoursDoubted reports whether staff notes doubt the published hours: a

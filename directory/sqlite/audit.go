@@ -208,13 +208,15 @@ func chainBacklog(ctx context.Context, tx *sql.Tx) (seq int64, head string, err 
 	return seq, head, nil
 }
 
-// migrationSteps are work a migration needs done in Go, in the
-// migration's own transaction after its SQL: SQL cannot compute SHA-256.
+// migrationSteps are work a migration needs done in Go, by migration
+// number, in the migration's own transaction after its SQL: SQL cannot
+// compute SHA-256 (3) or parse hours (4).
 var migrationSteps = map[int]func(context.Context, *sql.Tx) error{
 	3: func(ctx context.Context, tx *sql.Tx) error {
 		_, _, err := chainBacklog(ctx, tx)
 		return err
 	},
+	4: moveListingsToHSDS,
 }
 
 // chainWriter appends events to the audit trail inside one write
@@ -236,9 +238,9 @@ func openChain(ctx context.Context, tx *sql.Tx) (*chainWriter, error) {
 		return nil, err
 	}
 	return &chainWriter{seq: seq, head: head,
-		events:  newBatchInserter(tx, "audit", "id, at, actor, action, listing_id, note, detail", 7),
-		changes: newBatchInserter(tx, "audit_change", "event_id, position, field, old, new", 5),
-		links:   newBatchInserter(tx, "audit_chain", "seq, prev_hash, hash", 3),
+		events:  newBatchInserter(tx, "INSERT INTO", "audit", "id, at, actor, action, listing_id, note, detail"),
+		changes: newBatchInserter(tx, "INSERT INTO", "audit_change", "event_id, position, field, old, new"),
+		links:   newBatchInserter(tx, "INSERT INTO", "audit_chain", "seq, prev_hash, hash"),
 	}, nil
 }
 

@@ -86,8 +86,8 @@ func TestImportSurvivesKill(t *testing.T) {
 		}
 		var total, revisedN, addRows, updateRows, imports int
 		err = s.rdb.QueryRow(`SELECT
-			(SELECT count(*) FROM listings),
-			(SELECT count(*) FROM listings WHERE description LIKE ?),
+			(SELECT count(*) FROM service),
+			(SELECT count(*) FROM service WHERE description LIKE ?),
 			(SELECT count(*) FROM audit WHERE action = 'add'),
 			(SELECT count(*) FROM audit WHERE action = 'update'),
 			(SELECT count(*) FROM audit WHERE action = 'import')`, "%"+revised).

@@ -37,6 +37,7 @@ type DefaultReport struct {
 // inside a write transaction.
 type rowQuerier interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }
 
 // fileVersion names the content of a default directory file by its
@@ -72,7 +73,7 @@ func (s *Store) SyncDefault(ctx context.Context, file []byte) (DefaultReport, er
 		return DefaultReport{}, fmt.Errorf("default directory: %w", err)
 	}
 	now := s.now()
-	listings, args, err := prepare("default directory", listings, now)
+	listings, rows, err := prepare("default directory", listings, now)
 	if err != nil {
 		return DefaultReport{}, err
 	}
@@ -81,7 +82,7 @@ func (s *Store) SyncDefault(ctx context.Context, file []byte) (DefaultReport, er
 		return DefaultReport{}, fmt.Errorf("default directory: %w", classify(err))
 	}
 	defer tx.Rollback()
-	rep, err := syncDefault(ctx, tx, listings, args, version, now)
+	rep, err := syncDefault(ctx, tx, listings, rows, version, now)
 	if err != nil {
 		return DefaultReport{}, fmt.Errorf("default directory: %w", classify(err))
 	}
@@ -92,7 +93,7 @@ func (s *Store) SyncDefault(ctx context.Context, file []byte) (DefaultReport, er
 }
 
 // syncDefault seeds or refreshes inside tx, and records the version.
-func syncDefault(ctx context.Context, tx *sql.Tx, listings []directory.Listing, args [][]any, version string, now time.Time) (DefaultReport, error) {
+func syncDefault(ctx context.Context, tx *sql.Tx, listings []directory.Listing, rows []listingRows, version string, now time.Time) (DefaultReport, error) {
 	// Checked again inside the write transaction: the window and a command
 	// started at once must not both refresh.
 	previous, err := recordedVersion(ctx, tx)
@@ -105,10 +106,10 @@ func syncDefault(ctx context.Context, tx *sql.Tx, listings []directory.Listing, 
 		return rep, err
 	}
 	if pristine {
-		err = seed(ctx, tx, listings, args, now)
+		err = seed(ctx, tx, rows, now)
 		rep.Seeded, rep.Added = true, len(listings)
 	} else {
-		rep, err = refreshDefault(ctx, tx, listings, args, previous, version, now)
+		rep, err = refreshDefault(ctx, tx, listings, rows, previous, version, now)
 	}
 	if err != nil {
 		return rep, err
@@ -122,7 +123,7 @@ func syncDefault(ctx context.Context, tx *sql.Tx, listings []directory.Listing, 
 // holds data up to the new default: a listing no person has changed is
 // updated, one whose id the database never held is added, and the others
 // are kept. A summary audit row records the versions and the counts.
-func refreshDefault(ctx context.Context, tx *sql.Tx, listings []directory.Listing, args [][]any, previous, version string, now time.Time) (DefaultReport, error) {
+func refreshDefault(ctx context.Context, tx *sql.Tx, listings []directory.Listing, rows []listingRows, previous, version string, now time.Time) (DefaultReport, error) {
 	var rep DefaultReport
 	exists, err := existingIDs(ctx, tx)
 	if err != nil {
@@ -143,7 +144,7 @@ func refreshDefault(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 	}
 	for lo := 0; lo < len(listings); lo += chunkSize {
 		part := listings[lo:min(lo+chunkSize, len(listings))]
-		stored, err := w.stored(ctx, part, exists)
+		stored, err := w.stored(ctx, part, rows[lo:lo+len(part)], exists)
 		if err != nil {
 			return rep, err
 		}
@@ -155,7 +156,11 @@ func refreshDefault(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 				rep.Kept++
 				continue
 			}
-			if err := writeListing(ctx, w, l, args[lo+i], stored[l.ID], who, now, &rep.ImportReport); err != nil {
+			if hash, ok := exists[l.ID]; ok && hash == rows[lo+i].hash {
+				rep.Unchanged++
+				continue
+			}
+			if err := writeListing(ctx, w, l, rows[lo+i], stored[l.ID], who, now, &rep.ImportReport); err != nil {
 				return rep, err
 			}
 		}

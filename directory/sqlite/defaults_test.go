@@ -120,7 +120,7 @@ func TestSyncDefaultRefreshesUntouchedListings(t *testing.T) {
 		t.Fatal(err)
 	}
 	removed := current[5]["id"].(string)
-	if _, err := s.db.Exec(`DELETE FROM listings WHERE id = ?`, removed); err != nil {
+	if _, err := s.db.Exec(`DELETE FROM service WHERE listing_id = ?`, removed); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.db.Exec(`INSERT INTO audit (at, actor, action, listing_id) VALUES ('2026-01-01T00:00:00Z', 'admin', 'remove', ?)`, removed); err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 
@@ -77,6 +78,12 @@ func (s *Store) Save(ctx context.Context, l directory.Listing, base time.Time, a
 			return fmt.Errorf("listing %q: %w (saved at %s)", l.ID, directory.ErrConflict, stored.UpdatedAt.In(directory.Denver).Format("3:04:05pm Jan 2"))
 		}
 		l.Archived, l.VerifiedOn, l.VerifiedBy = stored.Archived, stored.VerifiedOn, stored.VerifiedBy
+		// Schedules the hours reader proposed follow the published text
+		// until an admin confirms them: a new text proposes them anew.
+		if !adding && l.Hours != stored.Hours && allProposed(l.Schedules) && reflect.DeepEqual(l.Schedules, stored.Schedules) {
+			l.Schedules = nil
+			l.Normalize()
+		}
 		if ps := l.Validate(now); len(ps) > 0 {
 			for i := range ps {
 				ps[i].ID = l.ID
@@ -220,4 +227,15 @@ func (s *Store) MarkVerified(ctx context.Context, id, actor string) (directory.L
 		return directory.Listing{}, fmt.Errorf("mark verified: %w", err)
 	}
 	return saved, nil
+}
+
+// allProposed reports whether every schedule is one the hours reader
+// proposed and no admin has confirmed.
+func allProposed(ss []directory.Schedule) bool {
+	for _, sc := range ss {
+		if !sc.Proposed {
+			return false
+		}
+	}
+	return true
 }

@@ -16,42 +16,6 @@ import (
 	"nowrongdoor/directory"
 )
 
-// listingColumns are the listings table's columns in the order
-// listingArgs and scanListing use.
-const listingColumns = `id, name, organization, level, description, services, keywords, categories,
-	phones, email, website, street, city, state, zip, hours, eligibility, fees, languages,
-	documents, source_urls, source_date, status, alert, alert_until, verified_on, verified_by,
-	staff_notes, updated_at, archived`
-
-// updatedAtArg is the position of updated_at in listingArgs, which content
-// comparisons leave out.
-const updatedAtArg = 28
-
-// archivedArg is the position of archived in listingArgs. Its value is
-// the text "0" or "1", which SQLite stores as the integer, so that stored
-// and new rows compare as text (sameContent).
-const archivedArg = 29
-
-// listingArgs returns a listing's column values in listingColumns order.
-func listingArgs(l *directory.Listing) ([]any, error) {
-	lists := make([]string, 0, 6)
-	for _, v := range []any{l.Services, l.Keywords, l.Categories, l.Phones, l.Languages, l.SourceURLs} {
-		s, err := jsonArray(v)
-		if err != nil {
-			return nil, fmt.Errorf("listing %q: %w", l.ID, err)
-		}
-		lists = append(lists, s)
-	}
-	return []any{
-		l.ID, l.Name, l.Organization, string(l.Level), l.Description, lists[0], lists[1], lists[2],
-		lists[3], l.Email, l.Website, l.Address.Street, l.Address.City, l.Address.State, l.Address.Zip,
-		l.Hours, l.Eligibility, l.Fees, lists[4],
-		l.Documents, lists[5], l.SourceDate, string(l.Status), l.Alert, l.AlertUntil.String(),
-		l.VerifiedOn.String(), l.VerifiedBy,
-		l.StaffNotes, formatTime(l.UpdatedAt), archivedText(l.Archived),
-	}, nil
-}
-
 // jsonArray encodes a list column; an empty list is [] rather than null.
 func jsonArray(v any) (string, error) {
 	b, err := json.Marshal(v)
@@ -65,99 +29,6 @@ func jsonArray(v any) (string, error) {
 }
 
 func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
-
-func archivedText(archived bool) string {
-	if archived {
-		return "1"
-	}
-	return "0"
-}
-
-// numColumns is the number of listingColumns.
-const numColumns = archivedArg + 1
-
-// sameContent reports whether stored column values equal a listing's apart
-// from updated_at: whether writing the listing would change anything.
-func sameContent(stored [numColumns]string, args []any) bool {
-	for i := range stored {
-		if i != updatedAtArg && stored[i] != args[i] {
-			return false
-		}
-	}
-	return true
-}
-
-type scanner interface{ Scan(dest ...any) error }
-
-// scanColumns reads a row of listingColumns as text.
-func scanColumns(row scanner) ([numColumns]string, error) {
-	var c [numColumns]string
-	ptrs := make([]any, numColumns)
-	for i := range c {
-		ptrs[i] = &c[i]
-	}
-	return c, row.Scan(ptrs...)
-}
-
-// scanListing reads a row of listingColumns and normalizes the listing, so
-// its Schedules are filled.
-func scanListing(row scanner) (directory.Listing, error) {
-	c, err := scanColumns(row)
-	if err != nil {
-		return directory.Listing{}, err
-	}
-	l, err := fromColumns(c)
-	if err != nil {
-		return l, err
-	}
-	l.Normalize()
-	return l, nil
-}
-
-// fromColumns decodes column values in listingColumns order.
-func fromColumns(c [numColumns]string) (directory.Listing, error) {
-	l := directory.Listing{
-		ID: c[0], Name: c[1], Organization: c[2], Level: directory.Level(c[3]), Description: c[4],
-		Email: c[9], Website: c[10],
-		Address: directory.Address{Street: c[11], City: c[12], State: c[13], Zip: c[14]},
-		Hours:   c[15], Eligibility: c[16], Fees: c[17], Documents: c[19], SourceDate: c[21],
-		Status: directory.Status(c[22]), Alert: c[23], VerifiedBy: c[26], StaffNotes: c[27],
-	}
-	for _, f := range []struct {
-		src string
-		dst *[]string
-	}{
-		{c[5], &l.Services}, {c[6], &l.Keywords}, {c[7], &l.Categories},
-		{c[18], &l.Languages}, {c[20], &l.SourceURLs},
-	} {
-		list, err := decodeStrings(f.src)
-		if err != nil {
-			return l, fmt.Errorf("listing %q: %w: list column: %v", l.ID, ErrCorrupt, err)
-		}
-		*f.dst = list
-	}
-	if err := json.Unmarshal([]byte(c[8]), &l.Phones); err != nil {
-		return l, fmt.Errorf("listing %q: %w: phones column: %v", l.ID, ErrCorrupt, err)
-	}
-	var err error
-	if l.AlertUntil, err = directory.ParseDate(c[24]); err != nil {
-		return l, fmt.Errorf("listing %q: %w: alert_until: %v", l.ID, ErrCorrupt, err)
-	}
-	if l.VerifiedOn, err = directory.ParseDate(c[25]); err != nil {
-		return l, fmt.Errorf("listing %q: %w: verified_on: %v", l.ID, ErrCorrupt, err)
-	}
-	if l.UpdatedAt, err = time.Parse(time.RFC3339Nano, c[28]); err != nil {
-		return l, fmt.Errorf("listing %q: %w: updated_at: %v", l.ID, ErrCorrupt, err)
-	}
-	switch c[archivedArg] {
-	case "0":
-	case "1":
-		l.Archived = true
-	default:
-		return l, fmt.Errorf("listing %q: %w: archived is %q", l.ID, ErrCorrupt, c[archivedArg])
-	}
-	return l, nil
-}
 
 // decodeStrings reads a list column, a JSON array of strings as jsonArray
 // writes it. Strings without escapes, nearly all of them, are sliced out
@@ -194,165 +65,205 @@ func decodeStrings(src string) ([]string, error) {
 // Listings returns every listing on the desk (not archived), normalized,
 // ordered by id.
 func (s *Store) Listings(ctx context.Context) ([]directory.Listing, error) {
-	out, err := s.listings(ctx, false)
+	out, err := s.readAll(ctx, true)
 	if err != nil {
 		return nil, fmt.Errorf("listings: %w", err)
 	}
-	return out, nil
+	return onDesk(out, false), nil
 }
 
 // archivedListings returns the archived listings, normalized, by id.
 func (s *Store) archivedListings(ctx context.Context) ([]directory.Listing, error) {
-	return s.listings(ctx, true)
-}
-
-func (s *Store) listings(ctx context.Context, archived bool) ([]directory.Listing, error) {
-	where := "archived = 0"
-	if archived {
-		where = "archived = 1"
+	out, err := s.readAll(ctx, true)
+	if err != nil {
+		return nil, fmt.Errorf("archived listings: %w", err)
 	}
-	return s.load(ctx, listingColumns, where, numColumns, func(c []string) (directory.Listing, error) {
-		l, err := fromColumns([numColumns]string(c))
-		if err == nil {
-			l.Normalize()
-		}
-		return l, err
-	})
+	return onDesk(out, true), nil
 }
 
-// searchColumns are the columns SearchListings reads.
-const searchColumns = `id, name, organization, level, description, services, keywords, categories, phones, status`
+// onDesk keeps the listings whose Archived is archived, in place. Archived
+// listings are few, so they are read with the rest and dropped here rather
+// than filtered in every table's query.
+func onDesk(ls []directory.Listing, archived bool) []directory.Listing {
+	return slices.DeleteFunc(ls, func(l directory.Listing) bool { return l.Archived != archived })
+}
 
 // SearchListings returns every listing on the desk with only the fields search reads
 // and a one-line result shows (id, name, organization, level, description,
 // services, keywords, categories, phones and status), ordered by id. The
-// command line answers a search with it in a third less time than loading
-// whole listings; anything that shows or edits a listing must use Listings.
+// command line answers a search with it in less time than loading whole
+// listings; anything that shows or edits a listing must use Listings.
 func (s *Store) SearchListings(ctx context.Context) ([]directory.Listing, error) {
-	out, err := s.load(ctx, searchColumns, "archived = 0", 10, func(c []string) (directory.Listing, error) {
-		l := directory.Listing{ID: c[0], Name: c[1], Organization: c[2], Level: directory.Level(c[3]),
-			Description: c[4], Status: directory.Status(c[9])}
-		for _, f := range []struct {
-			src string
-			dst *[]string
-		}{{c[5], &l.Services}, {c[6], &l.Keywords}, {c[7], &l.Categories}} {
-			list, err := decodeStrings(f.src)
-			if err != nil {
-				return l, fmt.Errorf("listing %q: %w: list column: %v", l.ID, ErrCorrupt, err)
-			}
-			*f.dst = list
-		}
-		if err := json.Unmarshal([]byte(c[8]), &l.Phones); err != nil {
-			return l, fmt.Errorf("listing %q: %w: phones column: %v", l.ID, ErrCorrupt, err)
-		}
-		return l, nil
-	})
+	out, err := s.readAll(ctx, false)
 	if err != nil {
 		return nil, fmt.Errorf("search listings: %w", err)
+	}
+	return onDesk(out, false), nil
+}
+
+// readAll reads every listing in one read transaction, so the rows of all
+// its tables are of one moment.
+func (s *Store) readAll(ctx context.Context, whole bool) ([]directory.Listing, error) {
+	tx, err := s.rdb.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, classify(err)
+	}
+	defer tx.Rollback()
+	out, err := queryListings(ctx, tx, nil, whole)
+	if err != nil {
+		return nil, classify(err)
 	}
 	return out, nil
 }
 
-// load reads columns of every listing where the condition holds and
-// decodes each row with decode.
-// Rows are read in table order (ORDER BY id would look every row up through
-// the id index, a third slower) and decoded on every processor while the
-// next rows are read, so a statewide directory of 100,000 listings loads in
-// about a second; they are sorted by id at the end.
-func (s *Store) load(ctx context.Context, columns, where string, width int, decode func([]string) (directory.Listing, error)) ([]directory.Listing, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+columns+` FROM listings WHERE `+where)
+// queryListings reads the listings with the given ids (every listing when
+// ids is nil) from their rows, ordered by id; whole listings, or only what
+// SearchListings gives. Service rows are decoded on every processor while
+// the location, phone and schedule rows are read; each table is read in one
+// pass and joined in Go.
+func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]directory.Listing, error) {
+	serviceSQL := searchServiceSQL
+	if whole {
+		serviceSQL = wholeServiceSQL
+	}
+	var cond, childCond, orgCond string
+	var args, childArgs []any
+	if ids != nil {
+		if len(ids) == 0 {
+			return nil, nil
+		}
+		marks := "(?" + repeatArgs(len(ids)-1) + ")"
+		cond, childCond = " WHERE listing_id IN "+marks, " WHERE service_id IN "+marks
+		orgCond = " WHERE id IN (SELECT organization_id FROM service" + cond + ")"
+		for _, id := range ids {
+			args, childArgs = append(args, id), append(childArgs, serviceID(id))
+		}
+	}
+	orgRows, err := scanAll(ctx, q, organizationSQL+orgCond, args, organizationFields)
 	if err != nil {
-		return nil, classify(err)
+		return nil, fmt.Errorf("read organizations: %w", err)
 	}
-	defer rows.Close()
-	const batchSize = 256
-	type batch struct {
-		cols [][]string
-		out  []directory.Listing
-		err  error
+	orgs := make(map[string]string, len(orgRows))
+	for _, o := range orgRows {
+		orgs[o.ID] = o.Name
 	}
-	work := make(chan *batch, 64)
-	var batches []*batch
+	// Rows are read in table order (ORDER BY listing_id would look every
+	// row up through its index) and sorted here.
+	services, err := scanAll(ctx, q, serviceSQL+cond, args, serviceFields)
+	if err != nil {
+		return nil, fmt.Errorf("read services: %w", err)
+	}
+	// Sort positions, not rows: a row is hundreds of bytes to swap.
+	order := make([]int, len(services))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(services[a].ListingID, services[b].ListingID) })
+
+	out := make([]directory.Listing, len(services))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(services)/256)
+	errs := make([]error, workers)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for w := range workers {
 		wg.Go(func() {
-			for b := range work {
-				b.out = make([]directory.Listing, len(b.cols))
-				for i, c := range b.cols {
-					if b.out[i], b.err = decode(c); b.err != nil {
-						break
-					}
+			for k := w * len(order) / workers; k < (w+1)*len(order)/workers; k++ {
+				if out[k], errs[w] = decodeService(&services[order[k]], orgs, whole); errs[w] != nil {
+					return
 				}
-				b.cols = nil
 			}
 		})
 	}
-	cur := &batch{}
-	ptrs := make([]any, width)
-	var scanErr error
-	for rows.Next() {
-		c := make([]string, width)
-		for i := range c {
-			ptrs[i] = &c[i]
-		}
-		if scanErr = rows.Scan(ptrs...); scanErr != nil {
-			break
-		}
-		cur.cols = append(cur.cols, c)
-		if len(cur.cols) == batchSize {
-			batches = append(batches, cur)
-			work <- cur
-			cur = &batch{}
-		}
+	phones, err := scanAll(ctx, q, phoneSQL+childCond+" ORDER BY service_id, position", childArgs, phoneFields)
+	var locations []locationRow
+	var schedules []scheduleRow
+	if err == nil && whole {
+		locations, err = scanAll(ctx, q, locationSQL+childCond, childArgs, locationFields)
 	}
-	if len(cur.cols) > 0 {
-		batches = append(batches, cur)
-		work <- cur
+	if err == nil && whole {
+		schedules, err = scanAll(ctx, q, scheduleSQL+childCond+" ORDER BY service_id, position, part", childArgs, scheduleFields)
 	}
-	close(work)
 	wg.Wait()
-	if scanErr == nil {
-		scanErr = rows.Err()
+	if err != nil {
+		return nil, fmt.Errorf("read locations, phones and schedules: %w", err)
 	}
-	if scanErr != nil {
-		return nil, classify(scanErr)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
-	var read []*directory.Listing
-	for _, b := range batches {
-		if b.err != nil {
-			return nil, b.err
+
+	index := make(map[string]int, len(services))
+	for k, i := range order {
+		index[services[i].ID] = k
+		out[k].Phones = []directory.Phone{} // none is [], as in an import file
+	}
+	for i := range phones {
+		p := &phones[i]
+		if j, ok := index[p.ServiceID]; ok {
+			out[j].Phones = append(out[j].Phones, directory.Phone{Label: p.Description, Number: p.Number, Ext: p.Extension, Note: p.StaffNote})
 		}
-		for i := range b.out {
-			read = append(read, &b.out[i])
+	}
+	for _, a := range locations {
+		if j, ok := index[a.ServiceID]; ok {
+			out[j].Address = directory.Address{Street: a.Street, City: a.City, State: a.State, Zip: a.Zip}
 		}
 	}
-	// Sort pointers, not listings: a listing is hundreds of bytes to swap.
-	slices.SortFunc(read, func(a, b *directory.Listing) int { return strings.Compare(a.ID, b.ID) })
-	out := make([]directory.Listing, len(read))
-	for i, l := range read {
-		out[i] = *l
+	for i := range schedules {
+		if j, ok := index[schedules[i].ServiceID]; ok {
+			if err := addSchedulePart(&out[j], &schedules[i]); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return out, nil
+}
+
+// scanAll runs a query and reads every row into a T by column name.
+func scanAll[T any](ctx context.Context, q querier, query string, args []any, fields map[string]func(*T) any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	columns, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	targets, err := namedScan(columns, fields)
+	if err != nil {
+		return nil, err
+	}
+	dst := make([]any, len(columns))
+	var out []T
+	for rows.Next() {
+		var r T
+		targets(&r, dst)
+		if err := rows.Scan(dst...); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }
 
 // Listing returns the listing on the desk with the given id, or an error
 // matching ErrNotFound; as the desk sees it, an archived listing is not
 // there (admin mode reads it with Load).
 func (s *Store) Listing(ctx context.Context, id string) (directory.Listing, error) {
-	l, err := scanListing(s.rdb.QueryRowContext(ctx, `SELECT `+listingColumns+` FROM listings WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) || err == nil && l.Archived {
-		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, ErrNotFound)
-	}
+	tx, err := s.rdb.BeginTx(ctx, nil)
 	if err != nil {
 		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, classify(err))
 	}
-	return l, nil
+	defer tx.Rollback()
+	l, err := readListing(ctx, tx, id)
+	if err == nil && l.Archived {
+		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, ErrNotFound)
+	}
+	return l, err
 }
 
 // Count returns the number of listings.
 func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int
-	if err := s.rdb.QueryRowContext(ctx, `SELECT count(*) FROM listings`).Scan(&n); err != nil {
+	if err := s.rdb.QueryRowContext(ctx, `SELECT count(*) FROM service`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count listings: %w", classify(err))
 	}
 	return n, nil
@@ -410,27 +321,33 @@ func markInitialized(ctx context.Context, tx *sql.Tx, at time.Time) error {
 	return err
 }
 
-// batchRows is how many rows one INSERT writes. Every statement has a
+// batchValues is how many values one INSERT writes. Every statement has a
 // fixed cost in database/sql and the driver (more under a cancelable
 // context, which the driver watches statement by statement), so an import
-// writes new listings and audit rows 32 at a time; 32 rows of 29 values
-// stay far below SQLite's limit of 32,766 parameters.
-const batchRows = 32
+// writes each table's rows many at a time: 32 service rows, more of the
+// narrower tables; far below SQLite's limit of 32,766 parameters.
+const batchValues = 32 * 26
 
-// batchInserter inserts rows into one table, batchRows per statement.
+// batchInserter inserts rows into one table, many per statement.
 type batchInserter struct {
 	tx        *sql.Tx
+	table     string
 	head, row string // "INSERT INTO t (cols) VALUES ", "(?, ?)"
 	full      *sql.Stmt
+	perBatch  int // rows per statement
 	pending   []any
 	rows      int
 }
 
-func newBatchInserter(tx *sql.Tx, table, columns string, width int) *batchInserter {
+// newBatchInserter prepares to insert rows of columns into table within
+// tx; verb is "INSERT INTO" or another INSERT with its conflict clause.
+func newBatchInserter(tx *sql.Tx, verb, table, columns string) *batchInserter {
 	return &batchInserter{
-		tx:   tx,
-		head: "INSERT INTO " + table + " (" + columns + ") VALUES ",
-		row:  "(?" + strings.Repeat(", ?", width-1) + ")",
+		tx:       tx,
+		table:    table,
+		head:     verb + " " + table + " (" + columns + ") VALUES ",
+		row:      "(?" + strings.Repeat(", ?", width(columns)-1) + ")",
+		perBatch: max(1, batchValues/width(columns)),
 	}
 }
 
@@ -443,12 +360,12 @@ func (b *batchInserter) sql(rows int) string {
 func (b *batchInserter) add(ctx context.Context, args ...any) error {
 	b.pending = append(b.pending, args...)
 	b.rows++
-	if b.rows < batchRows {
+	if b.rows < b.perBatch {
 		return nil
 	}
 	if b.full == nil {
 		var err error
-		if b.full, err = b.tx.PrepareContext(ctx, b.sql(batchRows)); err != nil {
+		if b.full, err = b.tx.PrepareContext(ctx, b.sql(b.perBatch)); err != nil {
 			return err
 		}
 	}
@@ -474,87 +391,163 @@ func (b *batchInserter) close() {
 }
 
 // listingWriter writes listings and their audit events inside one
-// transaction with prepared statements, which an import of thousands of
-// listings needs to be quick. Events are chained in the order of the
-// changes they record.
+// transaction with prepared statements, each table's rows in batches,
+// which an import of thousands of listings needs to be quick. The foreign
+// keys are checked at commit, so the tables may be written in any order.
+// Events are chained in the order of the changes they record.
 type listingWriter struct {
-	tx     *sql.Tx
-	insert *batchInserter
-	chain  *chainWriter
-	update *sql.Stmt
+	tx                                      *sql.Tx
+	org, service, location, phone, schedule *batchInserter
+	chain                                   *chainWriter
+	remove                                  *sql.Stmt
+	orgs                                    map[string]bool // organizations queued
+	replaced                                bool            // whether a listing was replaced
 }
 
 func newListingWriter(ctx context.Context, tx *sql.Tx) (*listingWriter, error) {
-	w := &listingWriter{tx: tx, insert: newBatchInserter(tx, "listings", listingColumns, numColumns)}
+	w := &listingWriter{tx: tx, orgs: map[string]bool{}}
+	// A listing's rows go into B-trees keyed by UUIDs, each insert into a
+	// random page of each: with SQLite's default 2 MiB cache a large
+	// import spilled pages to the WAL and read them back, most of its
+	// time. The writer connection keeps a cache of up to 64 MiB (pages
+	// are allocated as used), and statement journals in memory.
+	for _, p := range []string{`PRAGMA cache_size = -65536`, `PRAGMA temp_store = MEMORY`} {
+		if _, err := tx.ExecContext(ctx, p); err != nil {
+			return nil, err
+		}
+	}
+	for _, t := range []struct {
+		dst            **batchInserter
+		verb, table, c string
+	}{
+		// An organization another listing already named is kept as it is.
+		// OR FAIL: a failing row fails the statement without undoing the
+		// rows before it, so SQLite keeps no statement journal; a failure
+		// rolls the whole transaction back anyway.
+		{&w.org, "INSERT OR IGNORE INTO", "organization", organizationColumns},
+		{&w.service, "INSERT OR FAIL INTO", "service", serviceColumns},
+		{&w.location, "INSERT OR FAIL INTO", "location", locationColumns},
+		{&w.phone, "INSERT OR FAIL INTO", "phone", phoneColumns},
+		{&w.schedule, "INSERT OR FAIL INTO", "schedule", scheduleColumns},
+	} {
+		*t.dst = newBatchInserter(tx, t.verb, t.table, t.c)
+	}
 	var err error
 	if w.chain, err = openChain(ctx, tx); err != nil {
 		return nil, err
 	}
-	// The same columns as the insert, set by position.
-	placeholders := "?" + strings.Repeat(", ?", numColumns-1)
-	if w.update, err = tx.PrepareContext(ctx, `UPDATE listings SET (`+listingColumns+`) = (`+placeholders+`) WHERE id = ?`); err != nil {
+	// Removing the service removes its location, phones and schedule rows.
+	if w.remove, err = tx.PrepareContext(ctx, `DELETE FROM service WHERE id = ?`); err != nil {
 		w.close()
 		return nil, err
 	}
 	return w, nil
 }
 
-// flush writes every queued row.
-func (w *listingWriter) flush(ctx context.Context) error {
-	if err := w.insert.flush(ctx); err != nil {
-		return fmt.Errorf("insert listings: %w", err)
+// add queues a new listing's rows.
+func (w *listingWriter) add(ctx context.Context, r listingRows) error {
+	if r.org != nil {
+		if id := r.org[0].(string); !w.orgs[id] {
+			w.orgs[id] = true
+			if err := w.org.add(ctx, r.org...); err != nil {
+				return fmt.Errorf("insert organizations: %w", err)
+			}
+		}
 	}
-	return w.chain.flush(ctx)
+	if err := w.service.add(ctx, r.service...); err != nil {
+		return fmt.Errorf("insert services: %w", err)
+	}
+	if r.location != nil {
+		if err := w.location.add(ctx, r.location...); err != nil {
+			return fmt.Errorf("insert locations: %w", err)
+		}
+	}
+	for _, p := range r.phones {
+		if err := w.phone.add(ctx, p...); err != nil {
+			return fmt.Errorf("insert phones: %w", err)
+		}
+	}
+	for _, s := range r.schedules {
+		if err := w.schedule.add(ctx, s...); err != nil {
+			return fmt.Errorf("insert schedules: %w", err)
+		}
+	}
+	return nil
+}
+
+// replace writes a stored listing's rows anew. Its ids are derived from
+// the listing's, so the new rows have the ids of the old.
+func (w *listingWriter) replace(ctx context.Context, r listingRows) error {
+	if _, err := w.remove.ExecContext(ctx, r.service[0]); err != nil {
+		return fmt.Errorf("replace listing: %w", err)
+	}
+	w.replaced = true
+	return w.add(ctx, r)
+}
+
+// flush writes every queued row, and removes organizations a replaced
+// listing left with no service.
+func (w *listingWriter) flush(ctx context.Context) error {
+	for _, b := range []*batchInserter{w.org, w.service, w.location, w.phone, w.schedule} {
+		if err := b.flush(ctx); err != nil {
+			return fmt.Errorf("insert %s: %w", b.table, err)
+		}
+	}
+	if err := w.chain.flush(ctx); err != nil {
+		return err
+	}
+	if w.replaced {
+		return dropUnusedOrganizations(ctx, w.tx)
+	}
+	return nil
+}
+
+// dropUnusedOrganizations removes organizations no listing names any more.
+func dropUnusedOrganizations(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM organization
+		WHERE NOT EXISTS (SELECT 1 FROM service WHERE organization_id = organization.id)`)
+	if err != nil {
+		return fmt.Errorf("remove unused organizations: %w", err)
+	}
+	return nil
 }
 
 func (w *listingWriter) close() {
-	w.insert.close()
+	for _, b := range []*batchInserter{w.org, w.service, w.location, w.phone, w.schedule} {
+		if b != nil {
+			b.close()
+		}
+	}
 	if w.chain != nil {
 		w.chain.close()
 	}
-	if w.update != nil {
-		w.update.Close()
+	if w.remove != nil {
+		w.remove.Close()
 	}
 }
 
-// stored reads the rows of those listings that exist, in one query for
-// the chunk rather than one per listing.
-func (w *listingWriter) stored(ctx context.Context, listings []directory.Listing, exists map[string]bool) (map[string]*[numColumns]string, error) {
-	var ids []any
+// stored reads those of the listings that exist with other content than
+// rows (exists holds the stored content hashes), in one query per table
+// for the chunk rather than one per listing.
+func (w *listingWriter) stored(ctx context.Context, listings []directory.Listing, rows []listingRows, exists map[string]string) (map[string]*directory.Listing, error) {
+	var ids []string
 	for i := range listings {
-		if exists[listings[i].ID] {
+		if hash, ok := exists[listings[i].ID]; ok && hash != rows[i].hash {
 			ids = append(ids, listings[i].ID)
 		}
 	}
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := w.tx.QueryContext(ctx, `SELECT `+listingColumns+` FROM listings WHERE id IN (?`+
-		strings.Repeat(", ?", len(ids)-1)+`)`, ids...)
+	read, err := queryListings(ctx, w.tx, ids, true)
 	if err != nil {
 		return nil, fmt.Errorf("read listings: %w", err)
 	}
-	defer rows.Close()
-	out := make(map[string]*[numColumns]string, len(ids))
-	for rows.Next() {
-		c, err := scanColumns(rows)
-		if err != nil {
-			return nil, fmt.Errorf("read listings: %w", err)
-		}
-		out[c[0]] = &c
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read listings: %w", err)
+	out := make(map[string]*directory.Listing, len(read))
+	for i := range read {
+		out[read[i].ID] = &read[i]
 	}
 	return out, nil
-}
-
-// add queues a new listing's row.
-func (w *listingWriter) add(ctx context.Context, args []any) error {
-	if err := w.insert.add(ctx, args...); err != nil {
-		return fmt.Errorf("insert listings: %w", err)
-	}
-	return nil
 }
 
 // record queues an audit event.

@@ -161,7 +161,7 @@ func holdWriteLock(t *testing.T, path string) (release func()) {
 	if _, err := c.ExecContext(context.Background(), `BEGIN IMMEDIATE`); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.ExecContext(context.Background(), `DELETE FROM listings`); err != nil {
+	if _, err := c.ExecContext(context.Background(), `DELETE FROM service`); err != nil {
 		t.Fatal(err)
 	}
 	return func() {

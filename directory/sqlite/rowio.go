@@ -11,50 +11,81 @@ import (
 
 // The row primitives every single-listing change goes through (the
 // editor's Save, Archive, Restore, Delete and MarkVerified). They hide how a
-// listing is laid out in tables, so the layout can change behind them.
-// Each runs inside the caller's transaction.
+// listing is laid out in tables (rows.go), so the layout can change behind
+// them. Each runs inside the caller's transaction.
 
-// readListing returns the stored listing with id, normalized, or an error
+// readListing returns the stored listing with id, as stored (its schedules
+// are those saved, not read again from its hours text), or an error
 // matching ErrNotFound.
 func readListing(ctx context.Context, q rowQuerier, id string) (directory.Listing, error) {
-	l, err := scanListing(q.QueryRowContext(ctx, `SELECT `+listingColumns+` FROM listings WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, ErrNotFound)
-	}
+	ls, err := queryListings(ctx, q, []string{id}, true)
 	if err != nil {
 		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, classify(err))
 	}
-	return l, nil
+	if len(ls) == 0 {
+		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, ErrNotFound)
+	}
+	return ls[0], nil
 }
 
 // insertListing writes a new listing. l is normalized and valid, and its
 // UpdatedAt set.
 func insertListing(ctx context.Context, tx *sql.Tx, l *directory.Listing) error {
-	args, err := listingArgs(l)
+	r, err := encodeListing(l)
 	if err != nil {
 		return err
 	}
-	placeholders := "?" + repeatArgs(numColumns-1)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO listings (`+listingColumns+`) VALUES (`+placeholders+`)`, args...); err != nil {
+	if err := insertRows(ctx, tx, r); err != nil {
 		return fmt.Errorf("listing %q: %w", l.ID, classify(err))
 	}
 	return nil
 }
 
+// insertRows writes one listing's rows, a statement per row.
+func insertRows(ctx context.Context, tx *sql.Tx, r listingRows) error {
+	insert := func(verb, table, columns string, args []any) error {
+		_, err := tx.ExecContext(ctx, verb+" "+table+" ("+columns+") VALUES (?"+repeatArgs(width(columns)-1)+")", args...)
+		return err
+	}
+	if r.org != nil {
+		if err := insert("INSERT OR IGNORE INTO", "organization", organizationColumns, r.org); err != nil {
+			return err
+		}
+	}
+	if err := insert("INSERT INTO", "service", serviceColumns, r.service); err != nil {
+		return err
+	}
+	if r.location != nil {
+		if err := insert("INSERT INTO", "location", locationColumns, r.location); err != nil {
+			return err
+		}
+	}
+	for _, p := range r.phones {
+		if err := insert("INSERT INTO", "phone", phoneColumns, p); err != nil {
+			return err
+		}
+	}
+	for _, s := range r.schedules {
+		if err := insert("INSERT INTO", "schedule", scheduleColumns, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // updateListing replaces the stored listing with l's id by l. l is
-// normalized and valid, and its UpdatedAt set.
+// normalized and valid, and its UpdatedAt set. Its rows are written anew
+// with the ids they had, since ids derive from the listing's.
 func updateListing(ctx context.Context, tx *sql.Tx, l *directory.Listing) error {
-	args, err := listingArgs(l)
+	r, err := encodeListing(l)
 	if err != nil {
 		return err
 	}
-	placeholders := "?" + repeatArgs(numColumns-1)
-	res, err := tx.ExecContext(ctx, `UPDATE listings SET (`+listingColumns+`) = (`+placeholders+`) WHERE id = ?`, append(args, l.ID)...)
-	if err != nil {
-		return fmt.Errorf("listing %q: %w", l.ID, classify(err))
+	if err := removeService(ctx, tx, l.ID); err != nil {
+		return err
 	}
-	if n, err := res.RowsAffected(); err == nil && n == 0 {
-		return fmt.Errorf("listing %q: %w", l.ID, ErrNotFound)
+	if err := insertRows(ctx, tx, r); err != nil {
+		return fmt.Errorf("listing %q: %w", l.ID, classify(err))
 	}
 	return nil
 }
@@ -62,12 +93,26 @@ func updateListing(ctx context.Context, tx *sql.Tx, l *directory.Listing) error 
 // deleteListing removes the listing with id and everything stored with
 // it, apart from its audit events.
 func deleteListing(ctx context.Context, tx *sql.Tx, id string) error {
-	res, err := tx.ExecContext(ctx, `DELETE FROM listings WHERE id = ?`, id)
+	return removeService(ctx, tx, id)
+}
+
+// removeService removes a listing's service row, and with it its location,
+// phones and schedule rows, and its organization if no other listing
+// names it.
+func removeService(ctx context.Context, tx *sql.Tx, id string) error {
+	var org sql.NullString
+	err := tx.QueryRowContext(ctx, `DELETE FROM service WHERE listing_id = ? RETURNING organization_id`, id).Scan(&org)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("listing %q: %w", id, ErrNotFound)
+	}
 	if err != nil {
 		return fmt.Errorf("listing %q: %w", id, classify(err))
 	}
-	if n, err := res.RowsAffected(); err == nil && n == 0 {
-		return fmt.Errorf("listing %q: %w", id, ErrNotFound)
+	if org.Valid {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM organization WHERE id = ?
+			AND NOT EXISTS (SELECT 1 FROM service WHERE organization_id = ?)`, org.String, org.String); err != nil {
+			return fmt.Errorf("listing %q: %w", id, classify(err))
+		}
 	}
 	return nil
 }

@@ -1,0 +1,33 @@
+package sqlite
+
+import "testing"
+
+func TestUUIDv5(t *testing.T) {
+	// RFC 9562, appendix A.4: the DNS namespace and "www.example.com".
+	dns := [16]byte{0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
+	if got, want := uuidV5(dns, "www.example.com"), "2ed6657d-e927-568b-95e1-2665a8aea6a2"; got != want {
+		t.Errorf("uuidV5(DNS, www.example.com) = %s, want %s", got, want)
+	}
+	// Names of different kinds and positions never collide, even when a
+	// listing id looks like another's name.
+	ids := map[string]string{}
+	for name, id := range map[string]string{
+		"service a":        serviceID("a"),
+		"service a:1":      serviceID("a:1"),
+		"phone a 1":        phoneID("a", 1),
+		"phone a:1 0":      phoneID("a:1", 0),
+		"schedule a 1 0":   scheduleID("a", 1, 0),
+		"schedule a 10 0":  scheduleID("a", 10, 0),
+		"schedule a 1 00?": scheduleID("a:1", 0, 0),
+		"location a":       locationID("a"),
+		"organization a":   organizationID("a"),
+	} {
+		if other, ok := ids[id]; ok {
+			t.Errorf("%s and %s share id %s", name, other, id)
+		}
+		ids[id] = name
+	}
+	if serviceID("a") != serviceID("a") {
+		t.Error("serviceID is not stable")
+	}
+}

@@ -1,0 +1,418 @@
+package sqlite
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"nowrongdoor/directory"
+)
+
+// A listing is stored as HSDS rows (migrations/0004_hsds.sql): its service,
+// its organization (shared by name), its location when it has an address,
+// and its phones and schedule rows in order. This file lays a listing out
+// as rows and reads it back by column name.
+
+// The columns each table is written with, in the order of the values
+// encodeListing gives.
+const (
+	organizationColumns = `id, name`
+	serviceColumns      = `id, listing_id, organization_id, name, description, level, status, email, url,
+	eligibility, fees, documents, services, keywords, categories, languages, source_urls, source_date,
+	hours, alert, alert_until, verified_on, verified_by, staff_notes, archived, content_hash, updated_at`
+	locationColumns = `id, service_id, address_1, city, state_province, postal_code`
+	phoneColumns    = `id, service_id, position, number, extension, description, staff_note`
+	scheduleColumns = `id, service_id, position, part, label, byday, opens_at, closes_at, valid_from,
+	valid_to, description, unconfirmed, proposed`
+)
+
+// width returns the number of columns in a column list.
+func width(columns string) int { return strings.Count(columns, ",") + 1 }
+
+// serviceUpdatedAt and serviceContentHash are the positions of updated_at,
+// which content comparisons leave out, and of content_hash in
+// serviceColumns.
+var (
+	serviceUpdatedAt   = width(serviceColumns) - 1
+	serviceContentHash = width(serviceColumns) - 2
+)
+
+// listingRows is a listing laid out as rows, each row's values in the order
+// of its table's columns above.
+type listingRows struct {
+	hash      string // of the rows but updated_at; see contentHash
+	org       []any  // nil when the listing names no organization
+	service   []any
+	location  []any // nil when the listing has no address
+	phones    [][]any
+	schedules [][]any
+}
+
+// encodeListing lays a listing out as rows. l is normalized.
+func encodeListing(l *directory.Listing) (listingRows, error) {
+	var r listingRows
+	sid := serviceID(l.ID)
+	lists := make([]string, 0, 5)
+	for _, v := range [][]string{l.Services, l.Keywords, l.Categories, l.Languages, l.SourceURLs} {
+		s, err := jsonArray(v)
+		if err != nil {
+			return r, fmt.Errorf("listing %q: %w", l.ID, err)
+		}
+		lists = append(lists, s)
+	}
+	var org any // NULL: no organization
+	if l.Organization != "" {
+		id := organizationID(l.Organization)
+		r.org, org = []any{id, l.Organization}, id
+	}
+	archived := 0
+	if l.Archived {
+		archived = 1
+	}
+	r.service = []any{sid, l.ID, org, l.Name, l.Description, string(l.Level), string(l.Status), l.Email, l.Website,
+		l.Eligibility, l.Fees, l.Documents, lists[0], lists[1], lists[2], lists[3], lists[4], l.SourceDate,
+		l.Hours, l.Alert, l.AlertUntil.String(), l.VerifiedOn.String(), l.VerifiedBy, l.StaffNotes, archived,
+		"", formatTime(l.UpdatedAt)}
+	if a := l.Address; a != (directory.Address{}) {
+		r.location = []any{locationID(l.ID), sid, a.Street, a.City, a.State, a.Zip}
+	}
+	for i, p := range l.Phones {
+		r.phones = append(r.phones, []any{phoneID(l.ID, i), sid, i, p.Number, p.Ext, p.Label, p.Note})
+	}
+	for i, s := range l.Schedules {
+		parts, err := scheduleParts(s)
+		if err != nil {
+			return r, fmt.Errorf("listing %q: schedule %d: %w", l.ID, i+1, err)
+		}
+		for j, p := range parts {
+			r.schedules = append(r.schedules, []any{scheduleID(l.ID, i, j), sid, i, j, s.Label, p.byday,
+				p.opensAt, p.closesAt, s.ValidFrom.String(), s.ValidTo.String(), s.Description,
+				boolInt(s.Unconfirmed), boolInt(s.Proposed)})
+		}
+	}
+	r.hash = contentHash(r)
+	r.service[serviceContentHash] = r.hash
+	return r, nil
+}
+
+// contentHash returns a SHA-256 of a listing's rows, their updated_at and
+// content_hash left out, each value written with its length so that no two
+// different listings write the same bytes.
+func contentHash(r listingRows) string {
+	h := sha256.New()
+	var buf []byte
+	row := func(vals []any, skip ...int) {
+		buf = append(buf[:0], '[')
+		for i, v := range vals {
+			if slices.Contains(skip, i) {
+				continue
+			}
+			switch v := v.(type) {
+			case string:
+				buf = strconv.AppendInt(append(buf, 's'), int64(len(v)), 10)
+				buf = append(append(buf, ':'), v...)
+			case int:
+				buf = strconv.AppendInt(append(buf, 'i'), int64(v), 10)
+			case nil:
+				buf = append(buf, 'n')
+			default:
+				panic(fmt.Sprintf("contentHash: value of type %T", v)) // a bug in encodeListing
+			}
+			buf = append(buf, ';')
+		}
+		h.Write(append(buf, ']'))
+	}
+	row(r.org)
+	row(r.service, serviceContentHash, serviceUpdatedAt)
+	row(r.location)
+	for _, p := range r.phones {
+		row(p)
+	}
+	for _, s := range r.schedules {
+		row(s)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// sameRows reports whether two listings' rows are equal apart from
+// updated_at: whether writing one over the other would change anything.
+func sameRows(a, b listingRows) bool {
+	for i := range a.service {
+		if i != serviceUpdatedAt && a.service[i] != b.service[i] {
+			return false
+		}
+	}
+	return slices.Equal(a.org, b.org) && slices.Equal(a.location, b.location) &&
+		slices.EqualFunc(a.phones, b.phones, slices.Equal) &&
+		slices.EqualFunc(a.schedules, b.schedules, slices.Equal)
+}
+
+// byday names the days of the week as iCal does, indexed by time.Weekday.
+var byday = [7]string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}
+
+// weekOrder is the order days are written in: HSDS weeks start on Monday.
+var weekOrder = [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+
+// schedulePart is one schedule row: an opening period and its days.
+type schedulePart struct{ byday, opensAt, closesAt string }
+
+// scheduleParts lays a schedule out as rows, one per distinct period in
+// the order the week first has it, with every day that has it. A schedule
+// with no periods is one row with no days.
+func scheduleParts(s directory.Schedule) ([]schedulePart, error) {
+	var periods []directory.Interval
+	var days [][]string
+	for _, d := range weekOrder {
+		for _, iv := range s.Week[d] {
+			if iv.Start < 0 || iv.Start >= 24*60 || iv.End <= iv.Start || iv.End > 48*60 {
+				return nil, fmt.Errorf("%s period %v cannot be stored: it must start within the day and end within the next", byday[d], iv)
+			}
+			i := slices.Index(periods, iv)
+			if i < 0 {
+				i = len(periods)
+				periods = append(periods, iv)
+				days = append(days, nil)
+			}
+			days[i] = append(days[i], byday[d])
+		}
+	}
+	if len(periods) == 0 {
+		return []schedulePart{{}}, nil
+	}
+	out := make([]schedulePart, len(periods))
+	for i, iv := range periods {
+		out[i] = schedulePart{strings.Join(days[i], ","), hhmm(iv.Start), hhmm(iv.End)}
+	}
+	return out, nil
+}
+
+// hhmm writes minutes after midnight as HH:MM, reading on past 24:00 for a
+// time the next day.
+func hhmm(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
+
+// parseHHMM reads what hhmm writes.
+func parseHHMM(s string) (int, error) {
+	if len(s) != 5 || s[2] != ':' {
+		return 0, fmt.Errorf("time %q is not HH:MM", s)
+	}
+	n := 0
+	for i, c := range []byte(s) {
+		if i == 2 {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return 0, fmt.Errorf("time %q is not HH:MM", s)
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n/100*60 + n%100, nil
+}
+
+// serviceRow is a service row, read by column name (see serviceFields).
+type serviceRow struct {
+	ID, ListingID, OrganizationID, Name, Description, Level, Status, Email, URL         string
+	Eligibility, Fees, Documents, Services, Keywords, Categories, Languages, SourceURLs string
+	SourceDate, Hours, Alert, AlertUntil, VerifiedOn, VerifiedBy, StaffNotes, UpdatedAt string
+	Archived                                                                            int64
+}
+
+// serviceFields maps the column names of the service queries to where
+// they are read.
+var serviceFields = map[string]func(*serviceRow) any{
+	"id": func(r *serviceRow) any { return &r.ID }, "listing_id": func(r *serviceRow) any { return &r.ListingID },
+	"organization_id": func(r *serviceRow) any { return &r.OrganizationID }, "name": func(r *serviceRow) any { return &r.Name },
+	"description": func(r *serviceRow) any { return &r.Description }, "level": func(r *serviceRow) any { return &r.Level },
+	"status": func(r *serviceRow) any { return &r.Status }, "email": func(r *serviceRow) any { return &r.Email },
+	"url": func(r *serviceRow) any { return &r.URL }, "eligibility": func(r *serviceRow) any { return &r.Eligibility },
+	"fees": func(r *serviceRow) any { return &r.Fees }, "documents": func(r *serviceRow) any { return &r.Documents },
+	"services": func(r *serviceRow) any { return &r.Services }, "keywords": func(r *serviceRow) any { return &r.Keywords },
+	"categories": func(r *serviceRow) any { return &r.Categories }, "languages": func(r *serviceRow) any { return &r.Languages },
+	"source_urls": func(r *serviceRow) any { return &r.SourceURLs }, "source_date": func(r *serviceRow) any { return &r.SourceDate },
+	"hours": func(r *serviceRow) any { return &r.Hours }, "alert": func(r *serviceRow) any { return &r.Alert },
+	"alert_until": func(r *serviceRow) any { return &r.AlertUntil }, "verified_on": func(r *serviceRow) any { return &r.VerifiedOn },
+	"verified_by": func(r *serviceRow) any { return &r.VerifiedBy }, "staff_notes": func(r *serviceRow) any { return &r.StaffNotes },
+	"archived": func(r *serviceRow) any { return &r.Archived }, "updated_at": func(r *serviceRow) any { return &r.UpdatedAt },
+}
+
+// The service queries: a whole listing's row, and the fields search reads.
+// The organization's name and the location's address are read apart and
+// joined in Go: a join looked both up in a random page of their tables for
+// every listing, a third of the time it took to load 100,000.
+const (
+	wholeServiceSQL = `SELECT id, listing_id, coalesce(organization_id, '') AS organization_id, name, description,
+	level, status, email, url, eligibility, fees, documents, services, keywords, categories, languages,
+	source_urls, source_date, hours, alert, alert_until, verified_on, verified_by, staff_notes, archived,
+	updated_at FROM service`
+	searchServiceSQL = `SELECT id, listing_id, coalesce(organization_id, '') AS organization_id, name, level,
+	description, services, keywords, categories, status, archived FROM service`
+	organizationSQL = `SELECT id, name FROM organization`
+	locationSQL     = `SELECT service_id, address_1, city, state_province, postal_code FROM location`
+)
+
+// decodeService turns a service row into a listing, without its address,
+// phones and schedules; orgs are the organizations' names by id. Fields the
+// query did not read stay empty.
+func decodeService(r *serviceRow, orgs map[string]string, whole bool) (directory.Listing, error) {
+	l := directory.Listing{
+		ID: r.ListingID, Name: r.Name, Organization: orgs[r.OrganizationID], Level: directory.Level(r.Level),
+		Description: r.Description, Status: directory.Status(r.Status), Email: r.Email, Website: r.URL,
+		Hours: r.Hours, Eligibility: r.Eligibility, Fees: r.Fees, Documents: r.Documents,
+		SourceDate: r.SourceDate, Alert: r.Alert, VerifiedBy: r.VerifiedBy, StaffNotes: r.StaffNotes,
+		Archived: r.Archived != 0,
+	}
+	lists := []struct {
+		src string
+		dst *[]string
+	}{{r.Services, &l.Services}, {r.Keywords, &l.Keywords}, {r.Categories, &l.Categories}}
+	if whole {
+		lists = append(lists, struct {
+			src string
+			dst *[]string
+		}{r.Languages, &l.Languages}, struct {
+			src string
+			dst *[]string
+		}{r.SourceURLs, &l.SourceURLs})
+	}
+	for _, f := range lists {
+		list, err := decodeStrings(f.src)
+		if err != nil {
+			return l, fmt.Errorf("listing %q: %w: list column: %v", l.ID, ErrCorrupt, err)
+		}
+		*f.dst = list
+	}
+	if !whole {
+		return l, nil
+	}
+	var err error
+	if l.AlertUntil, err = directory.ParseDate(r.AlertUntil); err != nil {
+		return l, fmt.Errorf("listing %q: %w: alert_until: %v", l.ID, ErrCorrupt, err)
+	}
+	if l.VerifiedOn, err = directory.ParseDate(r.VerifiedOn); err != nil {
+		return l, fmt.Errorf("listing %q: %w: verified_on: %v", l.ID, ErrCorrupt, err)
+	}
+	if l.UpdatedAt, err = time.Parse(time.RFC3339Nano, r.UpdatedAt); err != nil {
+		return l, fmt.Errorf("listing %q: %w: updated_at: %v", l.ID, ErrCorrupt, err)
+	}
+	return l, nil
+}
+
+// locationRow is a location row, read by column name (see locationFields).
+type locationRow struct {
+	ServiceID, Street, City, State, Zip string
+}
+
+var locationFields = map[string]func(*locationRow) any{
+	"service_id": func(r *locationRow) any { return &r.ServiceID }, "address_1": func(r *locationRow) any { return &r.Street },
+	"city": func(r *locationRow) any { return &r.City }, "state_province": func(r *locationRow) any { return &r.State },
+	"postal_code": func(r *locationRow) any { return &r.Zip },
+}
+
+// organizationRow is an organization row.
+type organizationRow struct{ ID, Name string }
+
+var organizationFields = map[string]func(*organizationRow) any{
+	"id": func(r *organizationRow) any { return &r.ID }, "name": func(r *organizationRow) any { return &r.Name },
+}
+
+// phoneRow is a phone row, read by column name (see phoneFields).
+type phoneRow struct {
+	ServiceID, Number, Extension, Description, StaffNote string
+}
+
+const phoneSQL = `SELECT service_id, number, extension, description, staff_note FROM phone`
+
+var phoneFields = map[string]func(*phoneRow) any{
+	"service_id": func(r *phoneRow) any { return &r.ServiceID }, "number": func(r *phoneRow) any { return &r.Number },
+	"extension": func(r *phoneRow) any { return &r.Extension }, "description": func(r *phoneRow) any { return &r.Description },
+	"staff_note": func(r *phoneRow) any { return &r.StaffNote },
+}
+
+// scheduleRow is a schedule row, read by column name (see scheduleFields).
+type scheduleRow struct {
+	ServiceID, Label, Byday, OpensAt, ClosesAt, ValidFrom, ValidTo, Description string
+	Position, Part, Unconfirmed, Proposed                                       int64
+}
+
+const scheduleSQL = `SELECT service_id, position, part, label, byday, opens_at, closes_at, valid_from, valid_to,
+	description, unconfirmed, proposed FROM schedule`
+
+var scheduleFields = map[string]func(*scheduleRow) any{
+	"service_id": func(r *scheduleRow) any { return &r.ServiceID }, "position": func(r *scheduleRow) any { return &r.Position },
+	"part": func(r *scheduleRow) any { return &r.Part }, "label": func(r *scheduleRow) any { return &r.Label },
+	"byday": func(r *scheduleRow) any { return &r.Byday }, "opens_at": func(r *scheduleRow) any { return &r.OpensAt },
+	"closes_at": func(r *scheduleRow) any { return &r.ClosesAt }, "valid_from": func(r *scheduleRow) any { return &r.ValidFrom },
+	"valid_to": func(r *scheduleRow) any { return &r.ValidTo }, "description": func(r *scheduleRow) any { return &r.Description },
+	"unconfirmed": func(r *scheduleRow) any { return &r.Unconfirmed }, "proposed": func(r *scheduleRow) any { return &r.Proposed },
+}
+
+// addSchedulePart adds a schedule row to the listing's schedules: the
+// first part of a position starts a schedule, the others add periods.
+// Rows come in order of position and part.
+func addSchedulePart(l *directory.Listing, r *scheduleRow) error {
+	if r.Part == 0 {
+		s := directory.Schedule{Label: r.Label, Description: r.Description,
+			Unconfirmed: r.Unconfirmed != 0, Proposed: r.Proposed != 0}
+		var err error
+		if s.ValidFrom, err = directory.ParseDate(r.ValidFrom); err != nil {
+			return fmt.Errorf("listing %q: %w: schedule valid_from: %v", l.ID, ErrCorrupt, err)
+		}
+		if s.ValidTo, err = directory.ParseDate(r.ValidTo); err != nil {
+			return fmt.Errorf("listing %q: %w: schedule valid_to: %v", l.ID, ErrCorrupt, err)
+		}
+		l.Schedules = append(l.Schedules, s)
+	}
+	if len(l.Schedules) != int(r.Position)+1 {
+		return fmt.Errorf("listing %q: %w: schedule %d part %d out of order", l.ID, ErrCorrupt, r.Position, r.Part)
+	}
+	if r.Byday == "" {
+		return nil
+	}
+	opens, err := parseHHMM(r.OpensAt)
+	if err != nil {
+		return fmt.Errorf("listing %q: %w: schedule opens_at: %v", l.ID, ErrCorrupt, err)
+	}
+	closes, err := parseHHMM(r.ClosesAt)
+	if err != nil {
+		return fmt.Errorf("listing %q: %w: schedule closes_at: %v", l.ID, ErrCorrupt, err)
+	}
+	s := &l.Schedules[r.Position]
+	for code := range strings.SplitSeq(r.Byday, ",") {
+		d := slices.Index(byday[:], code)
+		if d < 0 {
+			return fmt.Errorf("listing %q: %w: schedule byday %q", l.ID, ErrCorrupt, r.Byday)
+		}
+		s.Week[d] = append(s.Week[d], directory.Interval{Start: opens, End: closes})
+		if n := len(s.Week[d]); n > 1 && s.Week[d][n-2].Start > opens {
+			slices.SortFunc(s.Week[d], func(a, b directory.Interval) int { return a.Start - b.Start })
+		}
+	}
+	return nil
+}
+
+// namedScan returns the scan destinations of a query's columns, found by
+// name in fields, for a row r; a column fields does not know is a bug in
+// the query.
+func namedScan[T any](columns []string, fields map[string]func(*T) any) (func(r *T, dst []any), error) {
+	get := make([]func(*T) any, len(columns))
+	for i, c := range columns {
+		if get[i] = fields[c]; get[i] == nil {
+			return nil, fmt.Errorf("query reads column %q, which has no field", c)
+		}
+	}
+	return func(r *T, dst []any) {
+		for i, g := range get {
+			dst[i] = g(r)
+		}
+	}, nil
+}
