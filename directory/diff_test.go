@@ -37,6 +37,7 @@ func TestDiff(t *testing.T) {
 			[]FieldChange{{"address.zip", "84190", "84115"}}},
 		{"hours and the schedule read from them", func(l *Listing) {
 			l.Hours = "Mon-Thu 8am-6pm"
+			l.Schedules = nil // proposed anew from the new text
 			l.Normalize()
 		}, []FieldChange{
 			{"hours", "Mon-Fri 8am-5pm", "Mon-Thu 8am-6pm"},

@@ -30,6 +30,10 @@ type hoursEditor struct {
 	list      *fyne.Container
 	box       *fyne.Container
 	onChange  func()
+	// proposed says the hours were read from the published text by the
+	// import and asks an admin to confirm them; confirm does.
+	proposed *widget.Label
+	confirm  *widget.Button
 }
 
 // scheduleEdit is one schedule's label and days.
@@ -52,8 +56,19 @@ func newHoursEditor(scheds []directory.Schedule, published func() string, onChan
 		Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	add := &widget.Button{Text: lang.L("Add a schedule"), Icon: theme.ContentAddIcon(), Importance: widget.LowImportance, OnTapped: h.onAdd}
 	fill := &widget.Button{Text: lang.L("Fill in from the hours as published"), Icon: theme.ContentPasteIcon(), Importance: widget.LowImportance, OnTapped: h.onFill}
-	h.box = container.NewVBox(hint, h.list, container.NewHBox(add, fill), h.note)
+	h.proposed = &widget.Label{Text: lang.L("These hours were read from the published text when the listing was imported. Check each day against the source, then confirm them."),
+		Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	h.confirm = &widget.Button{Text: lang.L("The hours are right"), Icon: theme.ConfirmIcon(), OnTapped: h.changed}
+	proposal := container.NewVBox(h.proposed, container.NewHBox(h.confirm))
+	proposal.Hidden = !anyProposed(scheds)
+	h.box = container.NewVBox(proposal, hint, h.list, container.NewHBox(add, fill), h.note)
 	return h
+}
+
+// anyProposed reports whether a schedule is one the import's hours reader
+// proposed and no admin has confirmed.
+func anyProposed(scheds []directory.Schedule) bool {
+	return slices.ContainsFunc(scheds, func(s directory.Schedule) bool { return s.Proposed })
 }
 
 // load shows schedules, or one empty schedule when there are none.
@@ -117,6 +132,11 @@ func (h *hoursEditor) relayout() {
 
 func (h *hoursEditor) changed() {
 	h.edited = true
+	if h.confirm != nil && !h.confirm.Disabled() {
+		// Any edit, or the button, confirms the hours on save.
+		h.confirm.Disable()
+		h.proposed.SetText(lang.L("The hours will be saved as confirmed."))
+	}
 	h.refreshShown()
 	if h.onChange != nil {
 		h.onChange()
@@ -235,11 +255,11 @@ func weekEmpty(w [7][]directory.Interval) bool {
 }
 
 // confirmSchedules marks schedules an admin has entered or checked in the
-// editor as confirmed. It is the hook for the flag that import's proposed
-// schedules will carry (hours the free-text reader proposed, not yet
-// confirmed by a person); until directory.Schedule has it, there is
-// nothing to mark and the schedules are returned as they are.
+// editor as confirmed: no longer hours the import's reader proposed.
 func confirmSchedules(scheds []directory.Schedule) []directory.Schedule {
+	for i := range scheds {
+		scheds[i].Proposed = false
+	}
 	return scheds
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -107,4 +108,49 @@ func copyButton(t *testing.T, h *hoursEditor) *widget.Button {
 	}
 	t.Fatal("no Copy Monday button")
 	return nil
+}
+
+// TestHoursEditorConfirmsProposedHours: hours the import's reader
+// proposed come back proposed while untouched; "The hours are right"
+// confirms them unchanged, and so does any edit.
+func TestHoursEditorConfirmsProposedHours(t *testing.T) {
+	week := [7][]directory.Interval{}
+	for _, d := range []time.Weekday{time.Monday, time.Tuesday} {
+		week[d] = []directory.Interval{iv(540, 1020)}
+	}
+	proposed := []directory.Schedule{{Week: week, Proposed: true}}
+	l := directory.Listing{ID: "x", Name: "Office", Website: "https://example.org", Hours: "Mon-Tue 9-5", Schedules: proposed}
+
+	f, _ := newTestForm(t, l, false)
+	if got := f.Listing().Schedules; len(got) != 1 || !got[0].Proposed {
+		t.Fatalf("untouched: %+v, want the proposed schedule as it came", got)
+	}
+	if !slices.Contains(visibleObjects(f.hours.box), fyne.CanvasObject(f.hours.confirm)) {
+		t.Error("the editor does not offer to confirm the proposed hours")
+	}
+	test.Tap(f.hours.confirm)
+	got := f.Listing().Schedules
+	if len(got) != 1 || got[0].Proposed || !reflect.DeepEqual(got[0].Week, week) {
+		t.Errorf("after confirming: %+v, want the same week, not proposed", got)
+	}
+	if !f.Changed() {
+		t.Error("confirming the hours is a change to save, but Changed() is false")
+	}
+
+	f, _ = newTestForm(t, l, false)
+	f.hours.scheds[0].days[time.Wednesday].SetText("9-5")
+	if got := f.Listing().Schedules; len(got) != 1 || got[0].Proposed || len(got[0].Week[time.Wednesday]) != 1 {
+		t.Errorf("after editing Wednesday: %+v, want confirmed with Wednesday open", got)
+	}
+}
+
+// TestHoursEditorConfirmedHoursSayNothing: confirmed hours show no
+// request to confirm them.
+func TestHoursEditorConfirmedHoursSayNothing(t *testing.T) {
+	l := directory.Listing{ID: "x", Name: "Office", Website: "https://example.org",
+		Schedules: []directory.Schedule{{Week: [7][]directory.Interval{time.Monday: {iv(540, 1020)}}}}}
+	f, _ := newTestForm(t, l, false)
+	if slices.Contains(visibleObjects(f.hours.box), fyne.CanvasObject(f.hours.confirm)) {
+		t.Error("confirmed hours still offer to confirm them")
+	}
 }

@@ -485,8 +485,8 @@ func (f *listingForm) show(ps []directory.Problem) {
 			}
 		}
 		lbl := f.labelFor(p.Field)
-		if !slices.Contains(msgs[lbl], p.Message) {
-			msgs[lbl] = append(msgs[lbl], p.Message)
+		if m := besideField(p); !slices.Contains(msgs[lbl], m) {
+			msgs[lbl] = append(msgs[lbl], m)
 		}
 	}
 	for lbl := range f.shown {
@@ -501,6 +501,32 @@ func (f *listingForm) show(ps []directory.Problem) {
 		lbl.Show()
 		f.shown[lbl] = true
 	}
+}
+
+// besideField words a problem for the place beside its field. The rules
+// word it for an import report, naming the record's field first
+// (`phones[1] ("Main") number "801-555" has 7 digits…`); beside the phone
+// row or the field itself that path says nothing an admin needs, so it is
+// dropped.
+func besideField(p directory.Problem) string {
+	m := p.Message
+	if rest, ok := strings.CutPrefix(m, p.Field+" "); ok && strings.HasPrefix(rest, `"`) {
+		return rest // `address.zip "8419" is not…`: the value, then what is wrong
+	}
+	path, _, _ := strings.Cut(p.Field, ".")
+	if !strings.HasSuffix(path, "]") || !strings.HasPrefix(m, path+" ") {
+		return m
+	}
+	rest := strings.TrimPrefix(m, path+" ")
+	if strings.HasPrefix(rest, "(") { // the entry's label, quoted
+		if _, after, ok := strings.Cut(rest, ") "); ok {
+			rest = after
+		}
+	}
+	if rest == "" {
+		return m
+	}
+	return strings.ToUpper(rest[:1]) + rest[1:]
 }
 
 // labelFor is the label that shows a problem with field: the field's own,

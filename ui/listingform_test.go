@@ -403,3 +403,21 @@ func TestFormFocusFirstProblemPhoneAndDay(t *testing.T) {
 		t.Errorf("focused %T, want the second phone's number", got)
 	}
 }
+
+// TestBesideField: beside a phone's row, a problem drops the import
+// report's path and label, and other problems read as they are.
+func TestBesideField(t *testing.T) {
+	for _, tt := range []struct{ field, msg, want string }{
+		{"phones[0].number", `phones[0] ("Utah Food Bank") number "801-978-245" has 9 digits; a phone number has 10`,
+			`Number "801-978-245" has 9 digits; a phone number has 10`},
+		{"phones[2].number", `phones[2] has no number; add it or remove the phone`, `Has no number; add it or remove the phone`},
+		{"phones[1].ext", `phones[1] ("Main") ext "x12" should be the extension's digits only, like "1234"`,
+			`Ext "x12" should be the extension's digits only, like "1234"`},
+		{"address.zip", `address.zip "8419" is not a ZIP code`, `"8419" is not a ZIP code`},
+		{"name", "name is empty; give the listing a name", "name is empty; give the listing a name"},
+	} {
+		if got := besideField(directory.Problem{Field: tt.field, Message: tt.msg}); got != tt.want {
+			t.Errorf("besideField(%q, %q) = %q, want %q", tt.field, tt.msg, got, tt.want)
+		}
+	}
+}

@@ -40,6 +40,8 @@ const (
 const (
 	deskWatched = "slco-clerk-passports"
 	deskMark    = " [desk change "
+	// deskEdited is the listing the reading desk edits.
+	deskEdited = "utah-food-bank"
 	// deskReportPrefix marks the line a desk process reports on.
 	deskReportPrefix = "desk report: "
 )
@@ -50,6 +52,7 @@ type deskReport struct {
 	Opens  int // stores opened
 	Writes int // changes saved (the writer)
 	Loads  int // directories loaded and searched (the reader)
+	Edits  int // edits the reader's admin saved between searches
 	// Errors counts every error of any kind; Locked those that were
 	// SQLITE_BUSY or said "locked".
 	Errors, Locked int
@@ -149,15 +152,15 @@ func TestTwoDesks(t *testing.T) {
 	w, r := reps["writer"], reps["reader"]
 	t.Logf("%v, two processes on one file:", d)
 	t.Logf("writer: %d changes saved, %d opens, %d errors (%d locked)", w.Writes, w.Opens, w.Errors, w.Locked)
-	t.Logf("reader: %d loads and searches, %d opens, %d errors (%d locked); saw %d of the writer's changes in the store it kept open, %d in stores opened afresh, the last number %d of %d",
-		r.Loads, r.Opens, r.Errors, r.Locked, r.ChangesKept, r.ChangesFresh, r.Last, w.Last)
+	t.Logf("reader: %d loads and searches, %d edits saved, %d opens, %d errors (%d locked); saw %d of the writer's changes in the store it kept open, %d in stores opened afresh, the last number %d of %d",
+		r.Loads, r.Edits, r.Opens, r.Errors, r.Locked, r.ChangesKept, r.ChangesFresh, r.Last, w.Last)
 	for _, rep := range []deskReport{w, r} {
 		if rep.Errors > 0 {
 			t.Errorf("the %s desk had %d errors (%d locked), want none; the first: %s", rep.Role, rep.Errors, rep.Locked, strings.Join(rep.First, " | "))
 		}
 	}
-	if w.Writes == 0 || r.Loads == 0 {
-		t.Errorf("the writer saved %d changes and the reader loaded %d times; the test measured nothing", w.Writes, r.Loads)
+	if w.Writes == 0 || r.Loads == 0 || r.Edits == 0 {
+		t.Errorf("the writer saved %d changes and the reader loaded %d times and saved %d edits; the test measured nothing", w.Writes, r.Loads, r.Edits)
 	}
 	if r.ChangesKept < 2 || r.ChangesFresh < 2 {
 		t.Errorf("the reader saw %d of the writer's changes in its open store and %d in new ones, want at least 2 each", r.ChangesKept, r.ChangesFresh)
@@ -213,10 +216,25 @@ func writerDesk(t *testing.T, path string, d time.Duration) deskReport {
 			}
 			rep.Opens++
 		}
-		watched.Description = base + deskMark + strconv.Itoa(rep.Last+1) + "]"
-		if _, err := s.Import(ctx, []directory.Listing{watched}, ImportOptions{Actor: "desk 1", Source: "TestTwoDesks"}); err != nil {
-			rep.fail("import", err)
-			continue
+		// Every other change is an admin's edit in the window (Load,
+		// change, Save against what was loaded), the rest imports.
+		if rep.Writes%2 == 0 {
+			l, err := s.Load(ctx, deskWatched)
+			if err != nil {
+				rep.fail("load", err)
+				continue
+			}
+			l.Description = base + deskMark + strconv.Itoa(rep.Last+1) + "]"
+			if _, _, err := s.Save(ctx, l, l.UpdatedAt, "desk 1"); err != nil {
+				rep.fail("save", err)
+				continue
+			}
+		} else {
+			watched.Description = base + deskMark + strconv.Itoa(rep.Last+1) + "]"
+			if _, err := s.Import(ctx, []directory.Listing{watched}, ImportOptions{Actor: "desk 1", Source: "TestTwoDesks"}); err != nil {
+				rep.fail("import", err)
+				continue
+			}
 		}
 		rep.Writes++
 		rep.Last++
@@ -252,6 +270,7 @@ func readerDesk(path string, d time.Duration) deskReport {
 			rep.Opens++
 		}
 		readDesk(ctx, window, &rep, kept)
+		editDesk(ctx, window, &rep)
 
 		s, err := Open(ctx, path)
 		if err != nil {
@@ -267,6 +286,22 @@ func readerDesk(path string, d time.Duration) deskReport {
 	}
 	rep.ChangesKept, rep.ChangesFresh = len(kept), len(fresh)
 	return rep
+}
+
+// editDesk is the second desk's admin saving an edit of another listing
+// than the writer's, so both desks write as well as read.
+func editDesk(ctx context.Context, s *Store, rep *deskReport) {
+	l, err := s.Load(ctx, deskEdited)
+	if err != nil {
+		rep.fail("load", err)
+		return
+	}
+	l.StaffNotes = "Desk 2 edit " + strconv.Itoa(rep.Edits+1)
+	if _, _, err := s.Save(ctx, l, l.UpdatedAt, "desk 2"); err != nil {
+		rep.fail("save", err)
+		return
+	}
+	rep.Edits++
 }
 
 // readDesk loads the listings, searches them, and notes which of the
