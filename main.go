@@ -28,11 +28,13 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"nowrongdoor/data"
+	_ "nowrongdoor/data/localefix" // before Fyne reads the locale; see its doc
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/jsonfile"
+	"nowrongdoor/directory/search"
 	"nowrongdoor/directory/slip"
 	"nowrongdoor/directory/sqlite"
 	"nowrongdoor/ui"
-	_ "nowrongdoor/ui/localefix" // before Fyne reads the locale; see its doc
 )
 
 // Exit statuses, as DESIGN.md gives them.
@@ -92,13 +94,13 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	// Whether there is a terminal to ask for a password on is settled
-	// before AttachConsole: the Windows window build, started from cmd.exe
+	// before attachConsole: the Windows window build, started from cmd.exe
 	// or PowerShell, borrows their console but does not hold it (the shell
 	// reads keys at once too), so a password typed there could go to the
 	// shell. It takes the password from the environment instead.
 	tty := isTerminal(os.Stdin)
 	if len(os.Args) > 1 {
-		ui.AttachConsole()
+		attachConsole()
 	}
 	c := &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
 	if tty {
@@ -319,7 +321,7 @@ func (c *cli) search(ctx context.Context, args []string) int {
 	if err != nil {
 		return c.fail("%v%s", err, openAdvice(err))
 	}
-	results := directory.NewIndex(listings).Search(query, *limit)
+	results := search.NewIndex(listings).Search(query, *limit)
 
 	if *asJSON {
 		type hit struct {
@@ -422,7 +424,7 @@ func (c *cli) importFile(ctx context.Context, args []string) int {
 		}
 		in = f
 	}
-	listings, err := directory.ParseListings(in)
+	listings, err := jsonfile.ParseListings(in)
 	var invalid *directory.ValidationError
 	if errors.As(err, &invalid) {
 		for _, p := range invalid.Problems {
@@ -560,7 +562,7 @@ func (c *cli) didYouMean(ctx context.Context, s *sqlite.Store, id string) string
 	listings, err := s.SearchListings(ctx)
 	if err == nil {
 		words := strings.NewReplacer("-", " ", "_", " ").Replace(id)
-		if r := directory.NewIndex(listings).Search(words, 1); len(r) > 0 {
+		if r := search.NewIndex(listings).Search(words, 1); len(r) > 0 {
 			return fmt.Sprintf("; did you mean %s (%s)?", r[0].Listing.ID, oneLine(r[0].Listing.Name))
 		}
 	}
@@ -668,7 +670,7 @@ func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
 
 // loadIndex opens the database and builds the search index over it. The
 // store is returned open when the index is built.
-func (c *cli) loadIndex(ctx context.Context, dbFlag string) (*sqlite.Store, *directory.Index, error) {
+func (c *cli) loadIndex(ctx context.Context, dbFlag string) (*sqlite.Store, *search.Index, error) {
 	s, err := c.store(ctx, dbFlag)
 	if err != nil {
 		return nil, nil, err
@@ -678,5 +680,5 @@ func (c *cli) loadIndex(ctx context.Context, dbFlag string) (*sqlite.Store, *dir
 		s.Close()
 		return nil, nil, fmt.Errorf("%w%s", err, openAdvice(err))
 	}
-	return s, directory.NewIndex(listings), nil
+	return s, search.NewIndex(listings), nil
 }

@@ -16,6 +16,7 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/jsonfile"
 	"nowrongdoor/directory/sqlite"
 )
 
@@ -685,7 +686,7 @@ func TestDefaultDataImportsUnchanged(t *testing.T) {
 	// data: the importer and the seed agree.
 	path := seededDB(t)
 	r := runCLI(t, admin, "", "import", "--db", path, writeImport(t, data.Agencies))
-	want, err := directory.ParseListings(bytes.NewReader(data.Agencies))
+	want, err := jsonfile.ParseListings(bytes.NewReader(data.Agencies))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -714,7 +715,7 @@ func TestOpenRefreshesDefaultDirectory(t *testing.T) {
 		p := r["phones"].([]any)[0].(map[string]any)
 		p["label"] = p["label"].(string) + " (per a 2019 flyer; confirm)"
 	}
-	earlier, err := directory.ParseListings(bytes.NewReader(marshalRecords(t, older)))
+	earlier, err := jsonfile.ParseListings(bytes.NewReader(marshalRecords(t, older)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -726,7 +727,7 @@ func TestOpenRefreshesDefaultDirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 	edited["name"] = "Treasurer, as the admin named it"
-	mine, err := directory.ParseListings(bytes.NewReader(marshalRecords(t, []map[string]any{edited})))
+	mine, err := jsonfile.ParseListings(bytes.NewReader(marshalRecords(t, []map[string]any{edited})))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -739,7 +740,7 @@ func TestOpenRefreshesDefaultDirectory(t *testing.T) {
 		t.Fatalf("search on an older database = %+v, want exit 0", r)
 	}
 	want := map[string]directory.Listing{}
-	def, err := directory.ParseListings(bytes.NewReader(data.Agencies))
+	def, err := jsonfile.ParseListings(bytes.NewReader(data.Agencies))
 	if err != nil {
 		t.Fatal(err)
 	}

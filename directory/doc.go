@@ -1,5 +1,6 @@
-// Package directory is the domain of No Wrong Door: listings and their
-// validation, opening hours, and the in-memory search index that desk staff
-// type into. It depends on nothing else of ours and never on Fyne; storage
-// lives behind it in directory/sqlite.
+// Package directory is the domain of No Wrong Door: listings, their one set
+// of validation rules, opening hours, the import file format, and the
+// editor's contract the window and the store share. It depends on nothing
+// else of ours and never on Fyne; the search engine lives below it in
+// directory/search and storage in directory/sqlite.
 package directory

@@ -527,8 +527,8 @@ func forbiddenRune(s string, multiline bool) (rune, int, bool) {
 }
 
 // ValidateListings checks listings that did not come from a file (an edit in
-// the window, a feed) by the same rules as ParseListings, including that ids
-// are unique, with now as the instant verified_on may not pass. The
+// the window, a feed) by the same rules as jsonfile.ParseListings, including
+// that ids are unique, with now as the instant verified_on may not pass. The
 // listings must be normalized. It returns a *ValidationError, or nil.
 func ValidateListings(listings []Listing, now time.Time) error {
 	perListing := make([][]Problem, len(listings))
@@ -544,7 +544,7 @@ func ValidateListings(listings []Listing, now time.Time) error {
 			problems = append(problems, p)
 		}
 	}
-	problems = append(problems, duplicateIDs(listings)...)
+	problems = append(problems, DuplicateIDs(listings)...)
 	if len(problems) == 0 {
 		return nil
 	}
@@ -552,8 +552,9 @@ func ValidateListings(listings []Listing, now time.Time) error {
 	return &ValidationError{Problems: problems}
 }
 
-// duplicateIDs reports every record whose id an earlier record already uses.
-func duplicateIDs(listings []Listing) []Problem {
+// DuplicateIDs reports every listing whose id an earlier one already uses,
+// as a problem of the later listing naming the earlier by its place.
+func DuplicateIDs(listings []Listing) []Problem {
 	var ps []Problem
 	first := make(map[string]int, len(listings))
 	for i, l := range listings {

@@ -12,13 +12,14 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // summarizer is a directory that can sum itself up for the About dialog.
-// *directory.Index is one; a directory that is not (the empty one while
+// *search.Index is one; a directory that is not (the empty one while
 // the store loads) has nothing to say yet.
 type summarizer interface {
-	Summary(t time.Time) directory.Summary
+	Summary(t time.Time) search.Summary
 }
 
 // aboutLines are the About dialog's facts about the directory: when it

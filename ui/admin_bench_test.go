@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // BenchmarkAdminRefresh measures what the desk does when another desk
@@ -15,7 +16,7 @@ import (
 func BenchmarkAdminRefresh(b *testing.B) {
 	f := newFakeAdminStore(defaultListings(b))
 	ls, _ := f.Listings(context.Background())
-	td := newTestDesk(b, directory.NewIndex(ls))
+	td := newTestDesk(b, search.NewIndex(ls))
 	td.SetAdmin(f)
 	td.show()
 	td.pollOnce(context.Background(), f)

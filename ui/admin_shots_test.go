@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // saveShot writes what canvas c shows to DIR/LANG-name.png.
@@ -57,7 +58,7 @@ func TestAdminShots(t *testing.T) {
 		a.Preferences().SetString(prefLanguage, languageSpanish)
 		t.Cleanup(func() { setLanguage(languageSystem) })
 	}
-	td := newTestDeskOn(t, a, directory.NewIndex(all))
+	td := newTestDeskOn(t, a, search.NewIndex(all))
 	td.win.Resize(fyne.NewSize(1024, 768))
 	td.SetAdmin(f)
 	td.show()

@@ -13,6 +13,7 @@ import (
 
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/adminauth"
+	"nowrongdoor/directory/search"
 )
 
 // newAdminDesk is a desk over the fixture directory with admin mode on a
@@ -21,7 +22,7 @@ func newAdminDesk(t *testing.T) (*testDesk, *fakeAdminStore) {
 	t.Helper()
 	f := newFakeAdminStore(fixtureListings())
 	ls, _ := f.Listings(context.Background())
-	td := newTestDesk(t, directory.NewIndex(ls))
+	td := newTestDesk(t, search.NewIndex(ls))
 	td.SetAdmin(f)
 	t.Cleanup(func() {
 		td.stopPolling()
@@ -97,7 +98,7 @@ func overlayText(c fyne.Canvas) string {
 }
 
 func TestAdminUnavailableWithoutStore(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, search.NewIndex(fixtureListings()))
 	td.SetAdmin(nil)
 	it := td.menuItem(shortcutAdmin)
 	if !it.Disabled || !strings.Contains(it.Label, "needs the directory's database") {
@@ -327,7 +328,7 @@ func TestAdminQueue(t *testing.T) {
 		f.listings[id] = l
 	}
 	ls, _ := f.Listings(context.Background())
-	td := newTestDesk(t, directory.NewIndex(ls))
+	td := newTestDesk(t, search.NewIndex(ls))
 	td.SetAdmin(f)
 	t.Cleanup(func() { td.admin.editor.close() })
 	td.unlockAs("Jane Doe")

@@ -10,6 +10,7 @@ import (
 
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/adminauth"
+	"nowrongdoor/directory/search"
 )
 
 // storeTries is how many times a write the store could not make (it was
@@ -46,7 +47,7 @@ func isDomainError(err error) bool {
 // review counts.
 type reload struct {
 	count        int64
-	ix           *directory.Index
+	ix           *search.Index
 	never, stale int
 }
 
@@ -63,7 +64,7 @@ func readBack(ctx context.Context, s AdminStore) (reload, error) {
 		if err != nil {
 			return err
 		}
-		r.ix = directory.NewIndex(listings)
+		r.ix = search.NewIndex(listings)
 		r.never, r.stale, err = s.ReviewCounts(ctx)
 		return err
 	})

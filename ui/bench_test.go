@@ -10,6 +10,7 @@ import (
 
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/directorytest"
+	"nowrongdoor/directory/search"
 )
 
 // BenchmarkTypeToResults measures one keystroke in the search box until the
@@ -29,7 +30,7 @@ func BenchmarkTypeToResults(b *testing.B) {
 		{"100k", directorytest.Synthetic(base, 100_000)},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			td := newTestDesk(b, directory.NewIndex(bc.listings))
+			td := newTestDesk(b, search.NewIndex(bc.listings))
 			td.show()
 			td.frame()
 			// What desk staff type, one keystroke at a time.
@@ -67,7 +68,7 @@ func BenchmarkTypeToResults(b *testing.B) {
 // show: each round shows the next listing of the default directory.
 func BenchmarkPreviewDraw(b *testing.B) {
 	ls := defaultListings(b)
-	td := newTestDesk(b, directory.NewIndex(ls))
+	td := newTestDesk(b, search.NewIndex(ls))
 	td.show()
 	td.frame()
 	var took []time.Duration

@@ -15,6 +15,7 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // Preference keys for the window's layout. They hold only how the window
@@ -77,7 +78,7 @@ type Desk struct {
 	printItem, clearSlipItem *fyne.MenuItem
 
 	searcher   searcher
-	categories []directory.CategoryCount
+	categories []search.CategoryCount
 	// seq counts changes of the search box; applied is the change whose
 	// results are on screen. Results for an older change are dropped.
 	seq, applied uint64
@@ -358,7 +359,7 @@ func (d *Desk) onSearchChanged(text string) {
 		query: q,
 		dir:   d.dir,
 		limit: searchLimit,
-		done: func(seq uint64, query string, results []directory.Result) {
+		done: func(seq uint64, query string, results []search.Result) {
 			d.do(func() { d.applyResults(seq, query, results) })
 		},
 	})
@@ -368,7 +369,7 @@ func (d *Desk) onSearchChanged(text string) {
 // the best of them in the middle pane, so what is on show always answers
 // what is typed. With no match, or while the directory is not there, the
 // pane shows the welcome page and its always-available referrals.
-func (d *Desk) applyResults(seq uint64, query string, results []directory.Result) {
+func (d *Desk) applyResults(seq uint64, query string, results []search.Result) {
 	if seq != d.seq {
 		return
 	}
@@ -415,12 +416,12 @@ func (d *Desk) applyResults(seq uint64, query string, results []directory.Result
 // pinnedFirst puts the results the search pinned ahead of the others,
 // keeping each group's order. The search already does; the window does not
 // rely on it, because the call-911 banner speaks for the rows at the top.
-func pinnedFirst(results []directory.Result) []directory.Result {
-	if !slices.ContainsFunc(results, func(r directory.Result) bool { return r.Pinned }) {
+func pinnedFirst(results []search.Result) []search.Result {
+	if !slices.ContainsFunc(results, func(r search.Result) bool { return r.Pinned }) {
 		return results
 	}
 	out := slices.Clone(results)
-	slices.SortStableFunc(out, func(a, b directory.Result) int {
+	slices.SortStableFunc(out, func(a, b search.Result) int {
 		switch {
 		case a.Pinned == b.Pinned:
 			return 0
@@ -549,7 +550,7 @@ func (d *Desk) openCategory(name string, keep bool) {
 	}
 	d.results.show(name, items, true, "", cursor)
 	if cursor < 0 {
-		d.detail.showCategory(directory.CategoryCount{Name: name, Count: len(listings)}, true)
+		d.detail.showCategory(search.CategoryCount{Name: name, Count: len(listings)}, true)
 	}
 }
 

@@ -14,10 +14,11 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 func TestTypingShowsTopResult(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(defaultListings(t)))
+	td := newTestDesk(t, search.NewIndex(defaultListings(t)))
 	td.typeText("passport")
 	if ids := td.ids(); len(ids) == 0 || ids[0] != "slco-clerk-passports" {
 		t.Fatalf("Search(%q) ids = %v, want slco-clerk-passports first", "passport", ids)
@@ -32,7 +33,7 @@ func TestTypingShowsTopResult(t *testing.T) {
 }
 
 func TestSearchBoxFocusedAtStart(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	if td.win.Canvas().Focused() != td.search {
 		t.Errorf("focused = %v, want the search box", td.win.Canvas().Focused())
 	}
@@ -42,7 +43,7 @@ func TestSearchBoxFocusedAtStart(t *testing.T) {
 }
 
 func TestSelectingShowsDetails(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("passport")
 	td.results.list.Select(0) // as a click does
 	if td.current() == nil || td.current().ID != "slco-clerk-passports" {
@@ -75,7 +76,7 @@ func TestSelectingShowsDetails(t *testing.T) {
 }
 
 func TestClosedListingWarnsFirst(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("pantry")
 	i := slices.Index(td.ids(), "westside-food-pantry")
 	if i < 0 {
@@ -92,7 +93,7 @@ func TestClosedListingWarnsFirst(t *testing.T) {
 }
 
 func TestKeyboardNavigation(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.show()
 	td.typeText("food")
 	ids := td.ids()
@@ -156,7 +157,7 @@ func TestKeyboardNavigation(t *testing.T) {
 // its own best match, and copy never hands over a listing from an earlier
 // search or one nobody can see.
 func TestPaneBelongsToSearch(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.show()
 	td.typeText("passport")
 	td.key(fyne.KeyReturn)
@@ -215,7 +216,7 @@ func TestPaneBelongsToSearch(t *testing.T) {
 // TestCategoryPageHasNothingToCopy: a highlighted or open category is not
 // a listing, so copy says so rather than picking one.
 func TestCategoryPageHasNothingToCopy(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.key(fyne.KeyDown)
 	td.key(fyne.KeyReturn)
 	if td.category != "Food" || td.detail.kind != paneCategory {
@@ -234,7 +235,7 @@ func TestCategoryPageHasNothingToCopy(t *testing.T) {
 // TestClickOnHighlightedCategoryOpensIt: the list ignores a click on its
 // selected row, so a highlighted category must not be left selected.
 func TestClickOnHighlightedCategoryOpensIt(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.key(fyne.KeyDown)
 	td.results.list.Select(0) // as a click does
 	if td.category != "Food" {
@@ -248,7 +249,7 @@ func TestClickOnHighlightedCategoryOpensIt(t *testing.T) {
 // TestSameTopResultIsNotRedrawn: while a word is typed the top result often
 // stays the same; the pane is left as it is.
 func TestSameTopResultIsNotRedrawn(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("pass")
 	first := td.detail.box.Objects[0]
 	td.typeText("port")
@@ -258,7 +259,7 @@ func TestSameTopResultIsNotRedrawn(t *testing.T) {
 }
 
 func TestTypingAnywhereGoesToSearch(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.win.Canvas().Unfocus()
 	test.TypeOnCanvas(td.win.Canvas(), "food")
 	td.wait()
@@ -268,7 +269,7 @@ func TestTypingAnywhereGoesToSearch(t *testing.T) {
 }
 
 func TestFocusSearchShortcuts(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("food")
 	td.win.Canvas().Unfocus()
 	td.menuItem(shortcutSearch).Action()
@@ -286,7 +287,7 @@ func TestFocusSearchShortcuts(t *testing.T) {
 }
 
 func TestCopyReferral(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("passport")
 	td.key(fyne.KeyReturn)
 	td.menuItem(shortcutCopyReferral).Action()
@@ -312,7 +313,7 @@ func TestCopyReferral(t *testing.T) {
 }
 
 func TestCopyReferralButtonAndPhone(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("food bank")
 	td.key(fyne.KeyReturn)
 	test.Tap(td.button("Copy referral"))
@@ -339,7 +340,7 @@ func TestCopyReferralButtonAndPhone(t *testing.T) {
 }
 
 func TestCopyReferralCopiesBestMatch(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("passport")
 	td.onCopyReferral()
 	if td.current() == nil || !strings.HasPrefix(td.app.Clipboard().Content(), td.current().Name+"\n") {
@@ -348,7 +349,7 @@ func TestCopyReferralCopiesBestMatch(t *testing.T) {
 }
 
 func TestEmptyBoxShowsCategories(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	var got []string
 	for _, it := range td.results.items {
 		got = append(got, it.category.Name)
@@ -381,7 +382,7 @@ func TestEmptyBoxShowsCategories(t *testing.T) {
 }
 
 func TestZeroResultsOffersFallbacks(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("xyzzy plugh")
 	if ids := td.ids(); !slices.Equal(ids, []string{utah211ID, crisis988ID, emergencyID}) {
 		t.Fatalf("no-match fallbacks = %v", ids)
@@ -417,11 +418,11 @@ func TestFallbacksWithoutDirectory(t *testing.T) {
 }
 
 func TestStaleResultsAreDropped(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("food")
 	before := td.ids()
 	shown := td.current()
-	td.applyResults(td.seq-1, "passport", []directory.Result{{Listing: &fixtureListings()[0]}})
+	td.applyResults(td.seq-1, "passport", []search.Result{{Listing: &fixtureListings()[0]}})
 	if !slices.Equal(td.ids(), before) {
 		t.Errorf("results of an older keystroke replaced the list: %v", td.ids())
 	}
@@ -436,13 +437,13 @@ type slowDirectory struct {
 	release chan struct{}
 }
 
-func (s slowDirectory) Search(q string, limit int) []directory.Result {
+func (s slowDirectory) Search(q string, limit int) []search.Result {
 	<-s.release
 	return s.Directory.Search(q, limit)
 }
 
 func TestTypingNeverWaitsForSearch(t *testing.T) {
-	slow := slowDirectory{Directory: directory.NewIndex(fixtureListings()), release: make(chan struct{})}
+	slow := slowDirectory{Directory: newFakeDirectory(fixtureListings()), release: make(chan struct{})}
 	td := newTestDesk(t, slow)
 	test.Type(td.search, "pass") // returns although no search can finish
 	if td.search.Text != "pass" {
@@ -458,7 +459,7 @@ func TestTypingNeverWaitsForSearch(t *testing.T) {
 
 func TestStandardsToggleRemembered(t *testing.T) {
 	a := test.NewTempApp(t)
-	td := newTestDeskOn(t, a, directory.NewIndex(fixtureListings()))
+	td := newTestDeskOn(t, a, newFakeDirectory(fixtureListings()))
 	if !td.standards.content.Visible() {
 		t.Fatalf("standards hidden on first start")
 	}
@@ -467,7 +468,7 @@ func TestStandardsToggleRemembered(t *testing.T) {
 	if td.standards.content.Visible() || item.Checked || td.standardsButton.Text != "Show standards" {
 		t.Fatalf("after toggle: visible %v, checked %v, button %q", td.standards.content.Visible(), item.Checked, td.standardsButton.Text)
 	}
-	again := newTestDeskOn(t, a, directory.NewIndex(fixtureListings()))
+	again := newTestDeskOn(t, a, newFakeDirectory(fixtureListings()))
 	if again.standards.content.Visible() {
 		t.Errorf("hidden standards came back shown after a restart")
 	}
@@ -478,7 +479,7 @@ func TestStandardsToggleRemembered(t *testing.T) {
 }
 
 func TestStandardsPanel(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.show()
 	text := objectText(td.standards.content)
 	for _, want := range []string{"No wrong door", "Listen", "Rephrase", "Refer", "Confirm", "Follow up", "Library Customer Service Standards", "Service-Oriented"} {
@@ -498,12 +499,12 @@ func TestReminderDrawnFromStandards(t *testing.T) {
 
 func TestLayoutRemembered(t *testing.T) {
 	a := test.NewTempApp(t)
-	td := newTestDeskOn(t, a, directory.NewIndex(fixtureListings()))
+	td := newTestDeskOn(t, a, newFakeDirectory(fixtureListings()))
 	td.win.Resize(fyne.NewSize(1100, 650))
 	td.split.SetOffset(0.4)
 	td.inner.SetOffset(0.55)
 	td.onClosed()
-	again := NewDesk(a, directory.NewIndex(fixtureListings()), data.Standards)
+	again := NewDesk(a, newFakeDirectory(fixtureListings()), data.Standards)
 	if got := again.win.Canvas().Size(); got != fyne.NewSize(1100, 650) {
 		t.Errorf("window size after restart = %v", got)
 	}
@@ -513,7 +514,7 @@ func TestLayoutRemembered(t *testing.T) {
 }
 
 func TestShortcutsOnMenu(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	for _, s := range []fyne.Shortcut{shortcutSearch, shortcutCopyReferral, shortcutStandards, shortcutHelp, shortcutPrintSlip, shortcutAddToSlip} {
 		item := td.menuItem(s)
 		if item.Action == nil {
@@ -533,12 +534,12 @@ func TestShortcutsOnMenu(t *testing.T) {
 }
 
 func TestSetDirectory(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("passport")
 	td.key(fyne.KeyReturn)
 	ls := fixtureListings()
 	ls[0].Phones = []directory.Phone{{Label: "Passports", Number: "385-468-0000"}}
-	td.SetDirectory(directory.NewIndex(ls))
+	td.SetDirectory(newFakeDirectory(ls))
 	td.wait()
 	if !strings.Contains(td.detailText(), "385-468-0000") {
 		t.Errorf("edited listing not redrawn:\n%s", td.detailText())
@@ -549,14 +550,14 @@ func TestSetDirectory(t *testing.T) {
 }
 
 func TestMainLayoutMarkup(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("passport")
 	td.key(fyne.KeyReturn)
 	test.AssertRendersToMarkup(t, "desk_listing.xml", td.win.Canvas())
 }
 
 func TestKeysBeforeResultsArrive(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("food")
 	// Type more and press Down, Enter before the search answers: the keys
 	// apply to the new results, not to the ones on screen.
@@ -576,7 +577,7 @@ func TestKeysBeforeResultsArrive(t *testing.T) {
 }
 
 func TestWelcomeOffersFallbacks(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.show()
 	text := td.detailText()
 	for _, want := range []string{"[211   Utah 211 (United Way 2-1-1)]", "[988   988 Suicide & Crisis Lifeline (Utah)]", "[911   911 Emergency]", "Ctrl+Shift+C"} {
@@ -595,7 +596,7 @@ func TestWelcomeOffersFallbacks(t *testing.T) {
 // a 1366x768 screen, so nothing is cut off on the desk PCs' laptops.
 func TestFitsSmallScreen(t *testing.T) {
 	ls := defaultListings(t)
-	td := newTestDesk(t, directory.NewIndex(ls))
+	td := newTestDesk(t, search.NewIndex(ls))
 	td.show()
 	longest := &ls[0]
 	for i := range ls {
@@ -625,7 +626,7 @@ func TestLoadingThenDirectory(t *testing.T) {
 	if ids := td.ids(); !slices.Equal(ids, []string{utah211ID, crisis988ID, emergencyID}) {
 		t.Errorf("while loading the results offer %v, want the fallbacks", ids)
 	}
-	td.SetDirectory(directory.NewIndex(fixtureListings()))
+	td.SetDirectory(newFakeDirectory(fixtureListings()))
 	td.wait()
 	if ids := td.ids(); len(ids) == 0 || ids[0] != "slco-clerk-passports" {
 		t.Errorf("after loading, results = %v, want the passport listing first", ids)
@@ -657,23 +658,23 @@ type crisisDirectory struct {
 	outOfOrder bool
 }
 
-func (c crisisDirectory) Search(q string, limit int) []directory.Result {
+func (c crisisDirectory) Search(q string, limit int) []search.Result {
 	if !strings.Contains(q, "hurt") {
 		return c.Directory.Search(q, limit)
 	}
 	crisis, _ := c.Directory.Listing(crisis988ID)
 	food, _ := c.Directory.Listing("utah-food-bank")
-	pinned := directory.Result{Listing: crisis, Score: 1, Pinned: true}
-	other := directory.Result{Listing: food, Score: 2}
+	pinned := search.Result{Listing: crisis, Score: 1, Pinned: true}
+	other := search.Result{Listing: food, Score: 2}
 	if c.outOfOrder {
-		return []directory.Result{other, pinned}
+		return []search.Result{other, pinned}
 	}
-	return []directory.Result{pinned, other}
+	return []search.Result{pinned, other}
 }
 
 func TestCrisisBanner(t *testing.T) {
 	for _, outOfOrder := range []bool{false, true} {
-		td := newTestDesk(t, crisisDirectory{Directory: directory.NewIndex(fixtureListings()), outOfOrder: outOfOrder})
+		td := newTestDesk(t, crisisDirectory{Directory: newFakeDirectory(fixtureListings()), outOfOrder: outOfOrder})
 		td.typeText("food")
 		if td.results.crisis.Visible() {
 			t.Fatalf("the call-911 banner shows for %q", "food")
@@ -746,7 +747,7 @@ func staffNoteTexts(root fyne.CanvasObject) []string {
 
 func TestStaffNotesShownToStaffOnly(t *testing.T) {
 	l := notedListing()
-	td := newTestDesk(t, directory.NewIndex([]directory.Listing{*l}))
+	td := newTestDesk(t, newFakeDirectory([]directory.Listing{*l}))
 	td.typeText("elections")
 	if td.current() == nil || td.current().ID != l.ID {
 		t.Fatalf("shown = %v, want %s", td.current(), l.ID)
@@ -831,7 +832,7 @@ func TestResultBadges(t *testing.T) {
 	}
 	crisisLine.Normalize()
 	saturday.Normalize()
-	td := newTestDesk(t, directory.NewIndex(append(ls, crisisLine, saturday)))
+	td := newTestDesk(t, newFakeDirectory(append(ls, crisisLine, saturday)))
 
 	td.typeText("passport") // verified June 1, 2026
 	row := td.rowFor("Salt Lake County Clerk - Passport Acceptance")
@@ -877,7 +878,7 @@ func TestResultBadges(t *testing.T) {
 // TestShortcutsDialogCloses: Ctrl+/ opens the shortcuts, and Esc, Enter or
 // Ctrl+/ again close them, whether or not the Close button has the focus.
 func TestShortcutsDialogCloses(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	help := td.menuItem(shortcutHelp)
 	for _, tc := range []struct {
 		name      string
@@ -913,7 +914,7 @@ func TestShortcutsDialogCloses(t *testing.T) {
 // TestNothingActsBehindDialog: with the shortcuts open, typing, keys and
 // the menu's actions leave the window behind them alone.
 func TestNothingActsBehindDialog(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("food")
 	shown, cursor := td.current(), td.results.cursor
 	td.app.Clipboard().SetContent("before")
@@ -964,7 +965,7 @@ func TestNothingActsBehindDialog(t *testing.T) {
 // keystroke still runs copies that search's best match once it arrives,
 // never the listing of a word already typed past.
 func TestCopyBeforeResultsArrive(t *testing.T) {
-	slow := slowDirectory{Directory: directory.NewIndex(fixtureListings()), release: make(chan struct{})}
+	slow := slowDirectory{Directory: newFakeDirectory(fixtureListings()), release: make(chan struct{})}
 	td := newTestDesk(t, slow)
 	close(slow.release)
 	td.typeText("food bank")

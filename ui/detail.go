@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // paneKind is what the detail pane has on show.
@@ -146,7 +147,7 @@ func (p *detailPane) showWelcome() {
 // showCategory is the page for a category the results have highlighted,
 // or opened when open is set: its name, its size and the keys that go on
 // from it. It offers nothing to copy.
-func (p *detailPane) showCategory(c directory.CategoryCount, open bool) {
+func (p *detailPane) showCategory(c search.CategoryCount, open bool) {
 	p.hideNotice()
 	p.kind, p.category, p.listing = paneCategory, c.Name, nil
 	p.shownState = ""

@@ -9,8 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"nowrongdoor/directory"
 )
 
 // mailApp is a test app that records the addresses it is asked to open,
@@ -50,7 +48,7 @@ func TestMailtoURL(t *testing.T) {
 // as the subject and the referral Copy referral makes as the body.
 func TestEmailReferral(t *testing.T) {
 	a := &mailApp{App: test.NewTempApp(t)}
-	td := newTestDeskOn(t, a, directory.NewIndex(fixtureListings()))
+	td := newTestDeskOn(t, a, newFakeDirectory(fixtureListings()))
 	td.typeText("passport")
 	test.Tap(td.button("Email…"))
 	if len(a.opened) != 1 {
@@ -80,7 +78,7 @@ func TestEmailReferral(t *testing.T) {
 // dialog shows the referral to copy, and copies it.
 func TestEmailWithoutMailProgram(t *testing.T) {
 	a := &mailApp{App: test.NewTempApp(t), err: errors.New("no mail program")}
-	td := newTestDeskOn(t, a, directory.NewIndex(fixtureListings()))
+	td := newTestDeskOn(t, a, newFakeDirectory(fixtureListings()))
 	td.typeText("passport")
 	td.menuItemLabelled("Email the referral…").Action()
 	top := td.win.Canvas().Overlays().Top()
@@ -115,7 +113,7 @@ func TestEmailWithoutMailProgram(t *testing.T) {
 // nothing.
 func TestEmailNothingOnShow(t *testing.T) {
 	a := &mailApp{App: test.NewTempApp(t)}
-	td := newTestDeskOn(t, a, directory.NewIndex(fixtureListings()))
+	td := newTestDeskOn(t, a, newFakeDirectory(fixtureListings()))
 	td.show()
 	td.menuItemLabelled("Email the referral…").Action()
 	if len(a.opened) != 0 {

@@ -9,13 +9,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // tickingDesk is a test desk whose clock the test moves on.
 func tickingDesk(t *testing.T) (*testDesk, func(time.Duration)) {
 	t.Helper()
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	now := testNow
 	td.now = func() time.Time { return now }
 	return td, func(d time.Duration) { now = now.Add(d) }
@@ -42,7 +42,7 @@ func (td *testDesk) startRows() []string {
 // empty it is first on the start page, above the categories, and stays
 // pinned until the star is tapped again.
 func TestPinnedOnStartPage(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("passport")
 	pin := td.button("Pin")
 	test.Tap(pin)
@@ -63,7 +63,7 @@ func TestPinnedOnStartPage(t *testing.T) {
 		t.Errorf("start page = %v, want it to begin %v", rows, want)
 	}
 	// A new desk on the same preferences has it too.
-	td2 := newTestDeskOn(t, td.app, directory.NewIndex(fixtureListings()))
+	td2 := newTestDeskOn(t, td.app, newFakeDirectory(fixtureListings()))
 	if got := td2.startRows(); len(got) == 0 || got[0] != "slco-clerk-passports" {
 		t.Errorf("the next start's page = %v, want the pinned listing first", got)
 	}
@@ -136,7 +136,7 @@ func TestRecentlyViewed(t *testing.T) {
 // TestRecentKeepsEight: the start page offers the last maxRecent
 // listings viewed.
 func TestRecentKeepsEight(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(defaultListings(t)))
+	td := newTestDesk(t, search.NewIndex(defaultListings(t)))
 	var ids []string
 	for _, l := range td.dir.InCategory("Food") {
 		td.showListing(l)
@@ -192,7 +192,7 @@ func TestBack(t *testing.T) {
 // listing the words typed find, as copy does, rather than saying there is
 // nothing to pin; and so does Email.
 func TestPinWaitsForResults(t *testing.T) {
-	slow := slowDirectory{Directory: directory.NewIndex(fixtureListings()), release: make(chan struct{})}
+	slow := slowDirectory{Directory: newFakeDirectory(fixtureListings()), release: make(chan struct{})}
 	a := &mailApp{App: test.NewTempApp(t)}
 	td := newTestDeskOn(t, a, slow)
 	td.search.SetText("passport") // its search waits for the release

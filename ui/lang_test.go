@@ -216,7 +216,7 @@ func TestSpanishWindow(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefLanguage, languageSpanish)
 	t.Cleanup(func() { setLanguage(languageSystem) })
-	td := newTestDeskOn(t, a, directory.NewIndex(fixtureListings()))
+	td := newTestDeskOn(t, a, newFakeDirectory(fixtureListings()))
 	if got, want := td.search.PlaceHolder, "¿Qué necesita el cliente?"; got != want {
 		t.Errorf("placeholder = %q, want %q", got, want)
 	}

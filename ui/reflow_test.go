@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // TestPaneReflowsOnResize narrows and widens the window under the welcome
@@ -16,7 +16,7 @@ import (
 // get the height its text takes at the new width, right below the one
 // above it.
 func TestPaneReflowsOnResize(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(defaultListings(t)))
+	td := newTestDesk(t, search.NewIndex(defaultListings(t)))
 	td.show()
 	td.frame()
 	check := func(when string) {

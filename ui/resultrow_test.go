@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // drawnText is what a fitText draws after cutting it to its width.
@@ -186,7 +187,7 @@ func TestNamesWrapAt1024(t *testing.T) {
 			base := a.Settings().Theme()
 			t.Cleanup(func() { a.Settings().SetTheme(base) })
 			a.Preferences().SetString(prefTextSize, size)
-			td := newTestDeskOn(t, a, directory.NewIndex(defaultListings(t)))
+			td := newTestDeskOn(t, a, search.NewIndex(defaultListings(t)))
 			td.win.Resize(fyne.NewSize(1024, 768))
 			td.typeText("salt lake county")
 			td.frame()

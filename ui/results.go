@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // resultItem is one row of the results pane: a listing to show, a
@@ -19,7 +20,7 @@ import (
 // ("Recently viewed"), which the highlight passes over.
 type resultItem struct {
 	listing  *directory.Listing
-	category directory.CategoryCount
+	category search.CategoryCount
 	// heading names a group of the rows below it; note says more about
 	// it on the row's second line.
 	heading, note string

@@ -3,7 +3,7 @@ package ui
 import (
 	"sync"
 
-	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // searchRequest is one query to run off the Fyne goroutine. seq identifies
@@ -14,7 +14,7 @@ type searchRequest struct {
 	query string
 	dir   Directory
 	limit int
-	done  func(seq uint64, query string, results []directory.Result)
+	done  func(seq uint64, query string, results []search.Result)
 }
 
 // searcher runs searches one at a time off the Fyne goroutine. A query

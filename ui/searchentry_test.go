@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // TestPasteCutToFit pastes a whole document into the search box: the box
@@ -15,7 +15,7 @@ import (
 // results say the rest was left out, typing past the limit is dropped,
 // and the note goes once the text changes.
 func TestPasteCutToFit(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(defaultListings(t)))
+	td := newTestDesk(t, search.NewIndex(defaultListings(t)))
 	td.show()
 	doc := strings.Repeat("help with rent ", 7000) // about 100 KB
 	td.app.Clipboard().SetContent(doc)
@@ -58,7 +58,7 @@ func TestPasteCutToFit(t *testing.T) {
 // TestPasteReplacesSelection pastes over the whole of a search: the
 // selected text makes room, and a paste that fits is taken as it is.
 func TestPasteReplacesSelection(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.typeText("food")
 	td.focusSearch() // selects the text
 	td.app.Clipboard().SetContent("passport photo")

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // openSettings opens the Settings dialog from the menu and returns its
@@ -45,7 +46,7 @@ func (td *testDesk) openSettings() map[string]*widget.RadioGroup {
 func TestTextSizeAndTheme(t *testing.T) {
 	a := test.NewTempApp(t)
 	base := a.Settings().Theme()
-	td := newTestDeskOn(t, a, directory.NewIndex(fixtureListings()))
+	td := newTestDeskOn(t, a, newFakeDirectory(fixtureListings()))
 	t.Cleanup(func() { a.Settings().SetTheme(base) })
 	normal := base.Size(theme.SizeNameText)
 
@@ -73,7 +74,7 @@ func TestTextSizeAndTheme(t *testing.T) {
 	}
 	// The next start applies them again, over the app's own theme.
 	a.Settings().SetTheme(base)
-	newTestDeskOn(t, a, directory.NewIndex(fixtureListings()))
+	newTestDeskOn(t, a, newFakeDirectory(fixtureListings()))
 	if got := a.Settings().Theme().Size(theme.SizeNameText); got != normal*1.4 {
 		t.Errorf("the next start's text size is %v, want %v", got, normal*1.4)
 	}
@@ -94,7 +95,7 @@ func TestTextSizeAndTheme(t *testing.T) {
 // keeps the choice.
 func TestLanguageAtOnce(t *testing.T) {
 	t.Cleanup(func() { setLanguage(languageSystem) })
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.show()
 	td.typeText("food")
 	td.key(fyne.KeyDown)
@@ -162,14 +163,14 @@ func TestAboutLines(t *testing.T) {
 	test.NewTempApp(t)
 	addTranslations()
 	ls := fixtureListings()
-	if got := aboutLines(directory.NewIndex(ls), testNow); strings.Join(got, "\n") != "Directory last updated: unknown\n1 of 5 listings verified by staff" {
+	if got := aboutLines(search.NewIndex(ls), testNow); strings.Join(got, "\n") != "Directory last updated: unknown\n1 of 5 listings verified by staff" {
 		t.Errorf("aboutLines without dates = %q", got)
 	}
 	ls = fixtureListings()
 	ls[1].UpdatedAt = time.Date(2026, time.November, 20, 23, 0, 0, 0, time.UTC)
 	ls[0].VerifiedOn = directory.Date{Year: 2024, Month: time.January, Day: 2}
 	want := "Directory last updated: Nov 20, 2026\n1 of 5 listings verified by staff\n1 of them last verified over a year ago"
-	if got := aboutLines(directory.NewIndex(ls), testNow); strings.Join(got, "\n") != want {
+	if got := aboutLines(search.NewIndex(ls), testNow); strings.Join(got, "\n") != want {
 		t.Errorf("aboutLines = %q, want %q", got, want)
 	}
 	if got := aboutLines(emptyDirectory{}, testNow); len(got) != 1 || !strings.Contains(got[0], "not loaded") {
@@ -180,7 +181,8 @@ func TestAboutLines(t *testing.T) {
 // TestAboutDialog: Help > About names the release and sums up the
 // directory, and Enter closes it.
 func TestAboutDialog(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	// The real index: the summary is the index's, which the fake has not.
+	td := newTestDesk(t, search.NewIndex(fixtureListings()))
 	td.SetVersion("1.2.3")
 	td.menuItemLabelled("About No Wrong Door").Action()
 	top := td.win.Canvas().Overlays().Top()

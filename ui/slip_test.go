@@ -79,7 +79,7 @@ func (td *testDesk) dialogText() string {
 }
 
 func TestPrintSlipOfListingOnShow(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	rec := td.recordSlips()
 	td.typeText("passport")
 	td.menuItem(shortcutPrintSlip).Action()
@@ -118,7 +118,7 @@ func sameCall(a, b slipCall) bool {
 // TestPrintSlipOptions: E, S and L choose in the dialog, and the next
 // slip starts from the last one's choices.
 func TestPrintSlipOptions(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	rec := td.recordSlips()
 	td.typeText("passport")
 	test.Tap(td.button("Print slip"))
@@ -156,7 +156,7 @@ func TestPrintSlipOptions(t *testing.T) {
 // TestSlipTray: staff add listings to the slip one by one, see the count,
 // and print them together; the slip is then empty for the next customer.
 func TestSlipTray(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	rec := td.recordSlips()
 	add := td.menuItem(shortcutAddToSlip)
 
@@ -198,7 +198,7 @@ func TestSlipTray(t *testing.T) {
 }
 
 func TestSlipTrayTakeOffAndClear(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	td.recordSlips()
 	add := td.menuItem(shortcutAddToSlip)
 	td.typeText("passport")
@@ -223,7 +223,7 @@ func TestSlipTrayTakeOffAndClear(t *testing.T) {
 // only for as many as it holds.
 func TestSlipLimits(t *testing.T) {
 	ls := fixtureListings()
-	td := newTestDesk(t, directory.NewIndex(ls))
+	td := newTestDesk(t, newFakeDirectory(ls))
 	rec := td.recordSlips()
 	for i := range ls {
 		td.showListing(&ls[i])
@@ -247,7 +247,7 @@ func TestSlipLimits(t *testing.T) {
 }
 
 func TestNothingToPrint(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	rec := td.recordSlips()
 	td.show()
 	td.menuItem(shortcutPrintSlip).Action()
@@ -263,7 +263,7 @@ func TestNothingToPrint(t *testing.T) {
 // TestPrintBeforeResultsArrive: print pressed while the search for the
 // last keystroke runs prints that search's best match.
 func TestPrintBeforeResultsArrive(t *testing.T) {
-	slow := slowDirectory{Directory: directory.NewIndex(fixtureListings()), release: make(chan struct{})}
+	slow := slowDirectory{Directory: newFakeDirectory(fixtureListings()), release: make(chan struct{})}
 	td := newTestDesk(t, slow)
 	td.recordSlips()
 	close(slow.release)
@@ -286,7 +286,7 @@ func TestPrintBeforeResultsArrive(t *testing.T) {
 // TestNoViewer: when the system opens no viewer, a dialog gives the
 // slip's path and copies it.
 func TestNoViewer(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	rec := td.recordSlips()
 	rec.openErr = errors.New("xdg-open: not found")
 	td.typeText("passport")
@@ -324,7 +324,7 @@ func TestNoViewer(t *testing.T) {
 // buttons by a click on its text, Enter still prints and Esc still
 // closes.
 func TestSlipDialogKeysAfterClick(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	rec := td.recordSlips()
 	td.typeText("passport")
 	td.onPrintSlip()
@@ -350,7 +350,7 @@ func TestSlipDialogKeysAfterClick(t *testing.T) {
 }
 
 func TestSlipNotMade(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	rec := td.recordSlips()
 	rec.saveErr = errors.New("save the slip: disk full")
 	td.typeText("passport")
@@ -368,7 +368,7 @@ func TestSlipNotMade(t *testing.T) {
 // TestSlipKeysBehindDialog: with a dialog open, the slip's keys do
 // nothing to the window behind it.
 func TestSlipKeysBehindDialog(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(fixtureListings()))
+	td := newTestDesk(t, newFakeDirectory(fixtureListings()))
 	rec := td.recordSlips()
 	td.typeText("passport")
 	td.menuItem(shortcutHelp).Action()

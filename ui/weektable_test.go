@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // TestWeekRowsSitClose shows a listing with two schedules and checks that
@@ -15,7 +15,7 @@ import (
 // the rows as close as lines of text rather than a form's spacing apart,
 // and no row drawn over the one above.
 func TestWeekRowsSitClose(t *testing.T) {
-	td := newTestDesk(t, directory.NewIndex(defaultListings(t)))
+	td := newTestDesk(t, search.NewIndex(defaultListings(t)))
 	td.show()
 	l, ok := td.dir.Listing("slco-animal-services")
 	if !ok || len(l.Schedules) < 2 {

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // TestDecodeStrings checks the fast list-column reader against
@@ -70,7 +70,7 @@ func TestSearchListingsRankLikeListings(t *testing.T) {
 	if len(lean) != len(whole) {
 		t.Fatalf("SearchListings() = %d listings, Listings() = %d", len(lean), len(whole))
 	}
-	wholeIx, leanIx := directory.NewIndex(whole), directory.NewIndex(lean)
+	wholeIx, leanIx := search.NewIndex(whole), search.NewIndex(lean)
 	for _, q := range []string{"passport", "food stamps", "marrage licence", "my landlord is kicking me out", "pa", "library"} {
 		a, b := wholeIx.Search(q, 10), leanIx.Search(q, 10)
 		if len(a) != len(b) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/jsonfile"
 )
 
 // The default directory's audit actor and source: changes it makes to its
@@ -67,7 +68,7 @@ func (s *Store) SyncDefault(ctx context.Context, file []byte) (DefaultReport, er
 		}
 		return DefaultReport{}, nil
 	}
-	listings, err := directory.ParseListings(bytes.NewReader(file))
+	listings, err := jsonfile.ParseListings(bytes.NewReader(file))
 	if err != nil {
 		return DefaultReport{}, fmt.Errorf("default directory: %w", err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/jsonfile"
 )
 
 // defaultRecords returns the default directory as editable records.
@@ -34,7 +35,7 @@ func marshalFile(t testing.TB, recs []map[string]any) []byte {
 
 func parseFile(t testing.TB, file []byte) []directory.Listing {
 	t.Helper()
-	ls, err := directory.ParseListings(bytes.NewReader(file))
+	ls, err := jsonfile.ParseListings(bytes.NewReader(file))
 	if err != nil {
 		t.Fatalf("ParseListings = %v", err)
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // desksDuration is how long TestTwoDesks runs its two desks. A few seconds
@@ -312,7 +313,7 @@ func readDesk(ctx context.Context, s *Store, rep *deskReport, seen map[int]bool)
 		return
 	}
 	rep.Loads++
-	if got := directory.NewIndex(ls).Search("passport", 5); len(got) == 0 {
+	if got := search.NewIndex(ls).Search("passport", 5); len(got) == 0 {
 		rep.fail("search", errors.New("Search(passport) found nothing"))
 	}
 	for _, l := range ls {

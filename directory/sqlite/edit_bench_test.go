@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"nowrongdoor/data"
-	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // BenchmarkSaveEdit measures what an admin waits for after pressing Save
@@ -43,7 +43,7 @@ func BenchmarkSaveEdit(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if ix := directory.NewIndex(ls); ix == nil {
+			if ix := search.NewIndex(ls); ix == nil {
 				b.Fatal("no index")
 			}
 		}
@@ -60,7 +60,7 @@ func BenchmarkSaveEdit(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			directory.NewIndex(ls)
+			search.NewIndex(ls)
 		}
 	})
 	if err := s.VerifyAudit(ctx); err != nil {

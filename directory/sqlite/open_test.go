@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // fileFacts is what a test compares to say a file was left alone.
@@ -186,7 +187,7 @@ func TestOpenCurrentNeedsNoWriteLock(t *testing.T) {
 	if err != nil || len(ls) != 5 {
 		t.Errorf("SearchListings() while another process writes = %d listings, %v, want the 5 committed", len(ls), err)
 	}
-	if got := directory.NewIndex(ls).Search(ls[0].Name, 1); len(got) == 0 || got[0].Listing.ID != ls[0].ID {
+	if got := search.NewIndex(ls).Search(ls[0].Name, 1); len(got) == 0 || got[0].Listing.ID != ls[0].ID {
 		t.Errorf("Search(%q) = %v, want %s first", ls[0].Name, got, ls[0].ID)
 	}
 }

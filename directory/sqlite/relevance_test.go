@@ -11,6 +11,7 @@ import (
 
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/directorytest"
+	"nowrongdoor/directory/search"
 )
 
 // evalSets are the desk question sets the relevance tests run: the team's
@@ -25,11 +26,11 @@ var evalSets = []struct {
 	name, path string
 	margin     float64
 }{
-	{"queries", "../testdata/queries.json", 0},
-	{"dev", "../testdata/desk_dev.json", 0.15},
-	{"test", "../testdata/desk_test.json", 0.15},
-	{"holdout", "../testdata/desk_holdout.json", 0.15},
-	{"holdout3", "../testdata/desk_holdout3.json", 0.25}, // measured once: 86% against FTS5 52%
+	{"queries", "../search/testdata/queries.json", 0},
+	{"dev", "../search/testdata/desk_dev.json", 0.15},
+	{"test", "../search/testdata/desk_test.json", 0.15},
+	{"holdout", "../search/testdata/desk_holdout.json", 0.15},
+	{"holdout3", "../search/testdata/desk_holdout3.json", 0.25}, // measured once: 86% against FTS5 52%
 }
 
 // TestRelevanceAgainstBaselines measures the search on every desk question
@@ -43,7 +44,7 @@ func TestRelevanceAgainstBaselines(t *testing.T) {
 		t.Skip("ranking every desk question through FTS5 under the race detector takes minutes; .ci/run runs this test without it")
 	}
 	listings := defaultListings(t)
-	ix := directory.NewIndex(listings)
+	ix := search.NewIndex(listings)
 	ours := func(q string, limit int) []string {
 		var ids []string
 		for _, r := range ix.Search(q, limit) {

@@ -13,6 +13,7 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/jsonfile"
 )
 
 // openStore opens a store on a new file in a temporary folder and closes it
@@ -39,7 +40,7 @@ func openStoreAt(t testing.TB, path string) *Store {
 // defaultListings parses the embedded default directory.
 func defaultListings(t testing.TB) []directory.Listing {
 	t.Helper()
-	ls, err := directory.ParseListings(bytes.NewReader(data.Agencies))
+	ls, err := jsonfile.ParseListings(bytes.NewReader(data.Agencies))
 	if err != nil {
 		t.Fatalf("ParseListings(default data) = %v", err)
 	}

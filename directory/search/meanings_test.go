@@ -1,10 +1,11 @@
-package directory
+package search
 
 import (
 	"encoding/json"
 	"testing"
 
 	"nowrongdoor/data"
+	"nowrongdoor/directory"
 )
 
 func TestIsSlip(t *testing.T) {
@@ -47,7 +48,7 @@ func TestMeaningsReadSlipsNotWords(t *testing.T) {
 }
 
 func TestSplitJoined(t *testing.T) {
-	var ls []Listing
+	var ls []directory.Listing
 	if err := json.Unmarshal(data.Agencies, &ls); err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,12 @@
-package directory
+package search
 
 import (
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+
+	"nowrongdoor/directory"
 )
 
 // Building the index has two phases. Shards of the listings are tokenized
@@ -82,7 +84,7 @@ func (ix *Index) build() {
 	ix.merge(shards)
 }
 
-func (sh *shard) addDoc(l *Listing) {
+func (sh *shard) addDoc(l *directory.Listing) {
 	sh.termStart = append(sh.termStart, int32(len(sh.terms)))
 	sh.pairStart = append(sh.pairStart, int32(len(sh.pairKeys)))
 	sh.addText(fieldName, l.Name)

@@ -1,5 +1,5 @@
 //go:build !race
 
-package directory_test
+package search_test
 
 const raceEnabled = false

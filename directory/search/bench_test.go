@@ -1,4 +1,4 @@
-package directory_test
+package search_test
 
 import (
 	"fmt"
@@ -6,8 +6,8 @@ import (
 
 	"github.com/sahilm/fuzzy"
 
-	"nowrongdoor/directory"
 	"nowrongdoor/directory/directorytest"
+	"nowrongdoor/directory/search"
 )
 
 // benchQueries are the shapes of what staff type: one letter (the first
@@ -28,7 +28,7 @@ var benchQueries = []struct{ name, query string }{
 func BenchmarkSearch(b *testing.B) {
 	base, _ := searchDefaults(b)
 	for _, n := range []int{1000, 10000, 100000} {
-		ix := directory.NewIndex(directorytest.Synthetic(base, n))
+		ix := search.NewIndex(directorytest.Synthetic(base, n))
 		for _, q := range benchQueries {
 			b.Run(fmt.Sprintf("listings=%d/%s", n, q.name), func(b *testing.B) {
 				b.ReportAllocs()
@@ -47,7 +47,7 @@ func BenchmarkSearch(b *testing.B) {
 // way staff use it.
 func BenchmarkSearchTyping(b *testing.B) {
 	base, _ := searchDefaults(b)
-	ix := directory.NewIndex(directorytest.Synthetic(base, 100000))
+	ix := search.NewIndex(directorytest.Synthetic(base, 100000))
 	const q = "help paying my power bill"
 	b.ReportAllocs()
 	for b.Loop() {
@@ -66,7 +66,7 @@ func BenchmarkIndexBuild(b *testing.B) {
 	b.Run("listings=100000", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			directory.NewIndex(listings)
+			search.NewIndex(listings)
 		}
 	})
 }
@@ -99,7 +99,7 @@ func BenchmarkBaselineFuzzyNames(b *testing.B) {
 // question would be.
 func BenchmarkSearchColdWords(b *testing.B) {
 	base, _ := searchDefaults(b)
-	ix := directory.NewIndex(directorytest.Synthetic(base, 100000))
+	ix := search.NewIndex(directorytest.Synthetic(base, 100000))
 	for _, word := range []string{"unemployment", "property tax"} {
 		b.Run("listings=100000/"+word, func(b *testing.B) {
 			b.ReportAllocs()

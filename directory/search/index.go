@@ -1,4 +1,4 @@
-package directory
+package search
 
 import (
 	"cmp"
@@ -6,12 +6,14 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"nowrongdoor/directory"
 )
 
 // Result is one listing a search found, with how well it matched. Scores
 // compare results of one search; they mean nothing across searches.
 type Result struct {
-	Listing *Listing
+	Listing *directory.Listing
 	Score   float64
 	// Pinned marks a crisis listing put first because the query reads as
 	// someone in danger (see the safety rail in crisis.go); the window shows
@@ -73,10 +75,10 @@ type vocabWord struct {
 // is immutable once built and safe for concurrent use; after an edit the
 // caller builds a new one.
 type Index struct {
-	docs   []Listing           // the listings, in input order: doc i is docs[i]
-	rank   []int32             // doc -> its place in name order, to break ties
-	sorted []*Listing          // by name, for browsing a category
-	byID   map[string]*Listing // id -> listing
+	docs   []directory.Listing           // the listings, in input order: doc i is docs[i]
+	rank   []int32                       // doc -> its place in name order, to break ties
+	sorted []*directory.Listing          // by name, for browsing a category
+	byID   map[string]*directory.Listing // id -> listing
 
 	terms    map[string]termID // stem -> term
 	postings [][]posting       // term -> documents, ascending
@@ -96,10 +98,10 @@ type Index struct {
 // NewIndex builds the index over listings. The index keeps the slice (a
 // statewide directory is too large to copy on every rebuild), so the caller
 // must not modify it afterwards.
-func NewIndex(listings []Listing) *Index {
+func NewIndex(listings []directory.Listing) *Index {
 	ix := &Index{
 		docs:   listings,
-		byID:   make(map[string]*Listing, len(listings)),
+		byID:   make(map[string]*directory.Listing, len(listings)),
 		terms:  map[string]termID{},
 		synonm: defaultSynonyms,
 	}
@@ -121,7 +123,7 @@ func (ix *Index) sortByName() {
 	}
 	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(keys[a], keys[b]) })
 	ix.rank = make([]int32, len(ix.docs))
-	ix.sorted = make([]*Listing, len(ix.docs))
+	ix.sorted = make([]*directory.Listing, len(ix.docs))
 	for place, d := range order {
 		ix.rank[d] = int32(place)
 		ix.sorted[place] = &ix.docs[d]
@@ -137,7 +139,7 @@ func (ix *Index) bigram(a, c termID) []posting {
 }
 
 // Listing returns the listing with the given id.
-func (ix *Index) Listing(id string) (*Listing, bool) {
+func (ix *Index) Listing(id string) (*directory.Listing, bool) {
 	l, ok := ix.byID[id]
 	return l, ok
 }
@@ -160,8 +162,8 @@ func (ix *Index) Categories() []CategoryCount {
 }
 
 // InCategory returns the listings in a category, sorted by name.
-func (ix *Index) InCategory(category string) []*Listing {
-	var out []*Listing
+func (ix *Index) InCategory(category string) []*directory.Listing {
+	var out []*directory.Listing
 	for _, l := range ix.sorted {
 		if slices.Contains(l.Categories, category) {
 			out = append(out, l)

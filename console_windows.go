@@ -1,19 +1,19 @@
 //go:build windows
 
-package ui
+package main
 
 import (
 	"os"
 	"syscall"
 )
 
-// AttachConsole connects a command typed in a console window to that
+// attachConsole connects a command typed in a console window to that
 // console. On Windows the app is built as a GUI program, so that opening it
 // from the Start menu shows no black console window; such a program starts
 // with no console, and without this "nowrongdoor search ..." typed in
 // cmd.exe or PowerShell would print nothing. Output redirected to a file
 // or a pipe already works and is left alone.
-func AttachConsole() {
+func attachConsole() {
 	if h, err := syscall.GetStdHandle(syscall.STD_OUTPUT_HANDLE); err == nil && h != 0 && h != syscall.InvalidHandle {
 		return
 	}

@@ -1,4 +1,4 @@
-package directory_test
+package search_test
 
 import (
 	"os"
@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"nowrongdoor/directory"
 	"nowrongdoor/directory/directorytest"
+	"nowrongdoor/directory/search"
 )
 
 // crisisSets are the desk question sets the rail is held to, with the share
@@ -146,7 +146,7 @@ func isCrisisQuestion(q directorytest.Question) bool {
 	return false
 }
 
-func pinnedIDs(rs []directory.Result) []string {
+func pinnedIDs(rs []search.Result) []string {
 	var out []string
 	for _, r := range rs {
 		s := r.Listing.ID

@@ -1,15 +1,16 @@
-package directory
+package jsonfile
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"nowrongdoor/data"
+	"nowrongdoor/directory"
 )
 
 // validRecord returns a record that passes every check, as a map so tests
@@ -64,8 +65,8 @@ func TestParseListingsDefaultData(t *testing.T) {
 		if l.ID != raw[i].ID {
 			t.Errorf("listing %d id = %q, want %q (ids are stable)", i, l.ID, raw[i].ID)
 		}
-		if l.Status != StatusActive {
-			t.Errorf("listing %q status = %q, want %q", l.ID, l.Status, StatusActive)
+		if l.Status != directory.StatusActive {
+			t.Errorf("listing %q status = %q, want %q", l.ID, l.Status, directory.StatusActive)
 		}
 		if raw[i].Website != "" && !strings.HasPrefix(l.Website, "http") {
 			t.Errorf("listing %q website = %q, want a full http(s) address", l.ID, l.Website)
@@ -167,10 +168,10 @@ func TestParseListingsFileProblems(t *testing.T) {
 			if got != nil {
 				t.Errorf("ParseListings(%q) returned %d listings, want none", tt.file, len(got))
 			}
-			if !errors.Is(err, ErrInvalidFile) {
+			if !errors.Is(err, directory.ErrInvalidFile) {
 				t.Fatalf("ParseListings(%q) = %v, want an error matching ErrInvalidFile", tt.file, err)
 			}
-			var ve *ValidationError
+			var ve *directory.ValidationError
 			if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Index != -1 {
 				t.Fatalf("ParseListings(%q) = %#v, want one file problem", tt.file, err)
 			}
@@ -250,8 +251,8 @@ func TestParseListingsRecordProblems(t *testing.T) {
 			other["id"] = "slco-other"
 			file := fileOf(t, other, rec)
 			_, err := ParseListings(bytes.NewReader(file))
-			var ve *ValidationError
-			if !errors.As(err, &ve) || !errors.Is(err, ErrInvalidFile) {
+			var ve *directory.ValidationError
+			if !errors.As(err, &ve) || !errors.Is(err, directory.ErrInvalidFile) {
 				t.Fatalf("ParseListings(%s = %v) = %v, want a *ValidationError", tt.field, tt.value, err)
 			}
 			var found bool
@@ -316,7 +317,7 @@ func TestParseListingsPhoneNote(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ParseListings(phone with a note) = %v, want ok", err)
 	}
-	want := []Phone{{Label: "Main line", Number: "385-468-4100", Note: "From a 2020 county page"}}
+	want := []directory.Phone{{Label: "Main line", Number: "385-468-4100", Note: "From a 2020 county page"}}
 	if !reflect.DeepEqual(got[0].Phones, want) {
 		t.Errorf("ParseListings(phone with a note) phones = %+v, want %+v", got[0].Phones, want)
 	}
@@ -360,14 +361,38 @@ func TestParseListingsReportsEveryProblem(t *testing.T) {
 	}
 }
 
-func TestValidationErrorCapsLines(t *testing.T) {
-	var ps []Problem
-	for i := range 25 {
-		ps = append(ps, Problem{Index: i, ID: fmt.Sprint("x", i), Message: "name is empty"})
+// importNow is the clock of the tests that need one: verified_on may not be
+// later than 2026-03-15 in Salt Lake County.
+var importNow = time.Date(2026, time.March, 15, 10, 0, 0, 0, directory.Denver)
+
+// TestParseListingsHugeDescription: a 10 MB description, which froze the
+// window for minutes, is refused naming the record, with what to do.
+func TestParseListingsHugeDescription(t *testing.T) {
+	rec := validRecord()
+	rec["description"] = strings.Repeat("Help with food. ", 10<<20/16) + "Call first."
+	_, err := ParseListings(bytes.NewReader(fileOf(t, rec)))
+	want := `record 0 (id "slco-wic"): description is 10485771 characters long, longer than 4000; shorten it`
+	if err == nil || err.Error() != want {
+		t.Errorf("ParseListings(10 MB description) = %.200v, want %q", err, want)
 	}
-	msg := (&ValidationError{Problems: ps}).Error()
-	if lines := strings.Count(msg, "\n") + 1; lines != maxErrorLines+1 || !strings.HasSuffix(msg, "... and 5 more problems") {
-		t.Errorf("Error() = %d lines ending %q, want %d lines ending with the count of the rest", lines, msg[len(msg)-30:], maxErrorLines+1)
+}
+
+// TestImportNamesRecordAndField: the importer reports Validate's problems
+// naming the record and the field as the file writes them.
+func TestImportNamesRecordAndField(t *testing.T) {
+	rec := validRecord()
+	rec["staff_notes"] = "call \u202Eback"
+	rec["address"] = map[string]any{"street": "610 S 200 E", "city": "Salt Lake City", "state": "Utah", "zip": "84111"}
+	rec["verified_on"] = "2026-03-16"
+	_, err := parseListings(fileOf(t, validRecord(), rec), importNow)
+	want := strings.Join([]string{
+		`record 1 (id "slco-wic"): staff_notes contains U+202E (right-to-left override), an invisible character, at character 6; remove it`,
+		`record 1 (id "slco-wic"): address.state "Utah" should be the two capital letters of the state's code: "UT"`,
+		`record 1 (id "slco-wic"): verified_on 2026-03-16 is in the future; give the day a person last checked the listing, today (2026-03-15) or earlier`,
+		`record 1 (id "slco-wic"): id is also used by record 0; give each listing its own id`,
+	}, "\n")
+	if err == nil || err.Error() != want {
+		t.Errorf("parseListings = %v\nwant %s", err, want)
 	}
 }
 
@@ -417,7 +442,7 @@ func FuzzParseListings(f *testing.F) {
 			if got != nil {
 				t.Fatalf("ParseListings returned listings and error %v", err)
 			}
-			if !errors.Is(err, ErrInvalidFile) {
+			if !errors.Is(err, directory.ErrInvalidFile) {
 				t.Fatalf("ParseListings error %v does not match ErrInvalidFile", err)
 			}
 			return

@@ -1,4 +1,4 @@
-package directory_test
+package search_test
 
 import (
 	"encoding/json"
@@ -10,16 +10,17 @@ import (
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/directorytest"
+	"nowrongdoor/directory/search"
 )
 
 var (
 	defaultOnce  sync.Once
-	defaultIndex *directory.Index
+	defaultIndex *search.Index
 	defaultData  []directory.Listing
 )
 
 // searchDefaults returns the default directory and its index, built once.
-func searchDefaults(tb testing.TB) ([]directory.Listing, *directory.Index) {
+func searchDefaults(tb testing.TB) ([]directory.Listing, *search.Index) {
 	tb.Helper()
 	defaultOnce.Do(func() {
 		var ls []directory.Listing
@@ -29,12 +30,12 @@ func searchDefaults(tb testing.TB) ([]directory.Listing, *directory.Index) {
 		for i := range ls {
 			ls[i].Normalize()
 		}
-		defaultData, defaultIndex = ls, directory.NewIndex(ls)
+		defaultData, defaultIndex = ls, search.NewIndex(ls)
 	})
 	return defaultData, defaultIndex
 }
 
-func ids(results []directory.Result) []string {
+func ids(results []search.Result) []string {
 	out := make([]string, len(results))
 	for i, r := range results {
 		out[i] = r.Listing.ID

@@ -1,17 +1,19 @@
-package directory
+package search
 
 import (
 	"embed"
 	"io/fs"
 	"strings"
 	"sync"
+
+	"nowrongdoor/directory"
 )
 
 // The needs taxonomy. Customers describe a need, not an agency: "my
 // landlord says I have to be out by Friday" is an eviction, "the furnace
 // quit and I have no money" is help with heating. 211 services answer this
 // with a taxonomy of needs, each with many phrasings, mapped to the
-// services that meet it; directory/needs/ is ours, in the language of the crisis
+// services that meet it; directory/search/needs/ is ours, in the language of the crisis
 // rail's meanings. A need the question has counts in the ranking as one
 // more part of the question, which the listings that meet it answer
 // fully: they rise above listings that merely share its words.
@@ -56,7 +58,7 @@ const (
 // postings in document order.
 func (ix *Index) needPostings(t *meaningTable) [][]posting {
 	out := make([][]posting, len(t.meanings))
-	docOf := make(map[*Listing]int32, len(ix.docs))
+	docOf := make(map[*directory.Listing]int32, len(ix.docs))
 	for i := range ix.docs {
 		docOf[&ix.docs[i]] = int32(i)
 	}

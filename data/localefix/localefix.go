@@ -5,10 +5,14 @@
 // error" to standard error before main runs, which pollutes every command
 // a script runs.
 //
-// It must initialize before fyne.io/fyne/v2/lang. Go initializes packages
-// in import-path order among those whose imports are ready; this package
+// It must initialize before fyne.io/fyne/v2/lang, which reads the locale
+// in its own init, so it cannot be code of the main package: main
+// initializes after everything it imports. Go initializes packages in
+// import-path order among those whose imports are ready; this package
 // imports only os, and Fyne's lang package waits on text/template, whose
 // path sorts after ours, so importing it anywhere in the program is enough.
+// It is process set-up, not part of the window, so it lives beside the
+// embedded assets rather than in ui; main imports it.
 package localefix
 
 import "os"

@@ -1,8 +1,10 @@
-package directory
+package search
 
 import (
 	_ "embed"
 	"sync"
+
+	"nowrongdoor/directory"
 )
 
 // The crisis safety rail. A customer in danger rarely uses the words a
@@ -109,11 +111,11 @@ func readDanger(m *bayesModel, query string) (string, bool) {
 // order and without repeats: those of each kind it reads as, skipping any
 // the directory does not hold or no longer offers; then the listings that
 // also help, which follow them unpinned.
-func (ix *Index) crisisPins(query string) (pins, then []*Listing) {
-	seen := map[*Listing]bool{}
-	add := func(dst []*Listing, ids []string) []*Listing {
+func (ix *Index) crisisPins(query string) (pins, then []*directory.Listing) {
+	seen := map[*directory.Listing]bool{}
+	add := func(dst []*directory.Listing, ids []string) []*directory.Listing {
 		for _, id := range ids {
-			if l, ok := ix.byID[id]; ok && l.Status != StatusInactive && !seen[l] {
+			if l, ok := ix.byID[id]; ok && l.Status != directory.StatusInactive && !seen[l] {
 				seen[l] = true
 				dst = append(dst, l)
 			}

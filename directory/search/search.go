@@ -1,9 +1,11 @@
-package directory
+package search
 
 import (
 	"container/heap"
 	"math"
 	"slices"
+
+	"nowrongdoor/directory"
 )
 
 // A search turns the query into slots, one per thing the customer asked
@@ -548,7 +550,7 @@ func (sc *scorer) top(ix *Index, limit int) []Result {
 func (sc *scorer) final(ix *Index, d int32) float32 {
 	coverage := min(1, sc.covered.v[d]/max(sc.sumWeight, 1e-9))
 	s := sc.total.v[d] * coverage * coverage
-	if ix.docs[d].Status == StatusInactive {
+	if ix.docs[d].Status == directory.StatusInactive {
 		s *= inactiveFactor
 	}
 	return s

@@ -1,4 +1,4 @@
-package directory_test
+package search_test
 
 import (
 	"os"

@@ -1,6 +1,6 @@
 //go:build race
 
-package directory_test
+package search_test
 
 // raceEnabled is set when the tests run under the race detector, which
 // makes the search many times slower: typing a thousand desk questions a

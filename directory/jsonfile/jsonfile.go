@@ -1,4 +1,4 @@
-package directory
+package jsonfile
 
 import (
 	"bytes"
@@ -14,85 +14,29 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
-)
 
-// ErrInvalidFile is matched by errors.Is for every error ParseListings
-// returns about the file's content (as opposed to failing to read it).
-var ErrInvalidFile = errors.New("invalid directory file")
+	"nowrongdoor/directory"
+)
 
 // MaxFileSize is the largest import file ParseListings reads. A statewide
 // feed of 100,000 listings is about 150 MB; the limit stops a wrong file
 // (a disk image, a device) from exhausting memory.
 const MaxFileSize = 1 << 30
 
-// Problem is one thing wrong with an import file, precise enough for an
-// admin to find and fix it by hand.
-type Problem struct {
-	// Index is the record's position in the file's array, counting from 0,
-	// or -1 for a problem with the file as a whole.
-	Index int
-	// ID is the record's id as written, or "" when it has none.
-	ID string
-	// Field is the JSON path of the offending field ("phones[1].number"),
-	// or "" when the problem is with the whole record or file.
-	Field string
-	// Message says what is wrong and how to fix it.
-	Message string
-}
-
-// String formats the problem as one line naming the record:
-// `record 12 (id "slco-wic"): name is empty; give the listing a name`.
-func (p Problem) String() string {
-	if p.Index < 0 {
-		return p.Message
-	}
-	if p.ID == "" {
-		return fmt.Sprintf("record %d (no id): %s", p.Index, p.Message)
-	}
-	return fmt.Sprintf("record %d (id %q): %s", p.Index, shorten(p.ID), p.Message)
-}
-
-// ValidationError reports every problem found in an import file at once, so
-// an admin can fix them all before trying again. It matches ErrInvalidFile.
-type ValidationError struct {
-	Problems []Problem
-}
-
-// maxErrorLines caps how many problems Error spells out; Problems keeps all.
-const maxErrorLines = 20
-
-// Error lists the problems one per line.
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	for i, p := range e.Problems {
-		if i == maxErrorLines {
-			fmt.Fprintf(&b, "\n... and %d more problems", len(e.Problems)-i)
-			break
-		}
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(p.String())
-	}
-	return b.String()
-}
-
-// Unwrap makes errors.Is(err, ErrInvalidFile) true.
-func (e *ValidationError) Unwrap() error { return ErrInvalidFile }
-
 // fileProblem is a ValidationError about the whole file.
 func fileProblem(format string, args ...any) error {
-	return &ValidationError{Problems: []Problem{{Index: -1, Message: fmt.Sprintf(format, args...)}}}
+	return &directory.ValidationError{Problems: []directory.Problem{{Index: -1, Message: fmt.Sprintf(format, args...)}}}
 }
 
 // ParseListings reads a directory file: a JSON array of listings in the
 // format of data/agencies.json. It normalizes every record and validates all
-// of them, returning a *ValidationError with every problem found, or the
-// listings when there are none. Fields the format does not know are
+// of them, returning a *directory.ValidationError (which matches
+// directory.ErrInvalidFile) with every problem found, or the listings when
+// there are none. Fields the format does not know are
 // problems too: a misspelled field silently dropped would lose data. The
-// rules are Listing.Validate's, with verified_on checked against this
+// rules are directory.Listing.Validate's, with verified_on checked against this
 // computer's clock.
-func ParseListings(r io.Reader) ([]Listing, error) {
+func ParseListings(r io.Reader) ([]directory.Listing, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("read directory file: %w", err)
@@ -105,7 +49,7 @@ func ParseListings(r io.Reader) ([]Listing, error) {
 
 // parseListings is ParseListings with now as the instant verified_on may
 // not pass.
-func parseListings(data []byte, now time.Time) ([]Listing, error) {
+func parseListings(data []byte, now time.Time) ([]directory.Listing, error) {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return nil, fileProblem("the file is UTF-16 text; save it as UTF-8")
 	}
@@ -128,8 +72,8 @@ func parseListings(data []byte, now time.Time) ([]Listing, error) {
 		return nil, fileProblem("the file holds an empty array; it has no listings to import")
 	}
 
-	listings := make([]Listing, len(raws))
-	perRecord := make([][]Problem, len(raws))
+	listings := make([]directory.Listing, len(raws))
+	perRecord := make([][]directory.Problem, len(raws))
 	inChunks(len(raws), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			perRecord[i] = checkRecord(raws[i], &listings[i], now)
@@ -138,21 +82,21 @@ func parseListings(data []byte, now time.Time) ([]Listing, error) {
 			}
 		}
 	})
-	var problems []Problem
+	var problems []directory.Problem
 	for _, ps := range perRecord {
 		problems = append(problems, ps...)
 	}
-	problems = append(problems, duplicateIDs(listings)...)
+	problems = append(problems, directory.DuplicateIDs(listings)...)
 	if len(problems) > 0 {
 		// Problems of a record stay together, in file order.
-		slices.SortStableFunc(problems, func(a, b Problem) int { return a.Index - b.Index })
-		return nil, &ValidationError{Problems: problems}
+		slices.SortStableFunc(problems, func(a, b directory.Problem) int { return a.Index - b.Index })
+		return nil, &directory.ValidationError{Problems: problems}
 	}
 	return listings, nil
 }
 
 // checkRecord decodes, normalizes and validates one record of a file.
-func checkRecord(raw json.RawMessage, l *Listing, now time.Time) []Problem {
+func checkRecord(raw json.RawMessage, l *directory.Listing, now time.Time) []directory.Problem {
 	bad, oldNames, problems := decodeRecord(raw, l)
 	if problems != nil && bad == nil {
 		return problems // not an object at all; nothing more to say
@@ -275,9 +219,9 @@ func fieldsOf(t reflect.Type, aliases map[string]string) (map[string]jsonField, 
 var listingAliases = map[string]string{"staff_notes": "notes_for_staff"}
 
 var (
-	listingFields, listingFieldNames = fieldsOf(reflect.TypeFor[Listing](), listingAliases)
-	phoneFields, phoneFieldNames     = fieldsOf(reflect.TypeFor[Phone](), nil)
-	addressFields, addressFieldNames = fieldsOf(reflect.TypeFor[Address](), nil)
+	listingFields, listingFieldNames = fieldsOf(reflect.TypeFor[directory.Listing](), listingAliases)
+	phoneFields, phoneFieldNames     = fieldsOf(reflect.TypeFor[directory.Phone](), nil)
+	addressFields, addressFieldNames = fieldsOf(reflect.TypeFor[directory.Address](), nil)
 )
 
 // decodeRecord decodes one array element into l field by field, so that one
@@ -286,10 +230,10 @@ var (
 // element is not an object at all), the old names the record gives fields
 // under (current name to old name, see listingAliases) and the problems
 // found.
-func decodeRecord(raw json.RawMessage, l *Listing) (bad map[string]bool, oldNames map[string]string, problems []Problem) {
+func decodeRecord(raw json.RawMessage, l *directory.Listing) (bad map[string]bool, oldNames map[string]string, problems []directory.Problem) {
 	keys, values, err := objectMembers(raw)
 	if err != nil {
-		return nil, nil, []Problem{{Message: fmt.Sprintf("the record is %s, not a listing object { ... }", jsonKind(raw))}}
+		return nil, nil, []directory.Problem{{Message: fmt.Sprintf("the record is %s, not a listing object { ... }", jsonKind(raw))}}
 	}
 	bad = map[string]bool{}
 	oldNames = map[string]string{}
@@ -325,7 +269,7 @@ func decodeRecord(raw json.RawMessage, l *Listing) (bad map[string]bool, oldName
 		}
 		if err := json.Unmarshal(values[i], dst.Addr().Interface()); err != nil {
 			bad[name] = true
-			problems = append(problems, Problem{ID: l.ID, Field: key, Message: decodeMessage(key, f.typ, values[i], err)})
+			problems = append(problems, directory.Problem{ID: l.ID, Field: key, Message: decodeMessage(key, f.typ, values[i], err)})
 			continue
 		}
 		if both {
@@ -335,7 +279,7 @@ func decodeRecord(raw json.RawMessage, l *Listing) (bad map[string]bool, oldName
 				old = key
 			}
 			if !bad[name] && strings.TrimSpace(dst.String()) != strings.TrimSpace(v.Field(f.index).String()) {
-				problems = append(problems, Problem{ID: l.ID, Field: key, Message: fmt.Sprintf(
+				problems = append(problems, directory.Problem{ID: l.ID, Field: key, Message: fmt.Sprintf(
 					"%s and %s give different text; they are one field (%s is its name in files made for earlier releases), so keep one",
 					first, key, old)})
 			}
@@ -357,7 +301,7 @@ func decodeRecord(raw json.RawMessage, l *Listing) (bad map[string]bool, oldName
 }
 
 // checkNested checks the member names of a nested object (an address, a phone).
-func checkNested(raw json.RawMessage, fields map[string]jsonField, names []string, path string, id func() string) []Problem {
+func checkNested(raw json.RawMessage, fields map[string]jsonField, names []string, path string, id func() string) []directory.Problem {
 	keys, _, err := objectMembers(raw)
 	if err != nil {
 		return nil // null, or a type error already reported by decoding
@@ -367,12 +311,12 @@ func checkNested(raw json.RawMessage, fields map[string]jsonField, names []strin
 
 // checkKeys reports member names the format does not know, and names given
 // twice (JSON decoders keep the last, silently dropping the first).
-func checkKeys(keys []string, fields map[string]jsonField, names []string, prefix string, id func() string) []Problem {
-	var problems []Problem
+func checkKeys(keys []string, fields map[string]jsonField, names []string, prefix string, id func() string) []directory.Problem {
+	var problems []directory.Problem
 	seen := map[string]bool{}
 	for _, key := range keys {
 		if seen[key] {
-			problems = append(problems, Problem{ID: id(), Field: prefix + key,
+			problems = append(problems, directory.Problem{ID: id(), Field: prefix + key,
 				Message: fmt.Sprintf("field %q appears more than once; keep one", prefix+key)})
 			continue
 		}
@@ -386,7 +330,7 @@ func checkKeys(keys []string, fields map[string]jsonField, names []string, prefi
 		} else {
 			msg += fmt.Sprintf("; the fields are %s", strings.Join(names, ", "))
 		}
-		problems = append(problems, Problem{ID: id(), Field: prefix + key, Message: msg})
+		problems = append(problems, directory.Problem{ID: id(), Field: prefix + key, Message: msg})
 	}
 	return problems
 }
@@ -489,14 +433,14 @@ func jsonKind(raw json.RawMessage) string {
 
 // decodeMessage explains why a field's value could not be decoded.
 func decodeMessage(key string, t reflect.Type, raw json.RawMessage, err error) string {
-	if t == reflect.TypeFor[Date]() {
+	if t == reflect.TypeFor[directory.Date]() {
 		return fmt.Sprintf("%s %s is not a date; write it as YYYY-MM-DD, like 2026-03-31", key, shorten(string(raw)))
 	}
 	var want string
 	switch {
-	case t == reflect.TypeFor[[]Phone]():
+	case t == reflect.TypeFor[[]directory.Phone]():
 		want = `an array of phones, like [{"label": "Main line", "number": "385-468-7300"}]`
-	case t == reflect.TypeFor[Address]():
+	case t == reflect.TypeFor[directory.Address]():
 		want = `an object, like {"street": ..., "city": ..., "state": "UT", "zip": ...}`
 	case t.Kind() == reflect.Slice:
 		want = `an array of strings, like ["first", "second"]`
@@ -540,7 +484,7 @@ func topField(path string) string {
 // tidy fixes what an admin obviously meant, beyond what Normalize does: a
 // web address written without its scheme ("IRS.gov", as the default data
 // has) gets https://, so the window can open it.
-func tidy(l *Listing) {
+func tidy(l *directory.Listing) {
 	l.Website = withScheme(l.Website)
 	for i, u := range l.SourceURLs {
 		l.SourceURLs[i] = withScheme(u)
@@ -554,6 +498,22 @@ var bareHost = regexp.MustCompile(`^(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]
 func withScheme(s string) string {
 	if s != "" && !strings.Contains(s, "://") && bareHost.MatchString(s) {
 		return "https://" + s
+	}
+	return s
+}
+
+// shorten quotes a value for a message, cutting long ones, as the domain's
+// messages do. It never converts the whole value: it may be megabytes.
+func shorten(s string) string {
+	if len(s) <= 40 || utf8.RuneCountInString(s) <= 40 {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == 37 {
+			return s[:i] + "..."
+		}
+		n++
 	}
 	return s
 }
