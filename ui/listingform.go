@@ -505,16 +505,18 @@ func (f *listingForm) show(ps []directory.Problem) {
 
 // besideField words a problem for the place beside its field. The rules
 // word it for an import report, naming the record's field first
-// (`phones[1] ("Main") number "801-555" has 7 digits…`); beside the phone
-// row or the field itself that path says nothing an admin needs, so it is
-// dropped.
+// (`phones[1] ("Main") number "801-555" has 7 digits…`). Beside a phone's
+// row or a field itself that path says nothing an admin needs, so it is
+// dropped; beside a list typed one entry per line, it becomes the line
+// ("Line 2: …").
 func besideField(p directory.Problem) string {
 	m := p.Message
-	if rest, ok := strings.CutPrefix(m, p.Field+" "); ok && strings.HasPrefix(rest, `"`) {
-		return rest // `address.zip "8419" is not…`: the value, then what is wrong
-	}
 	path, _, _ := strings.Cut(p.Field, ".")
-	if !strings.HasSuffix(path, "]") || !strings.HasPrefix(m, path+" ") {
+	name, index, isList := strings.Cut(strings.TrimSuffix(path, "]"), "[")
+	if !isList || !strings.HasPrefix(m, path+" ") {
+		if rest, ok := strings.CutPrefix(m, p.Field+" "); ok && strings.HasPrefix(rest, `"`) {
+			return rest // `address.zip "8419" is not…`: the value, then what is wrong
+		}
 		return m
 	}
 	rest := strings.TrimPrefix(m, path+" ")
@@ -525,6 +527,9 @@ func besideField(p directory.Problem) string {
 	}
 	if rest == "" {
 		return m
+	}
+	if n, err := strconv.Atoi(index); err == nil && name != "phones" {
+		return lang.L("Line {{.Line}}: {{.Problem}}", map[string]any{"Line": n + 1, "Problem": rest})
 	}
 	return strings.ToUpper(rest[:1]) + rest[1:]
 }

@@ -166,7 +166,7 @@ func TestFormListsOnePerLine(t *testing.T) {
 		t.Errorf("Keywords = %q, want %q", got, want)
 	}
 	f.field(t, "source_urls").entry.SetText("https://saltlakecounty.gov/clerk/passport\nsaltlakecounty.gov")
-	if got := shownUnder(f.field(t, "source_urls").problem); !strings.Contains(got, "source_urls[1]") {
+	if got := shownUnder(f.field(t, "source_urls").problem); !strings.HasPrefix(got, `Line 2: "saltlakecounty.gov"`) {
 		t.Errorf("under the sources: %q, want the second one's problem", got)
 	}
 }
@@ -415,6 +415,7 @@ func TestBesideField(t *testing.T) {
 			`Ext "x12" should be the extension's digits only, like "1234"`},
 		{"address.zip", `address.zip "8419" is not a ZIP code`, `"8419" is not a ZIP code`},
 		{"name", "name is empty; give the listing a name", "name is empty; give the listing a name"},
+		{"keywords[3]", `keywords[3] has a zero-width character`, `Line 4: has a zero-width character`},
 	} {
 		if got := besideField(directory.Problem{Field: tt.field, Message: tt.msg}); got != tt.want {
 			t.Errorf("besideField(%q, %q) = %q, want %q", tt.field, tt.msg, got, tt.want)
