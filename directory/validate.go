@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // The length limits of a listing's texts, in characters. They are far above
@@ -573,27 +575,43 @@ func DuplicateIDs(listings []Listing) []Problem {
 
 // suggestID turns a name or a malformed id into a valid id, for messages.
 func suggestID(s string) string {
+	if id := SuggestID(s); id != "" {
+		return id
+	}
+	return "slco-wic"
+}
+
+// SuggestID makes an id from a name (or a malformed id) by the rules
+// Validate holds ids to: lower-case letters and digits in words joined by
+// single dashes, accents dropped ("Clínica Fácil" is "clinica-facil"), at
+// most about 60 characters; "" when the name has no letter or digit.
+func SuggestID(name string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range s {
-		// Lower-cased a letter at a time: s may be a 10 MB name.
-		r = unicode.ToLower(r)
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+	for _, r := range name {
+		// A letter at a time, not the whole name: it may be 10 MB.
+		parts := string(r)
+		if r >= utf8.RuneSelf {
+			parts = norm.NFD.String(parts)
+		}
+		for _, c := range parts {
+			c = unicode.ToLower(c)
+			switch {
+			case unicode.Is(unicode.Mn, c):
+				continue // an accent, after NFD
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				if dash && b.Len() > 0 {
+					b.WriteByte('-')
+				}
+				b.WriteRune(c)
+				dash = false
+			default:
+				dash = true
 			}
-			b.WriteRune(r)
-			dash = false
-		default:
-			dash = true
 		}
 		if b.Len() >= 60 {
 			break
 		}
-	}
-	if b.Len() == 0 {
-		return "slco-wic"
 	}
 	return b.String()
 }
@@ -606,9 +624,13 @@ func joinNames[T ~string](vs []T) string {
 	return strings.Join(q, ", ")
 }
 
-// shorten quotes a value for a message, cutting long ones. It never
-// converts the whole value: it may be megabytes.
-func shorten(s string) string {
+// shorten quotes a value for a message; see Shorten.
+func shorten(s string) string { return Shorten(s) }
+
+// Shorten cuts a value quoted in a message to about 40 characters, with
+// "..." when it was longer. It never converts the whole value: it may be
+// megabytes.
+func Shorten(s string) string {
 	if len(s) <= 40 || utf8.RuneCountInString(s) <= 40 {
 		return s
 	}

@@ -496,3 +496,21 @@ func FuzzValidate(f *testing.F) {
 		}
 	})
 }
+
+// TestSuggestID: the id the editor offers for a name is a valid id, with
+// accents dropped rather than the letters.
+func TestSuggestID(t *testing.T) {
+	for name, want := range map[string]string{
+		"Clínica Fácil":                    "clinica-facil",
+		"Salt Lake County WIC (Rose Park)": "salt-lake-county-wic-rose-park",
+		"  ¿Qué?  ":                        "que",
+		"---":                              "",
+	} {
+		if got := SuggestID(name); got != want {
+			t.Errorf("SuggestID(%q) = %q, want %q", name, got, want)
+		}
+		if got := SuggestID(name); got != "" && !validID(got) {
+			t.Errorf("SuggestID(%q) = %q, which Validate refuses", name, got)
+		}
+	}
+}

@@ -6,14 +6,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-
-	"golang.org/x/text/unicode/norm"
 
 	"nowrongdoor/directory"
 )
@@ -86,7 +83,7 @@ func newListingForm(l directory.Listing, isNew bool, now func() time.Time) *list
 	f := &listingForm{orig: l, isNew: isNew, now: now, general: newProblemLabel(), phonesLabel: newProblemLabel(),
 		cut: map[string]string{}, shown: map[*widget.Label]bool{}, problems: map[string]*widget.Label{}}
 	f.build()
-	f.idSuggested = isNew && (l.ID == "" || l.ID == suggestedID(l.Name))
+	f.idSuggested = isNew && (l.ID == "" || l.ID == directory.SuggestID(l.Name))
 	f.validate()
 	return f
 }
@@ -373,35 +370,8 @@ func (f *listingForm) suggestID(name string) {
 		return
 	}
 	f.settingID = true
-	f.id.entry.SetText(suggestedID(name))
+	f.id.entry.SetText(directory.SuggestID(name))
 	f.settingID = false
-}
-
-// suggestedID makes an id from a name by the rules directory.Validate
-// holds ids to: lower-case letters and digits in words joined by single
-// dashes, accents dropped ("Clínica Fácil" is "clinica-facil").
-func suggestedID(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(name) {
-		r = unicode.ToLower(r)
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue // an accent, after NFD
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		default:
-			dash = true
-		}
-		if b.Len() >= 60 {
-			break
-		}
-	}
-	return b.String()
 }
 
 // Widget is the whole form, scrollable.

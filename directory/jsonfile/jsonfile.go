@@ -434,7 +434,7 @@ func jsonKind(raw json.RawMessage) string {
 // decodeMessage explains why a field's value could not be decoded.
 func decodeMessage(key string, t reflect.Type, raw json.RawMessage, err error) string {
 	if t == reflect.TypeFor[directory.Date]() {
-		return fmt.Sprintf("%s %s is not a date; write it as YYYY-MM-DD, like 2026-03-31", key, shorten(string(raw)))
+		return fmt.Sprintf("%s %s is not a date; write it as YYYY-MM-DD, like 2026-03-31", key, directory.Shorten(string(raw)))
 	}
 	var want string
 	switch {
@@ -498,22 +498,6 @@ var bareHost = regexp.MustCompile(`^(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]
 func withScheme(s string) string {
 	if s != "" && !strings.Contains(s, "://") && bareHost.MatchString(s) {
 		return "https://" + s
-	}
-	return s
-}
-
-// shorten quotes a value for a message, cutting long ones, as the domain's
-// messages do. It never converts the whole value: it may be megabytes.
-func shorten(s string) string {
-	if len(s) <= 40 || utf8.RuneCountInString(s) <= 40 {
-		return s
-	}
-	n := 0
-	for i := range s {
-		if n == 37 {
-			return s[:i] + "..."
-		}
-		n++
 	}
 	return s
 }
