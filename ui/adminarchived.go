@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -48,22 +47,12 @@ func (d *Desk) showArchived() {
 	a.del = &widget.Button{Text: lang.L("Delete…"), Importance: widget.DangerImportance, OnTapped: a.onDelete}
 	hint := &widget.Label{Text: lang.L("Archived listings are hidden from the desk and kept. Restore puts one back; Delete removes it for good, keeping its history."),
 		Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
-	a.dlg = dialog.NewCustomWithoutButtons(lang.L("Archived listings"),
-		container.NewBorder(container.NewVBox(a.heading, hint), nil, nil, nil, a.list), d.win)
-	a.list.onEscape = a.dlg.Hide
-	a.dlg.SetButtons([]fyne.CanvasObject{newDialogButton(lang.L("Close"), a.dlg.Hide), a.del, a.restore})
-	a.dlg.Resize(fyne.NewSize(720, 560))
 	d.admin.archived = a
-	d.openDialog(a.dlg, a.list)
-	a.dlg.SetOnClosed(func() {
+	a.dlg = d.openListDialog(lang.L("Archived listings"), a.heading, hint, a.list, func() {
 		if d.admin.archived == a {
 			d.admin.archived = nil
 		}
-		if d.extra.open == a.dlg {
-			d.extra.open = nil
-		}
-		d.win.Canvas().Focus(d.search)
-	})
+	}, a.del, a.restore)
 	a.load()
 }
 

@@ -3,6 +3,8 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -137,4 +139,25 @@ func (tightRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		s.Height += m.Height
 	}
 	return s
+}
+
+// openListDialog opens a dialog of admin mode holding a list of listings
+// under a heading and a hint, with Close and the given buttons, and the
+// keys in the list. When it closes, forget lets go of it and the search
+// box takes the keys again.
+func (d *Desk) openListDialog(title string, heading, hint fyne.CanvasObject, list *adminList, forget func(), buttons ...fyne.CanvasObject) *dialog.CustomDialog {
+	dlg := dialog.NewCustomWithoutButtons(title,
+		container.NewBorder(container.NewVBox(heading, hint), nil, nil, nil, list), d.win)
+	list.onEscape = dlg.Hide
+	dlg.SetButtons(append([]fyne.CanvasObject{newDialogButton(lang.L("Close"), dlg.Hide)}, buttons...))
+	dlg.Resize(fyne.NewSize(720, 560))
+	d.openDialog(dlg, list)
+	dlg.SetOnClosed(func() {
+		forget()
+		if d.extra.open == dlg {
+			d.extra.open = nil
+		}
+		d.win.Canvas().Focus(d.search)
+	})
+	return dlg
 }

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -49,22 +48,12 @@ func (d *Desk) showQueue() {
 	}}
 	hint := &widget.Label{Text: lang.L("Down and Up move; Enter or a double click opens the listing. Mark it verified in the editor and it leaves the queue."),
 		Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
-	q.dlg = dialog.NewCustomWithoutButtons(lang.L("Review queue"),
-		container.NewBorder(container.NewVBox(q.heading, hint), nil, nil, nil, q.list), d.win)
-	q.list.onEscape = q.dlg.Hide
-	q.dlg.SetButtons([]fyne.CanvasObject{newDialogButton(lang.L("Close"), q.dlg.Hide), q.open})
-	q.dlg.Resize(fyne.NewSize(720, 560))
 	d.admin.queue = q
-	d.openDialog(q.dlg, q.list)
-	q.dlg.SetOnClosed(func() {
+	q.dlg = d.openListDialog(lang.L("Review queue"), q.heading, hint, q.list, func() {
 		if d.admin.queue == q {
 			d.admin.queue = nil
 		}
-		if d.extra.open == q.dlg {
-			d.extra.open = nil
-		}
-		d.win.Canvas().Focus(d.search)
-	})
+	}, q.open)
 	q.load()
 }
 
