@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -139,16 +140,7 @@ func newCrashDB(t *testing.T, def []directory.Listing) string {
 // before the kill.
 func runCrashChild(t *testing.T, path string, delay time.Duration) (time.Duration, bool) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestImportSurvivesKill$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashChildEnv+"="+path)
-	cmd.Stderr = os.Stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, out := startChild(t, "TestImportSurvivesKill", crashChildEnv, path)
 	begin, done := make(chan time.Time, 1), make(chan time.Time, 1)
 	go func() {
 		sc := bufio.NewScanner(out)
@@ -208,4 +200,22 @@ func crashChild(t *testing.T, path string) {
 	}
 	fmt.Println("done")
 	s.Close()
+}
+
+// startChild runs this test binary again as a child that runs only the
+// test named, with the environment variable env set to path, and returns
+// it with its standard output, where it reports its progress.
+func startChild(t *testing.T, test, env, path string) (*exec.Cmd, io.ReadCloser) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), env+"="+path)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, out
 }

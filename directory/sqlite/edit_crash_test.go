@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -101,16 +100,7 @@ func TestSaveSurvivesKill(t *testing.T) {
 // and returns the last save it reported.
 func runSaveChild(t *testing.T, path string, delay time.Duration) int {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestSaveSurvivesKill$", "-test.count=1")
-	cmd.Env = append(os.Environ(), saveChildEnv+"="+path)
-	cmd.Stderr = os.Stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, out := startChild(t, "TestSaveSurvivesKill", saveChildEnv, path)
 	begin, last := make(chan struct{}), make(chan int, 1)
 	go func() {
 		acked, begun := 0, false
