@@ -69,7 +69,8 @@ func yes(b bool) string {
 }
 
 // phoneLines writes phones one per line: the label, the number as staff
-// read it aloud, and the staff-only note in brackets.
+// read it aloud, "24/7" when the line answers at any hour and the label
+// does not say so, and the staff-only note in brackets.
 func phoneLines(phones []Phone) string {
 	var b strings.Builder
 	for i, p := range phones {
@@ -81,6 +82,9 @@ func phoneLines(phones []Phone) string {
 			b.WriteString(": ")
 		}
 		b.WriteString(p.String())
+		if p.Open247 && !labelSaysAroundTheClock(p.Label) {
+			b.WriteString(", 24/7")
+		}
 		if p.Note != "" {
 			b.WriteString(" (")
 			b.WriteString(p.Note)

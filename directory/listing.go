@@ -47,6 +47,11 @@ type Phone struct {
 	Number string `json:"number"`
 	Ext    string `json:"ext,omitempty"`
 	Note   string `json:"note,omitempty"`
+	// Open247 says the line answers at any hour, whatever the listing's
+	// schedule: a crisis line, a utility's outage line. Normalize sets it
+	// when the label says so ("24-hour crisis line"); an admin sets it for
+	// a line whose label does not.
+	Open247 bool `json:"open_24_7,omitempty"`
 }
 
 // String formats the phone as staff read it aloud: number, then extension.
@@ -178,6 +183,9 @@ func (l *Listing) Normalize() {
 	phones := l.Phones[:0:0]
 	for _, p := range l.Phones {
 		p.Label, p.Number, p.Ext, p.Note = strings.TrimSpace(p.Label), strings.TrimSpace(p.Number), strings.TrimSpace(p.Ext), strings.TrimSpace(p.Note)
+		if labelSaysAroundTheClock(p.Label) {
+			p.Open247 = true // stored, so the editor shows it and an export carries it
+		}
 		if p.Label != "" || p.Number != "" || p.Ext != "" || p.Note != "" {
 			phones = append(phones, p)
 		}

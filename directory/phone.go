@@ -14,12 +14,18 @@ var aroundTheClock = regexp.MustCompile(`\b24\s*/\s*7\b|\b24[\s-]*(?:hours?|hrs?
 // when the line answers ("call back within 24 hours").
 var notAroundTheClock = regexp.MustCompile(`\b(?:within|in|after|under|next)\s+24\b`)
 
-// AroundTheClock reports whether the phone's label says the line answers
-// at any hour, as crisis lines and utilities' customer service do. Only the
-// customer-facing label counts: the staff note says where the number came
-// from, not when it answers.
+// AroundTheClock reports whether the line answers at any hour, as crisis
+// lines and utilities' customer service do: it is marked so, or its label
+// says so. Only the customer-facing label counts: the staff note says where
+// the number came from, not when it answers.
 func (p Phone) AroundTheClock() bool {
-	label := strings.ToLower(p.Label)
+	return p.Open247 || labelSaysAroundTheClock(p.Label)
+}
+
+// labelSaysAroundTheClock reports whether a phone's label says the line
+// answers at any hour.
+func labelSaysAroundTheClock(label string) bool {
+	label = strings.ToLower(label)
 	if notAroundTheClock.MatchString(label) {
 		return false
 	}

@@ -422,3 +422,24 @@ func TestBesideField(t *testing.T) {
 		}
 	}
 }
+
+// TestFormPhoneAnswers247: "Answers 24/7" marks a line that answers at any
+// hour; it is ticked and held while the label says so, and freed when the
+// label stops saying so.
+func TestFormPhoneAnswers247(t *testing.T) {
+	f, _ := newTestForm(t, passportListing(), false)
+	r := f.phones.rows[0]
+	test.Tap(r.open247)
+	if got := f.Listing().Phones[0]; !got.Open247 {
+		t.Errorf("after ticking Answers 24/7: %+v, want Open247", got)
+	}
+	test.Tap(r.open247)
+	r.label.SetText("24-hour line")
+	if got := f.Listing().Phones[0]; !got.Open247 || !r.open247.Disabled() {
+		t.Errorf("label %q: %+v, box disabled %v; want Open247, held", r.label.Text, got, r.open247.Disabled())
+	}
+	r.label.SetText("Passports")
+	if r.open247.Disabled() {
+		t.Error("the box stays held after the label stopped saying 24 hours")
+	}
+}

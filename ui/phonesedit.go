@@ -34,7 +34,10 @@ type phonesEditor struct {
 // phoneRow is one phone's entries and buttons.
 type phoneRow struct {
 	label, number, ext, note *widget.Entry
-	up, down, remove         *widget.Button
+	// open247 says the line answers at any hour. It is ticked, and held,
+	// while the label says so ("24-hour crisis line").
+	open247          *widget.Check
+	up, down, remove *widget.Button
 	// problem shows what is wrong with this phone, under it.
 	problem *widget.Label
 	box     *fyne.Container
@@ -63,6 +66,14 @@ func (p *phonesEditor) newRow(ph directory.Phone) *phoneRow {
 	r.number = entry(ph.Number, lang.L("Number, like 385-468-7300"))
 	r.ext = entry(ph.Ext, lang.L("Ext."))
 	r.note = entry(ph.Note, lang.L("Note for staff only (where the number came from)"))
+	r.open247 = widget.NewCheck(lang.L("Answers 24/7"), func(bool) { p.changed() })
+	r.open247.Checked = ph.Open247
+	r.labelSays247()
+	label := r.label.OnChanged
+	r.label.OnChanged = func(s string) {
+		r.labelSays247()
+		label(s)
+	}
 	r.up = &widget.Button{Icon: theme.MoveUpIcon(), Importance: widget.LowImportance, OnTapped: func() { p.move(r, -1) }}
 	r.down = &widget.Button{Icon: theme.MoveDownIcon(), Importance: widget.LowImportance, OnTapped: func() { p.move(r, 1) }}
 	r.remove = &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { p.removeRow(r) }}
@@ -70,7 +81,7 @@ func (p *phonesEditor) newRow(ph directory.Phone) *phoneRow {
 	buttons := container.NewHBox(r.up, r.down, r.remove)
 	r.box = container.NewVBox(
 		container.NewBorder(nil, nil, nil, buttons, container.NewGridWithColumns(2, r.label, numberExt)),
-		r.note,
+		container.NewBorder(nil, nil, nil, r.open247, r.note),
 		r.problem,
 	)
 	return r
@@ -135,7 +146,21 @@ func (p *phonesEditor) removeRow(r *phoneRow) {
 }
 
 func (r *phoneRow) phone() directory.Phone {
-	return directory.Phone{Label: r.label.Text, Number: r.number.Text, Ext: r.ext.Text, Note: r.note.Text}
+	return directory.Phone{Label: r.label.Text, Number: r.number.Text, Ext: r.ext.Text, Note: r.note.Text, Open247: r.open247.Checked}
+}
+
+// labelSays247 ticks and holds "Answers 24/7" while the label says the
+// line answers at any hour, as the store will read it, and frees it when
+// the label stops saying so.
+func (r *phoneRow) labelSays247() {
+	if (directory.Phone{Label: r.label.Text}).AroundTheClock() {
+		if !r.open247.Checked {
+			r.open247.SetChecked(true)
+		}
+		r.open247.Disable()
+		return
+	}
+	r.open247.Enable()
 }
 
 func (r *phoneRow) set(ph directory.Phone) {
@@ -143,6 +168,8 @@ func (r *phoneRow) set(ph directory.Phone) {
 	r.number.SetText(ph.Number)
 	r.ext.SetText(ph.Ext)
 	r.note.SetText(ph.Note)
+	r.open247.SetChecked(ph.Open247)
+	r.labelSays247()
 }
 
 // Phones is the phones as the rows say, or exactly the phones it was given

@@ -198,7 +198,7 @@ func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]
 	for i := range phones {
 		p := &phones[i]
 		if j, ok := index[p.ServiceID]; ok {
-			out[j].Phones = append(out[j].Phones, directory.Phone{Label: p.Description, Number: p.Number, Ext: p.Extension, Note: p.StaffNote})
+			out[j].Phones = append(out[j].Phones, directory.Phone{Label: p.Description, Number: p.Number, Ext: p.Extension, Note: p.StaffNote, Open247: p.Open247 != 0})
 		}
 	}
 	for _, a := range locations {

@@ -19,7 +19,7 @@ func TestRowPrimitives(t *testing.T) {
 	s := openStore(t)
 	l := fullListing()
 	l.UpdatedAt = time.Date(2026, 2, 3, 4, 5, 6, 0, time.UTC)
-	l.Phones = append(l.Phones, directory.Phone{Label: "Fax", Number: "801-555-0177", Note: "Rarely answered"})
+	l.Phones = append(l.Phones, directory.Phone{Label: "After hours", Number: "801-555-0177", Note: "Rarely answered", Open247: true})
 	l.Schedules = append(l.Schedules, directory.Schedule{Label: "Walk-ins", Description: "Second Tuesday only",
 		ValidFrom: directory.Date{Year: 2026, Month: 1, Day: 1}, ValidTo: directory.Date{Year: 2026, Month: 6, Day: 30}})
 	l.Schedules[0].Proposed = false // an admin confirmed it

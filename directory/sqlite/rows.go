@@ -25,7 +25,7 @@ const (
 	eligibility, fees, documents, services, keywords, categories, languages, source_urls, source_date,
 	hours, alert, alert_until, verified_on, verified_by, staff_notes, archived, content_hash, updated_at`
 	locationColumns = `id, service_id, address_1, city, state_province, postal_code`
-	phoneColumns    = `id, service_id, position, number, extension, description, staff_note`
+	phoneColumns    = `id, service_id, position, number, extension, description, staff_note, open_24_7`
 	scheduleColumns = `id, service_id, position, part, label, byday, opens_at, closes_at, valid_from,
 	valid_to, description, unconfirmed, proposed`
 )
@@ -81,7 +81,7 @@ func encodeListing(l *directory.Listing) (listingRows, error) {
 		r.location = []any{locationID(l.ID), sid, a.Street, a.City, a.State, a.Zip}
 	}
 	for i, p := range l.Phones {
-		r.phones = append(r.phones, []any{phoneID(l.ID, i), sid, i, p.Number, p.Ext, p.Label, p.Note})
+		r.phones = append(r.phones, []any{phoneID(l.ID, i), sid, i, p.Number, p.Ext, p.Label, p.Note, boolInt(p.Open247)})
 	}
 	for i, s := range l.Schedules {
 		parts, err := scheduleParts(s)
@@ -328,14 +328,15 @@ var organizationFields = map[string]func(*organizationRow) any{
 // phoneRow is a phone row, read by column name (see phoneFields).
 type phoneRow struct {
 	ServiceID, Number, Extension, Description, StaffNote string
+	Open247                                              int64
 }
 
-const phoneSQL = `SELECT service_id, number, extension, description, staff_note FROM phone`
+const phoneSQL = `SELECT service_id, number, extension, description, staff_note, open_24_7 FROM phone`
 
 var phoneFields = map[string]func(*phoneRow) any{
 	"service_id": func(r *phoneRow) any { return &r.ServiceID }, "number": func(r *phoneRow) any { return &r.Number },
 	"extension": func(r *phoneRow) any { return &r.Extension }, "description": func(r *phoneRow) any { return &r.Description },
-	"staff_note": func(r *phoneRow) any { return &r.StaffNote },
+	"staff_note": func(r *phoneRow) any { return &r.StaffNote }, "open_24_7": func(r *phoneRow) any { return &r.Open247 },
 }
 
 // scheduleRow is a schedule row, read by column name (see scheduleFields).

@@ -91,6 +91,9 @@ CREATE TABLE phone (
 	type        TEXT NOT NULL DEFAULT 'voice',
 	description TEXT NOT NULL DEFAULT '',
 	staff_note  TEXT NOT NULL DEFAULT '',
+	-- 1 when the line answers at any hour, whatever the service's schedule
+	-- (HSDS gives a phone no hours of its own).
+	open_24_7   INTEGER NOT NULL DEFAULT 0 CHECK (open_24_7 IN (0, 1)),
 	PRIMARY KEY (service_id, position)
 ) STRICT, WITHOUT ROWID;
 
