@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/hours"
 )
 
 // The store is what admin mode edits.
@@ -60,6 +61,7 @@ func (s *Store) Save(ctx context.Context, l directory.Listing, base time.Time, a
 	if err != nil {
 		return directory.Listing{}, nil, fmt.Errorf("save: %w", err)
 	}
+	proposeHours(&l)
 	l.Normalize()
 	now := s.now()
 	var saved directory.Listing
@@ -81,7 +83,7 @@ func (s *Store) Save(ctx context.Context, l directory.Listing, base time.Time, a
 		// Schedules the hours reader proposed follow the published text
 		// until an admin confirms them: a new text proposes them anew.
 		if !adding && l.Hours != stored.Hours && allProposed(l.Schedules) && reflect.DeepEqual(l.Schedules, stored.Schedules) {
-			l.Schedules = nil
+			l.Schedules = hours.Propose(l.Hours)
 			l.Normalize()
 		}
 		if ps := l.Validate(now); len(ps) > 0 {
