@@ -79,7 +79,7 @@ func (s *Store) SeedIfEmpty(ctx context.Context, listings []directory.Listing) (
 		return false, nil
 	}
 	now := s.now()
-	listings, rows, err := prepare("seed", listings, now)
+	_, rows, err := prepare("seed", listings, now)
 	if err != nil {
 		return false, err
 	}
