@@ -419,6 +419,17 @@ func (b *building) schedule() directory.Schedule {
 		}
 		s.Week[d] = all[from:len(all):len(all)]
 	}
+	// A whole day joined with a period that runs past midnight ("24/7;
+	// Fri 1pm-1am") would last longer than a day: the week's minutes,
+	// said again in days, are the same hours in the shape a schedule has.
+	for _, ivs := range s.Week {
+		for _, iv := range ivs {
+			if iv.End-iv.Start > minutesPerDay {
+				s.Week = weekFromSpans(weekSpans(&s))
+				return s
+			}
+		}
+	}
 	return s
 }
 
