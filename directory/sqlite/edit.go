@@ -49,7 +49,8 @@ func (s *Store) Load(ctx context.Context, id string) (directory.Listing, error) 
 // Save adds l when base is zero, or updates the listing with l's id when
 // base is the UpdatedAt it had when the admin opened it; one changed
 // since gives directory.ErrConflict, an id taken by another listing
-// directory.ErrExists. l is normalized and validated first: a
+// directory.ErrExists. l is normalized and validated first (with hours
+// text and no schedules, it gets those the hours reader proposes): a
 // *directory.ValidationError lists every problem by field. Whether the
 // listing is archived and who verified it when are kept as stored (a new
 // listing is neither): Archive, Restore and MarkVerified change them, each
