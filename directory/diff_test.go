@@ -13,7 +13,9 @@ func TestDiff(t *testing.T) {
 		Phones:   []Phone{{Label: "Main", Number: "385-468-4100"}},
 		Address:  Address{Street: "2001 S State St", City: "Salt Lake City", State: "UT", Zip: "84190"},
 		Hours:    "Mon-Fri 8am-5pm",
-		Status:   StatusActive,
+		// What the hours reader proposes from the text at import.
+		Schedules: []Schedule{proposed(8*60, 17*60, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday)},
+		Status:    StatusActive,
 	}
 	base.Normalize()
 	tests := []struct {
@@ -37,8 +39,8 @@ func TestDiff(t *testing.T) {
 			[]FieldChange{{"address.zip", "84190", "84115"}}},
 		{"hours and the schedule read from them", func(l *Listing) {
 			l.Hours = "Mon-Thu 8am-6pm"
-			l.Schedules = nil // proposed anew from the new text
-			l.Normalize()
+			// proposed anew from the new text
+			l.Schedules = []Schedule{proposed(8*60, 18*60, time.Monday, time.Tuesday, time.Wednesday, time.Thursday)}
 		}, []FieldChange{
 			{"hours", "Mon-Fri 8am-5pm", "Mon-Thu 8am-6pm"},
 			{"schedules", "Mon-Fri 8:00am-5:00pm", "Mon-Thu 8:00am-6:00pm"},
@@ -92,4 +94,14 @@ func TestDiffFromNothing(t *testing.T) {
 	if got := Diff(Listing{}, l); !reflect.DeepEqual(got, want) {
 		t.Errorf("Diff(zero, l) = %q, want %q", got, want)
 	}
+}
+
+// proposed is a schedule open from start to end (minutes after midnight)
+// on days, as the hours reader proposes it.
+func proposed(start, end int, days ...time.Weekday) Schedule {
+	s := Schedule{Proposed: true}
+	for _, d := range days {
+		s.Week[d] = []Interval{{Start: start, End: end}}
+	}
+	return s
 }

@@ -2,5 +2,6 @@
 // of validation rules, opening hours, the import file format, and the
 // editor's contract the window and the store share. It depends on nothing
 // else of ours and never on Fyne; the search engine lives below it in
-// directory/search and storage in directory/sqlite.
+// directory/search, the reader of hours as published in directory/hours,
+// and storage in directory/sqlite.
 package directory

@@ -7,14 +7,9 @@ import (
 	"time"
 )
 
-const (
-	minutesPerDay  = 24 * 60
-	minutesPerWeek = 7 * minutesPerDay
-
-	everyDay  uint8 = 1<<7 - 1
-	monToFri  uint8 = 1<<time.Monday | 1<<time.Tuesday | 1<<time.Wednesday | 1<<time.Thursday | 1<<time.Friday
-	satAndSun uint8 = 1<<time.Saturday | 1<<time.Sunday
-)
+// minutesPerDay is the length of a day in the minutes Interval counts.
+// The hours reader (directory/hours) keeps its own copy.
+const minutesPerDay = 24 * 60
 
 // wholeDay is the interval of a day open around the clock.
 var wholeDay = Interval{0, minutesPerDay}
@@ -57,8 +52,8 @@ func clock(m int) string {
 }
 
 // Schedule is a listing's weekly opening hours, one HSDS schedule. It is
-// stored with the listing; the hours reader only proposes one (see
-// Listing.Normalize) for an admin to confirm.
+// stored with the listing; the hours reader (directory/hours) only proposes
+// one at import, for an admin to confirm.
 type Schedule struct {
 	// Label names what the hours are for when the text gives several
 	// ("Shelter", "Animal control dispatch"); empty when there is one.
@@ -298,39 +293,19 @@ func (l *Listing) OpenAt(t time.Time) OpenState {
 	return st
 }
 
-// mergeIntervals sorts one day's intervals and joins those that overlap or
-// touch, in place.
-func mergeIntervals(ivs []Interval) []Interval {
-	if len(ivs) < 2 {
-		return ivs
-	}
-	slices.SortFunc(ivs, func(a, b Interval) int { return a.Start - b.Start })
-	out := ivs[:1]
-	for _, iv := range ivs[1:] {
-		last := &out[len(out)-1]
-		if iv.Start <= last.End {
-			last.End = max(last.End, iv.End)
-			continue
-		}
-		out = append(out, iv)
-	}
-	return out
-}
+// span is a period of the week in minutes after Sunday midnight.
+type span struct{ start, end int }
 
-// subtractInterval removes the minutes of cut from one day's intervals.
-func subtractInterval(ivs []Interval, cut Interval) []Interval {
-	var out []Interval
-	for _, iv := range ivs {
-		if cut.End <= iv.Start || iv.End <= cut.Start {
-			out = append(out, iv)
+// mergeSpans sorts spans and joins those that overlap or touch, in place.
+func mergeSpans(spans []span) []span {
+	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	out := spans[:0]
+	for _, sp := range spans {
+		if n := len(out); n > 0 && sp.start <= out[n-1].end {
+			out[n-1].end = max(out[n-1].end, sp.end)
 			continue
 		}
-		if iv.Start < cut.Start {
-			out = append(out, Interval{iv.Start, cut.Start})
-		}
-		if cut.End < iv.End {
-			out = append(out, Interval{cut.End, iv.End})
-		}
+		out = append(out, sp)
 	}
 	return out
 }

@@ -158,10 +158,10 @@ type Listing struct {
 }
 
 // Normalize tidies a listing read from a file or being saved: it trims
-// spaces, drops empty list entries and defaults the status to active. A
-// listing that arrives with hours text and no schedules (from a file) gets
-// the schedules the hours reader proposes, marked Proposed; schedules it
-// has are never replaced, so what an admin entered or confirmed stays.
+// spaces, drops empty list entries and defaults the status to active, and
+// marks its schedules Unconfirmed when the staff notes doubt the hours. It
+// never reads the hours text: whoever takes in a listing with hours text
+// and no schedules (an import) proposes them with hours.Propose first.
 // Validate reports what Normalize cannot fix.
 func (l *Listing) Normalize() {
 	trim := func(s *string) { *s = strings.TrimSpace(*s) }
@@ -191,27 +191,12 @@ func (l *Listing) Normalize() {
 		}
 	}
 	l.Phones = phones
-	if len(l.Schedules) == 0 {
-		l.Schedules = ProposeSchedules(l.Hours)
-	}
 	if hoursDoubted(l.StaffNotes) {
 		l.Schedules = slices.Clone(l.Schedules) // the caller's may be shared
 		for i := range l.Schedules {
 			l.Schedules[i].Unconfirmed = true
 		}
 	}
-}
-
-// ProposeSchedules returns the schedules the hours reader reads from an
-// hours text as published, each marked Proposed for an admin to confirm;
-// none when the text states no weekly hours, which then stays only as the
-// listing's hours text.
-func ProposeSchedules(hours string) []Schedule {
-	out := ParseHours(hours)
-	for i := range out {
-		out[i].Proposed = true
-	}
-	return out
 }
 
 // hoursDoubted reports whether staff notes doubt the published hours: a

@@ -12,6 +12,7 @@ import (
 
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/adminauth"
+	"nowrongdoor/directory/directorytest"
 )
 
 // fakeAdminStore is an AdminStore in memory, keeping the contract's
@@ -85,7 +86,7 @@ func (f *fakeAdminStore) Save(_ context.Context, l directory.Listing, base time.
 		f.saveErr = nil
 		return directory.Listing{}, nil, err
 	}
-	l.Normalize()
+	directorytest.Prepare(&l) // as the store takes a listing in
 	if ps := l.Validate(f.now); len(ps) > 0 {
 		return directory.Listing{}, nil, &directory.ValidationError{Problems: ps}
 	}
@@ -316,7 +317,7 @@ func (f *fakeAdminStore) edit(id string, change func(*directory.Listing)) {
 	defer f.mu.Unlock()
 	l := f.listings[id]
 	change(&l)
-	l.Normalize()
+	directorytest.Prepare(&l) // as the store takes a listing in
 	l.UpdatedAt = f.tick()
 	f.listings[id] = l
 	f.record("Other Desk", directory.ActionEdit, id, nil)

@@ -11,8 +11,8 @@ import (
 )
 
 // The weekly hours editor reads one day's hours as an admin types them,
-// strictly: the import's free-text reader (directory.ParseHours) guesses
-// its way through whole paragraphs, but a day typed in the editor is either
+// strictly: the import's free-text reader (directory/hours) guesses its
+// way through whole paragraphs, but a day typed in the editor is either
 // read exactly or refused with a message, so nothing is saved that the
 // admin did not mean.
 

@@ -14,6 +14,7 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
 	"nowrongdoor/directory/search"
 )
 
@@ -830,8 +831,8 @@ func TestResultBadges(t *testing.T) {
 		VerifiedOn: directory.Date{Year: 2025, Month: time.March, Day: 2},
 		SourceURLs: []string{"https://example.org/clinic"},
 	}
-	crisisLine.Normalize()
-	saturday.Normalize()
+	directorytest.Prepare(&crisisLine)
+	directorytest.Prepare(&saturday)
 	td := newTestDesk(t, newFakeDirectory(append(ls, crisisLine, saturday)))
 
 	td.typeText("passport") // verified June 1, 2026

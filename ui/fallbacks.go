@@ -51,6 +51,14 @@ func builtinListing(id string) *directory.Listing {
 		l.Description = lang.L("Call 911 when someone is in danger right now: a medical emergency, a fire, or a crime happening now.")
 		l.Phones = []directory.Phone{{Label: lang.L("Emergency"), Number: "911"}}
 	}
+	// Each is open around the clock: the schedule is stated here rather
+	// than read from the (translated) hours text, which only the import's
+	// reader does.
+	var always directory.Schedule
+	for d := range always.Week {
+		always.Week[d] = []directory.Interval{{Start: 0, End: 24 * 60}}
+	}
+	l.Schedules = []directory.Schedule{always}
 	l.Normalize()
 	return l
 }

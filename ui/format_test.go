@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
 )
 
 func at(day, hour, minute int) time.Time {
@@ -20,24 +21,24 @@ func TestOpenBadge(t *testing.T) {
 	test.NewTempApp(t)
 	addTranslations()
 	weekdays := &directory.Listing{Hours: "Monday-Friday 8:00am-5:00pm"}
-	weekdays.Normalize()
+	directorytest.Prepare(weekdays)
 	allDay := &directory.Listing{Hours: "24 hours a day, 7 days a week"}
-	allDay.Normalize()
+	directorytest.Prepare(allDay)
 	closed := &directory.Listing{Hours: "Monday-Friday 8:00am-5:00pm", Status: directory.StatusTemporarilyClosed}
-	closed.Normalize()
+	directorytest.Prepare(closed)
 	appointment := &directory.Listing{Hours: "By appointment only"}
-	appointment.Normalize()
+	directorytest.Prepare(appointment)
 	// Offices whose phone answers around the clock.
 	lineWeekdays := &directory.Listing{Hours: "Monday-Friday 8:00am-5:00pm", Phones: []directory.Phone{{Label: "Office", Number: "801-555-0100"}, {Label: "24-hour crisis line", Number: "801-587-3000"}}}
-	lineWeekdays.Normalize()
+	directorytest.Prepare(lineWeekdays)
 	lineNoHours := &directory.Listing{Phones: []directory.Phone{{Label: "Call or text (24/7)", Number: "988"}}}
-	lineNoHours.Normalize()
+	directorytest.Prepare(lineNoHours)
 	lineAppointment := &directory.Listing{Hours: "By appointment only", Phones: []directory.Phone{{Label: "Línea 24 horas", Number: "801-555-0100"}}}
-	lineAppointment.Normalize()
+	directorytest.Prepare(lineAppointment)
 	lineClosed := &directory.Listing{Hours: "Monday-Friday 8:00am-5:00pm", Status: directory.StatusTemporarilyClosed, Phones: []directory.Phone{{Label: "Customer service (call anytime)", Number: "1-800-538-4228"}}}
-	lineClosed.Normalize()
+	directorytest.Prepare(lineClosed)
 	noteOnly := &directory.Listing{Hours: "Monday-Friday 8:00am-5:00pm", Phones: []directory.Phone{{Label: "Office", Number: "801-555-0100", Note: "A guide says 24/7; confirm"}}}
-	noteOnly.Normalize()
+	directorytest.Prepare(noteOnly)
 	for _, tc := range []struct {
 		name string
 		l    *directory.Listing
@@ -72,9 +73,9 @@ func TestWeekGroups(t *testing.T) {
 	test.NewTempApp(t)
 	addTranslations()
 	l := &directory.Listing{Hours: "Monday-Friday 8:00am-5:00pm; Saturday 10:00am-2:00pm"}
-	l.Normalize()
+	directorytest.Prepare(l)
 	if len(l.Schedules) == 0 {
-		t.Fatalf("ParseHours(%q) found no schedule", l.Hours)
+		t.Fatalf("hours.Propose(%q) found no schedule", l.Hours)
 	}
 	var got []string
 	for _, g := range weekGroups(l.Schedules[0], time.Saturday) {

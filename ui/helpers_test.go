@@ -20,6 +20,7 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
 )
 
 // fyneLog keeps what Fyne logs during the tests, so TestMain can fail the
@@ -64,7 +65,7 @@ func defaultListings(t testing.TB) []directory.Listing {
 		t.Fatalf("read default directory: %v", err)
 	}
 	for i := range ls {
-		ls[i].Normalize()
+		directorytest.Prepare(&ls[i])
 	}
 	return ls
 }
@@ -144,7 +145,7 @@ func fixtureListings() []directory.Listing {
 		},
 	}
 	for i := range ls {
-		ls[i].Normalize()
+		directorytest.Prepare(&ls[i])
 	}
 	return ls
 }

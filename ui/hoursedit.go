@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/hours"
 )
 
 // hoursEditor edits a listing's weekly hours: one schedule, or several
@@ -160,7 +161,7 @@ func (h *hoursEditor) removeSchedule(se *scheduleEdit) {
 // onFill reads the hours as published with the import's reader and puts
 // what it finds in the days, for the admin to check.
 func (h *hoursEditor) onFill() {
-	scheds := directory.ParseHours(h.published())
+	scheds := hours.Propose(h.published())
 	if len(scheds) == 0 {
 		h.note.SetText(lang.L("The hours as published name no days and times that can be read; type them in the days above."))
 		return

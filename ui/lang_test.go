@@ -18,6 +18,7 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
 )
 
 // readTranslations reads data/translations/CODE.json: each key's text, or
@@ -176,11 +177,11 @@ func TestSpanishHours(t *testing.T) {
 	test.NewTempApp(t)
 	useSpanish(t)
 	weekdays := &directory.Listing{Hours: "Monday-Friday 8:00am-5:00pm; Saturday 10:00am-1:30pm"}
-	weekdays.Normalize()
+	directorytest.Prepare(weekdays)
 	overnight := &directory.Listing{Hours: "Monday-Friday 7:30pm-8:30am"}
-	overnight.Normalize()
+	directorytest.Prepare(overnight)
 	doubted := &directory.Listing{Hours: "Monday-Friday 8:00am-5:00pm (as of 2011; confirm)"}
-	doubted.Normalize()
+	directorytest.Prepare(doubted)
 	for _, tc := range []struct {
 		name string
 		got  func() string

@@ -407,13 +407,8 @@ func (f *listingForm) Listing() directory.Listing {
 // them.
 func (f *listingForm) Problems() []directory.Problem {
 	l := f.Listing()
-	// Validate wants a normalized listing. Normalize also reads the
-	// published hours into schedules, which Validate does not look at:
-	// keep them out so a long text is not read on every keystroke.
-	hours := l.Hours
-	l.Hours = ""
+	// Validate wants a normalized listing.
 	l.Normalize()
-	l.Hours = strings.TrimSpace(hours)
 	ps := l.Validate(f.now())
 	if t := f.alertUntil.entry.Text; t != f.alertUntil.initial {
 		if _, err := directory.ParseDate(strings.TrimSpace(t)); err != nil {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
 )
 
 func TestReferralText(t *testing.T) {
@@ -102,7 +103,7 @@ func TestReferralText(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			l := tc.l
-			l.Normalize()
+			directorytest.Prepare(&l)
 			if got := referralText(&l, testNow); got != tc.want {
 				t.Errorf("referralText =\n%s\nwant\n%s", got, tc.want)
 			}

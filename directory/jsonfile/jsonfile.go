@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/hours"
 )
 
 // MaxFileSize is the largest import file ParseListings reads. A statewide
@@ -100,6 +101,12 @@ func checkRecord(raw json.RawMessage, l *directory.Listing, now time.Time) []dir
 	bad, oldNames, problems := decodeRecord(raw, l)
 	if problems != nil && bad == nil {
 		return problems // not an object at all; nothing more to say
+	}
+	// A file gives hours as published; the reader proposes the weekly
+	// schedules an admin then confirms. Before Normalize, which marks
+	// them doubted when the staff notes doubt the hours.
+	if len(l.Schedules) == 0 {
+		l.Schedules = hours.Propose(l.Hours)
 	}
 	l.Normalize()
 	tidy(l)

@@ -6,6 +6,7 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
 )
 
 func TestIsSlip(t *testing.T) {
@@ -53,7 +54,7 @@ func TestSplitJoined(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range ls {
-		ls[i].Normalize()
+		directorytest.Prepare(&ls[i])
 	}
 	ix := NewIndex(ls)
 	for _, tt := range []struct {

@@ -28,7 +28,7 @@ func searchDefaults(tb testing.TB) ([]directory.Listing, *search.Index) {
 			panic("default data: " + err.Error())
 		}
 		for i := range ls {
-			ls[i].Normalize()
+			directorytest.Prepare(&ls[i])
 		}
 		defaultData, defaultIndex = ls, search.NewIndex(ls)
 	})

@@ -12,6 +12,7 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
 )
 
 // testNow is a Wednesday mid-morning in Salt Lake County.
@@ -26,15 +27,16 @@ func defaultListings(t testing.TB) []*directory.Listing {
 	}
 	out := make([]*directory.Listing, len(ls))
 	for i := range ls {
-		ls[i].Normalize()
+		directorytest.Prepare(&ls[i])
 		out[i] = &ls[i]
 	}
 	return out
 }
 
-// listing normalizes a listing made in a test, as the store would.
+// listing readies a listing made in a test as the store would: hours
+// text read into proposed schedules, then normalized.
 func listing(l directory.Listing) *directory.Listing {
-	l.Normalize()
+	directorytest.Prepare(&l)
 	return &l
 }
 

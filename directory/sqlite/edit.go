@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/hours"
 )
 
 // The store is what admin mode edits.
@@ -48,7 +49,8 @@ func (s *Store) Load(ctx context.Context, id string) (directory.Listing, error) 
 // Save adds l when base is zero, or updates the listing with l's id when
 // base is the UpdatedAt it had when the admin opened it; one changed
 // since gives directory.ErrConflict, an id taken by another listing
-// directory.ErrExists. l is normalized and validated first: a
+// directory.ErrExists. l is normalized and validated first (with hours
+// text and no schedules, it gets those the hours reader proposes): a
 // *directory.ValidationError lists every problem by field. Whether the
 // listing is archived and who verified it when are kept as stored (a new
 // listing is neither): Archive, Restore and MarkVerified change them, each
@@ -60,6 +62,7 @@ func (s *Store) Save(ctx context.Context, l directory.Listing, base time.Time, a
 	if err != nil {
 		return directory.Listing{}, nil, fmt.Errorf("save: %w", err)
 	}
+	proposeHours(&l)
 	l.Normalize()
 	now := s.now()
 	var saved directory.Listing
@@ -81,7 +84,7 @@ func (s *Store) Save(ctx context.Context, l directory.Listing, base time.Time, a
 		// Schedules the hours reader proposed follow the published text
 		// until an admin confirms them: a new text proposes them anew.
 		if !adding && l.Hours != stored.Hours && allProposed(l.Schedules) && reflect.DeepEqual(l.Schedules, stored.Schedules) {
-			l.Schedules = nil
+			l.Schedules = hours.Propose(l.Hours)
 			l.Normalize()
 		}
 		if ps := l.Validate(now); len(ps) > 0 {

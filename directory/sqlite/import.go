@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/hours"
 )
 
 // ImportOptions say who imports what.
@@ -40,6 +41,17 @@ const (
 	actionRefresh = "refresh"
 )
 
+// proposeHours gives a listing that arrives with hours text and no
+// schedules the schedules the hours reader proposes, for an admin to
+// confirm. Schedules it has are never replaced, so what an admin entered
+// or confirmed stays. It comes before Normalize, which marks them
+// Unconfirmed when the staff notes doubt the hours.
+func proposeHours(l *directory.Listing) {
+	if len(l.Schedules) == 0 {
+		l.Schedules = hours.Propose(l.Hours)
+	}
+}
+
 // prepare copies, normalizes, checks and encodes listings before they are
 // seeded, so nothing invalid reaches the database whoever the caller is.
 func prepare(op string, listings []directory.Listing, now time.Time) ([]directory.Listing, []listingRows, error) {
@@ -67,7 +79,7 @@ func (s *Store) SeedIfEmpty(ctx context.Context, listings []directory.Listing) (
 		return false, nil
 	}
 	now := s.now()
-	listings, rows, err := prepare("seed", listings, now)
+	_, rows, err := prepare("seed", listings, now)
 	if err != nil {
 		return false, err
 	}
@@ -326,12 +338,13 @@ func prepareAsync(listings []directory.Listing, now time.Time) (<-chan chunk, fu
 
 // prepareChunk copies, normalizes, checks and encodes listings. A listing
 // that arrives with hours text and no schedules gets those the hours
-// reader proposes (see directory.Listing.Normalize).
+// reader proposes.
 func prepareChunk(listings []directory.Listing, now time.Time) chunk {
 	c := chunk{listings: make([]directory.Listing, len(listings)), rows: make([]listingRows, len(listings))}
 	for i := range listings {
 		l := &c.listings[i]
 		*l = listings[i]
+		proposeHours(l)
 		l.Normalize()
 		l.UpdatedAt = now // a file's updated_at is ignored: the store sets it
 		var err error

@@ -35,7 +35,9 @@ func moveListingsToHSDS(ctx context.Context, tx *sql.Tx) error {
 	defer w.close()
 	for i := range listings {
 		l := &listings[i]
-		l.Normalize() // what the old store did at every load: propose schedules from Hours
+		// What the old store did at every load: propose schedules from Hours.
+		proposeHours(l)
+		l.Normalize()
 		r, err := encodeListing(l)
 		if err != nil {
 			return err

@@ -1,4 +1,4 @@
-package directory
+package hours
 
 import (
 	"math/bits"
@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"nowrongdoor/directory"
 )
 
 // The parser below reads hours the way a careful person at the desk would:
@@ -21,18 +23,21 @@ import (
 // only. The window shows the full text beside the badge.
 //
 // The parser is hand-written rather than built from regular expressions
-// because the index parses the hours of every listing on each rebuild, up to
-// 100,000 of them.
+// because an import reads the hours of every listing it takes in, up to
+// 100,000 of them (a statewide feed).
 
-// ParseHours reads the weekly schedules stated in an hours text. Text that
-// states no weekly hours ("By appointment only") gives none.
+// Parse reads the weekly schedules stated in an hours text as published.
+// Text that states no weekly hours ("By appointment only") gives none.
 //
 // Parts separated by ';' give one schedule each, labelled by their leading
 // words ("Shelter Monday-Saturday 10am-6pm; animal control dispatch 24/7");
 // an unlabelled part continues the schedule before it ("Mon-Thu 10am-8pm;
 // Fri-Sat 10am-6pm; Sunday closed").
-func ParseHours(text string) []Schedule {
-	if strings.TrimSpace(text) == "" {
+func Parse(text string) []directory.Schedule {
+	// Spaces around the text mean nothing; trimming here reads a listing's
+	// hours the same before and after Listing.Normalize trims them.
+	text = strings.TrimSpace(text)
+	if text == "" {
 		return nil
 	}
 	if !mayStateHours(text) {
@@ -52,6 +57,21 @@ func ParseHours(text string) []Schedule {
 		return intersectSources(scheds)
 	}
 	return scheds
+}
+
+// Propose returns the schedules Parse reads from an hours text as
+// published, each marked Proposed for an admin to confirm; none when the
+// text states no weekly hours, which then stays only as the listing's
+// hours text. Whoever takes in a listing with hours text and no schedules
+// (a file import, the default directory) calls it before
+// Listing.Normalize, which marks the schedules Unconfirmed when the staff
+// notes doubt the hours.
+func Propose(text string) []directory.Schedule {
+	out := Parse(text)
+	for i := range out {
+		out[i].Proposed = true
+	}
+	return out
 }
 
 // scratch holds buffers the parts of one text reuse, so that parsing
@@ -94,7 +114,7 @@ func differBySource(lower string) bool {
 // (For the Utah Warm Line, 9am-10pm daily from the operator's own page lies
 // within the 8am-11pm of an older report, so it is what the badge uses.)
 // The labels name the sources, not what is open, so they are dropped.
-func intersectSources(scheds []Schedule) []Schedule {
+func intersectSources(scheds []directory.Schedule) []directory.Schedule {
 	common := weekSpans(&scheds[0])
 	for i := 1; i < len(scheds); i++ {
 		common = intersectSpans(common, weekSpans(&scheds[i]))
@@ -102,7 +122,7 @@ func intersectSources(scheds []Schedule) []Schedule {
 	if len(common) == 0 {
 		return nil
 	}
-	return []Schedule{{Week: weekFromSpans(common), Unconfirmed: true}}
+	return []directory.Schedule{{Week: weekFromSpans(common), Unconfirmed: true}}
 }
 
 // span is a period of the week in minutes after Sunday midnight.
@@ -111,7 +131,7 @@ type span struct{ start, end int }
 // weekSpans lists the periods a schedule is open as sorted, disjoint spans
 // within [0, minutesPerWeek); a period running past Saturday midnight wraps
 // round to Sunday morning.
-func weekSpans(s *Schedule) []span {
+func weekSpans(s *directory.Schedule) []span {
 	var out []span
 	for d, ivs := range s.Week {
 		for _, iv := range ivs {
@@ -159,11 +179,11 @@ func intersectSpans(a, b []span) []span {
 // weekFromSpans turns sorted, disjoint week spans back into daily intervals;
 // a period that starts during one day and ends during the next stays on its
 // first day, the way hours are written.
-func weekFromSpans(spans []span) [7][]Interval {
-	var week [7][]Interval
+func weekFromSpans(spans []span) [7][]directory.Interval {
+	var week [7][]directory.Interval
 	if len(spans) == 1 && spans[0] == (span{0, minutesPerWeek}) {
 		for d := range week {
-			week[d] = []Interval{wholeDay}
+			week[d] = []directory.Interval{wholeDay}
 		}
 		return week
 	}
@@ -177,11 +197,11 @@ func weekFromSpans(spans []span) [7][]Interval {
 			dayStart := cur / minutesPerDay * minutesPerDay
 			day := dayStart / minutesPerDay % 7
 			if cur > dayStart && sp.end <= dayStart+2*minutesPerDay {
-				week[day] = append(week[day], Interval{cur - dayStart, sp.end - dayStart})
+				week[day] = append(week[day], directory.Interval{Start: cur - dayStart, End: sp.end - dayStart})
 				break
 			}
 			end := min(sp.end, dayStart+minutesPerDay)
-			week[day] = append(week[day], Interval{cur - dayStart, end - dayStart})
+			week[day] = append(week[day], directory.Interval{Start: cur - dayStart, End: end - dayStart})
 			cur = end
 		}
 	}
@@ -193,7 +213,7 @@ func weekFromSpans(spans []span) [7][]Interval {
 
 // parseParts reads the ';'-separated parts of a text (or of a
 // parenthetical, at depth > 0) into schedules.
-func parseParts(text, lower string, toks []token, depth int, sc *scratch) []Schedule {
+func parseParts(text, lower string, toks []token, depth int, sc *scratch) []directory.Schedule {
 	var (
 		builds     []building
 		cur        = -1
@@ -299,7 +319,7 @@ func parseParts(text, lower string, toks []token, depth int, sc *scratch) []Sche
 			}
 		}
 	}
-	var out []Schedule
+	var out []directory.Schedule
 	for i := range builds {
 		b := &builds[i]
 		if b.poisoned || len(b.ents) == 0 {
@@ -320,7 +340,7 @@ func parseParts(text, lower string, toks []token, depth int, sc *scratch) []Sche
 		// generally 9am-9pm") is about that part only.
 		s.Unconfirmed = s.Unconfirmed || textDoubt
 		if out == nil {
-			out = make([]Schedule, 0, len(builds)-i)
+			out = make([]directory.Schedule, 0, len(builds)-i)
 		}
 		out = append(out, s)
 	}
@@ -338,11 +358,11 @@ type building struct {
 
 type dayInterval struct {
 	day int
-	iv  Interval
+	iv  directory.Interval
 }
 
 // add opens the schedule during each of ivs on each of days.
-func (b *building) add(days uint8, ivs []Interval) {
+func (b *building) add(days uint8, ivs []directory.Interval) {
 	b.ents = slices.Grow(b.ents, bits.OnesCount8(days)*len(ivs))
 	for d := range 7 {
 		if days&(1<<d) != 0 {
@@ -362,14 +382,14 @@ func (b *building) close(days uint8) {
 }
 
 // cut removes the minutes of cut from each of days ("closed noon-1pm").
-func (b *building) cut(days uint8, cut Interval) {
+func (b *building) cut(days uint8, cut directory.Interval) {
 	var out []dayInterval
 	for _, e := range b.ents {
 		if days&(1<<e.day) == 0 {
 			out = append(out, e)
 			continue
 		}
-		for _, iv := range subtractInterval([]Interval{e.iv}, cut) {
+		for _, iv := range subtractInterval([]directory.Interval{e.iv}, cut) {
 			out = append(out, dayInterval{e.day, iv})
 		}
 	}
@@ -378,15 +398,15 @@ func (b *building) cut(days uint8, cut Interval) {
 
 // schedule turns the entries into a Schedule, each day's intervals sorted
 // and merged, all days sharing one backing array.
-func (b *building) schedule() Schedule {
+func (b *building) schedule() directory.Schedule {
 	slices.SortFunc(b.ents, func(x, y dayInterval) int {
 		if x.day != y.day {
 			return x.day - y.day
 		}
 		return x.iv.Start - y.iv.Start
 	})
-	s := Schedule{Label: b.label, Unconfirmed: b.unconfirmed}
-	all := make([]Interval, 0, len(b.ents))
+	s := directory.Schedule{Label: b.label, Unconfirmed: b.unconfirmed}
+	all := make([]directory.Interval, 0, len(b.ents))
 	for i := 0; i < len(b.ents); {
 		d, from := b.ents[i].day, len(all)
 		for ; i < len(b.ents) && b.ents[i].day == d; i++ {
@@ -399,19 +419,30 @@ func (b *building) schedule() Schedule {
 		}
 		s.Week[d] = all[from:len(all):len(all)]
 	}
+	// A whole day joined with a period that runs past midnight ("24/7;
+	// Fri 1pm-1am") would last longer than a day: the week's minutes,
+	// said again in days, are the same hours in the shape a schedule has.
+	for _, ivs := range s.Week {
+		for _, iv := range ivs {
+			if iv.End-iv.Start > minutesPerDay {
+				s.Week = weekFromSpans(weekSpans(&s))
+				return s
+			}
+		}
+	}
 	return s
 }
 
 type closure struct {
 	label string
 	days  uint8
-	times []Interval
+	times []directory.Interval
 }
 
 // pair is a set of days and the hours stated for them.
 type pair struct {
 	days uint8
-	ivs  []Interval
+	ivs  []directory.Interval
 }
 
 // partResult is what one ';'-separated part of the text says.
@@ -419,14 +450,14 @@ type partResult struct {
 	label         string
 	pairs         []pair
 	closedDays    uint8
-	closedTimes   []Interval
+	closedTimes   []directory.Interval
 	rejected      bool // the part says something about hours we cannot read surely
 	mentionsHours bool // the part names a day or a time
 	doubt         bool // the part doubts itself: "(as of 2020; confirm)", "typically"
 	sourceNote    bool // the doubt is a note on the source, "(as of 2020; confirm)"
 	byAppointment bool // "by appointment only", "appointments required", "no walk-ins"
 	bareClosed    bool // "closed" with nothing to say what
-	nested        []Schedule
+	nested        []directory.Schedule
 }
 
 type itemKind uint8
@@ -442,7 +473,7 @@ const (
 type item struct {
 	kind  itemKind
 	days  uint8
-	ivs   []Interval
+	ivs   []directory.Interval
 	daily bool // itTimes that says its own days: "24/7", "24 hours a day"
 	pos   int  // byte offset in the text
 	// from and to are the item's tokens, toks[from:to].
@@ -451,7 +482,7 @@ type item struct {
 
 // wholeDayOnly is the hours of a day open around the clock. It is shared,
 // so nothing may modify it.
-var wholeDayOnly = []Interval{wholeDay}
+var wholeDayOnly = []directory.Interval{wholeDay}
 
 // push records an item made of tokens from..to-1.
 func (p *parser) push(it item, from, to int) {
@@ -788,18 +819,18 @@ func (p *parser) rangeSep(i int) bool {
 // timeRange reads "8:00am-5:00pm", "8 am to 5 pm", "9-11am", "noon-midnight",
 // "17:00-21:00". ok is false when token i does not start a range; bad is set
 // when it does but cannot be read surely ("9-5", "13pm-2pm").
-func (p *parser) timeRange(i int) (iv Interval, next int, ok, bad bool) {
+func (p *parser) timeRange(i int) (iv directory.Interval, next int, ok, bad bool) {
 	if !p.timeish(i) || !p.rangeSep(i+1) || !p.timeish(i+2) {
-		return Interval{}, i, false, false
+		return directory.Interval{}, i, false, false
 	}
 	a, b := p.toks[i], p.toks[i+2]
 	if a.kind == tNum && b.kind == tNum && !a.colon && !b.colon {
 		// Two bare numbers: "9-5" is probably office hours, but "7-11" is
 		// not sure, and "1-2" may be anything.
-		return Interval{}, i + 3, true, true
+		return directory.Interval{}, i + 3, true, true
 	}
 	if a.kind == tTime && a.min < 0 || b.kind == tTime && b.min < 0 {
-		return Interval{}, i + 3, true, true
+		return directory.Interval{}, i + 3, true, true
 	}
 	var start, end int
 	switch {
@@ -809,7 +840,7 @@ func (p *parser) timeRange(i int) (iv Interval, next int, ok, bad bool) {
 		start = a.min
 		var okb bool
 		if end, okb = inferEnd(start, b); !okb {
-			return Interval{}, i + 3, true, true
+			return directory.Interval{}, i + 3, true, true
 		}
 	case b.kind == tTime:
 		end = b.min
@@ -818,17 +849,17 @@ func (p *parser) timeRange(i int) (iv Interval, next int, ok, bad bool) {
 		}
 		var oka bool
 		if start, oka = inferStart(a, end); !oka {
-			return Interval{}, i + 3, true, true
+			return directory.Interval{}, i + 3, true, true
 		}
 	default:
 		// Both h:mm without am/pm: only a clear 24-hour clock ("17:00",
 		// "08:00") is read; "1:00-5:00" may mean the afternoon.
 		if a.min < 0 || b.min < 0 || a.num > 24 || b.num > 24 {
-			return Interval{}, i + 3, true, true
+			return directory.Interval{}, i + 3, true, true
 		}
 		clear24 := a.zero || b.zero || a.num >= 13 || b.num >= 13 || a.num == 0
 		if !clear24 {
-			return Interval{}, i + 3, true, true
+			return directory.Interval{}, i + 3, true, true
 		}
 		start, end = a.min, b.min
 		if start == minutesPerDay {
@@ -843,9 +874,9 @@ func (p *parser) timeRange(i int) (iv Interval, next int, ok, bad bool) {
 	}
 	if end-start > minutesPerDay || end-start == minutesPerDay && start != 0 {
 		// Longer than a day, or a whole day starting at some odd hour.
-		return Interval{}, i + 3, true, true
+		return directory.Interval{}, i + 3, true, true
 	}
-	return Interval{start, end}, i + 3, true, false
+	return directory.Interval{Start: start, End: end}, i + 3, true, false
 }
 
 // inferStart reads the start of "9-11am" or "10-2pm": the number takes
@@ -1029,7 +1060,7 @@ func (p *parser) times(i int) (next int, ok bool) {
 		p.reject = true
 		return j, true
 	}
-	ivs := []Interval{iv}
+	ivs := []directory.Interval{iv}
 	for {
 		k := j
 		if p.kind(k) != tComma && p.kind(k) != tAmp && p.word(k) != "and" {
@@ -1162,7 +1193,7 @@ func (p *parser) newSubject(from, to int) bool {
 func (p *parser) pair(r *partResult) {
 	its := p.items
 	pairedTo := -1 // token index after the last pair
-	newPair := func(days uint8, ivs []Interval, first, last item) {
+	newPair := func(days uint8, ivs []directory.Interval, first, last item) {
 		if pairedTo >= 0 && p.newSubject(pairedTo, min(first.from, last.from)) {
 			// "Office Mon-Fri 9am-5pm, phone line 24/7": the second pair
 			// is about something else. Unsure which: keep the text.

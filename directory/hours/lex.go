@@ -1,4 +1,4 @@
-package directory
+package hours
 
 import (
 	"strconv"
@@ -8,7 +8,7 @@ import (
 )
 
 // The lexer turns an hours text into words, numbers, clock times and
-// punctuation for the parser in hours_parse.go.
+// punctuation for the parser in parse.go.
 
 type tokKind uint8
 
