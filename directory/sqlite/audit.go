@@ -334,13 +334,34 @@ func insertAudit(ctx context.Context, tx *sql.Tx, at time.Time, a audit) error {
 // fields each changed; with an empty id, the events about the whole
 // directory (seeds, the summaries of imports and refreshes, the admin
 // password set).
+//
+// A listing that came with the database's first fill has no event of its
+// own for it: the seed is one event for the whole directory. Its history
+// ends with that event, so it says where the listing came from and since
+// when.
 func (s *Store) History(ctx context.Context, id string) ([]directory.Event, error) {
 	var out []directory.Event
+	added := false // an event of the listing's own says how it came
 	err := eachEvent(ctx, s.rdb, `a.listing_id IS ?`, true, func(se *storedEvent) error {
 		e, err := se.event()
 		out = append(out, e)
+		if se.action == actionAdd || se.action == actionRefresh && !strings.Contains(se.detail, `"before"`) {
+			added = true
+		}
 		return err
 	}, sql.NullString{String: id, Valid: id != ""})
+	if err == nil && id != "" && !added {
+		err = eachEvent(ctx, s.rdb, `a.listing_id IS NULL AND a.action = ?`, false, func(se *storedEvent) error {
+			if !added {
+				e, err := se.event()
+				e.ListingID = id
+				out = append(out, e)
+				added = true
+				return err
+			}
+			return nil
+		}, actionSeed)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("history %q: %w", id, classify(err))
 	}

@@ -590,3 +590,42 @@ func TestChangeCount(t *testing.T) {
 		last = n
 	}
 }
+
+// TestHistoryStartsWhereTheListingCameFrom: a listing the database was
+// first filled with ends its history with that fill; one an import added
+// ends with its own add, and the fill is not claimed for it.
+func TestHistoryStartsWhereTheListingCameFrom(t *testing.T) {
+	ctx := context.Background()
+	s, _ := editStore(t)
+	if _, err := s.SeedIfEmpty(ctx, []directory.Listing{sample("a", "Alpha")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Import(ctx, []directory.Listing{sample("b", "Beta")}, ImportOptions{Actor: "Ana", Source: "b.json"}); err != nil {
+		t.Fatal(err)
+	}
+	l := mustLoad(t, s, "a")
+	l.Name = "Alpha 2"
+	if _, _, err := s.Save(ctx, l, l.UpdatedAt, "Ana"); err != nil {
+		t.Fatal(err)
+	}
+	actions := func(id string) []string {
+		evs, err := s.History(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range evs {
+			if e.ListingID != id {
+				t.Errorf("History(%q) holds an event of listing %q", id, e.ListingID)
+			}
+			out = append(out, e.Action)
+		}
+		return out
+	}
+	if got, want := actions("a"), []string{directory.ActionEdit, directory.ActionSeed}; !slices.Equal(got, want) {
+		t.Errorf("History(a) actions = %q, want %q", got, want)
+	}
+	if got, want := actions("b"), []string{actionAdd}; !slices.Equal(got, want) {
+		t.Errorf("History(b) actions = %q, want %q", got, want)
+	}
+}
