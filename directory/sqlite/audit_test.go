@@ -81,15 +81,16 @@ func TestAuditChainVerifies(t *testing.T) {
 		t.Errorf("ChangeCount() = %d, want the %d events", n, events)
 	}
 	// The import's update recorded the fields it changed, and still keeps
-	// the whole previous version.
+	// the whole previous version. Both listings came with the seed, which
+	// ends their histories.
 	def := defaultListings(t)
 	h, err := s.History(ctx, def[2].ID)
-	if err != nil || len(h) != 1 || h[0].Action != actionUpdate || h[0].Note != "fix.json" || len(h[0].Changes) != 1 ||
+	if err != nil || len(h) != 2 || h[1].Action != actionSeed || h[0].Action != actionUpdate || h[0].Note != "fix.json" || len(h[0].Changes) != 1 ||
 		h[0].Changes[0].Field != "phones" || !strings.HasSuffix(h[0].Changes[0].New, "\nSpanish: 801-555-1234 ext. 2") {
 		t.Errorf("History(%q) = %+v, %v, want one update by the import adding the Spanish line", def[2].ID, h, err)
 	}
 	h, err = s.History(ctx, def[5].ID)
-	if err != nil || len(h) != 1 || h[0].Action != actionRefresh || len(h[0].Changes) != 1 ||
+	if err != nil || len(h) != 2 || h[1].Action != actionSeed || h[0].Action != actionRefresh || len(h[0].Changes) != 1 ||
 		h[0].Changes[0] != (directory.FieldChange{Field: "description", Old: def[5].Description, New: "Changed by a later release."}) {
 		t.Errorf("History(%q) = %+v, %v, want the release's refresh of its description", def[5].ID, h, err)
 	}
