@@ -28,7 +28,8 @@ var (
 // The actions an Event records.
 const (
 	ActionSeed    = "seed"    // a new database filled with the default directory
-	ActionImport  = "import"  // a listing added or updated by an import file
+	ActionImport  = "import"  // an import file, as a whole (its summary)
+	ActionUpdate  = "update"  // a listing an import file changed
 	ActionRefresh = "refresh" // the default directory updated its own listing
 	ActionAdd     = "add"     // an admin added a listing in the window
 	ActionEdit    = "edit"    // an admin changed fields in the window

@@ -663,3 +663,15 @@ func TestAdminEditorSeesOtherDesk(t *testing.T) {
 		t.Errorf("with changes, status = %q (changed %v), want a warning and the changes kept", e.status.Text, e.form.Changed())
 	}
 }
+
+// TestActionTextWordsEveryAction: a history never shows an action's code
+// ("update") where a person reads it.
+func TestActionTextWordsEveryAction(t *testing.T) {
+	for _, a := range []string{directory.ActionSeed, directory.ActionImport, directory.ActionUpdate, directory.ActionRefresh,
+		directory.ActionAdd, directory.ActionEdit, directory.ActionArchive, directory.ActionRestore,
+		directory.ActionDelete, directory.ActionVerify, directory.ActionAdmin} {
+		if got := actionText(a); got == a || got == "" {
+			t.Errorf("actionText(%q) = %q, want it in words", a, got)
+		}
+	}
+}

@@ -171,6 +171,8 @@ func actionText(action string) string {
 		return lang.L("added with the default directory")
 	case directory.ActionImport:
 		return lang.L("imported")
+	case directory.ActionUpdate:
+		return lang.L("updated by an import")
 	case directory.ActionRefresh:
 		return lang.L("updated by a new default directory")
 	case directory.ActionAdd:

@@ -29,16 +29,17 @@ type ImportReport struct {
 	Added, Updated, Unchanged int
 }
 
-// The audit actions.
+// The audit actions the store's own writers record; the domain names
+// them, so the window words what the store writes.
 const (
-	actionSeed   = "seed"
-	actionImport = "import"
-	actionAdd    = "add"
-	actionUpdate = "update"
+	actionSeed   = directory.ActionSeed
+	actionImport = directory.ActionImport
+	actionAdd    = directory.ActionAdd
+	actionUpdate = directory.ActionUpdate
 	// actionRefresh is a change the default directory made to its own
 	// listings (see SyncDefault): one row for each listing it added or
 	// updated, and a summary. No person's change is recorded with it.
-	actionRefresh = "refresh"
+	actionRefresh = directory.ActionRefresh
 )
 
 // proposeHours gives a listing that arrives with hours text and no
