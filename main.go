@@ -74,12 +74,20 @@ Usage:
         most 4, 2 with --large) to OUT.pdf, to print for a customer; labels
         in English or Spanish (--lang es), large print with --large;
         OUT.pdf - writes the PDF to standard output
+  nowrongdoor check [--db PATH]
+        whether the directory is healthy: every listing valid, which lack a
+        phone, an address or hours, which wait for review, the audit
+        trail's chain and the file's integrity; exit 1 when anything is
+        invalid or broken
+  nowrongdoor backup [--db PATH] OUT
+        write a consistent copy of the database to the new file OUT, while
+        desks keep using it
   nowrongdoor version                              print the version
   nowrongdoor help                                 print this help
 
 The database is --db PATH, else $NOWRONGDOOR_DB, else the user's data folder.
-Exit status: 0 done, 1 nothing found, a wrong admin password or a problem to
-fix (the message says how), 2 the command line is wrong (or an import has no
+Exit status: 0 done, 1 nothing found, a wrong admin password, an unhealthy
+directory (check) or a problem to fix (the message says how), 2 the command line is wrong (or an import has no
 admin password and no terminal to ask on).
 `
 
@@ -129,6 +137,10 @@ func (c *cli) run(ctx context.Context, args []string) int {
 		return c.importFile(ctx, rest)
 	case "slip":
 		return c.slip(ctx, rest)
+	case "check":
+		return c.check(ctx, rest)
+	case "backup":
+		return c.backup(ctx, rest)
 	case "version", "--version":
 		if len(rest) > 0 {
 			return c.usageError("version takes no arguments")
