@@ -82,6 +82,10 @@ Usage:
   nowrongdoor backup [--db PATH] OUT
         write a consistent copy of the database to the new file OUT, while
         desks keep using it
+  nowrongdoor restore [--db PATH] FILE
+        replace the database with the backup FILE, after checking it (its
+        integrity and audit trail; an older one is brought up to date);
+        the replaced database is kept beside it. Close the desks first
   nowrongdoor version                              print the version
   nowrongdoor help                                 print this help
 
@@ -141,6 +145,8 @@ func (c *cli) run(ctx context.Context, args []string) int {
 		return c.check(ctx, rest)
 	case "backup":
 		return c.backup(ctx, rest)
+	case "restore":
+		return c.restore(ctx, rest)
 	case "version", "--version":
 		if len(rest) > 0 {
 			return c.usageError("version takes no arguments")
