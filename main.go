@@ -674,6 +674,13 @@ func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
 			desk.SetDirectory(ix)
 			desk.SetAdmin(s)
 		})
+		if err == nil {
+			// The first window of the day keeps a copy of the directory as
+			// it stood, so a bad day can be undone with restore.
+			if _, _, err := s.DailyBackup(ctx, time.Now()); err != nil {
+				fmt.Fprintln(c.stderr, "nowrongdoor:", err)
+			}
+		}
 	}()
 	desk.ShowAndRun()
 	select {
