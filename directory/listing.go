@@ -260,3 +260,19 @@ func (l *Listing) Stale(t time.Time) bool {
 	}
 	return t.Sub(l.VerifiedOn.Time()) > StaleAfter
 }
+
+// CountReview counts the listings waiting for review at instant t: those
+// never verified, and those verified longer ago than StaleAfter. Archived
+// listings wait for nothing.
+func CountReview(ls []Listing, t time.Time) (never, stale int) {
+	for i := range ls {
+		switch l := &ls[i]; {
+		case l.Archived:
+		case !l.Verified():
+			never++
+		case l.Stale(t):
+			stale++
+		}
+	}
+	return never, stale
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"testing"
+	"time"
 
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/search"
@@ -42,7 +43,7 @@ func BenchmarkAdminRefresh(b *testing.B) {
 func BenchmarkAdminReadBack(b *testing.B) {
 	f := newFakeAdminStore(defaultListings(b))
 	for b.Loop() {
-		if _, err := readBack(context.Background(), f); err != nil {
+		if _, err := readBack(context.Background(), f, time.Now()); err != nil {
 			b.Fatal(err)
 		}
 	}

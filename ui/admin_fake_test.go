@@ -280,15 +280,11 @@ func (f *fakeAdminStore) ReviewCounts(context.Context) (never, stale int, err er
 	if f.busy {
 		return 0, 0, errBusy
 	}
+	var ls []directory.Listing
 	for _, l := range f.listings {
-		switch {
-		case l.Archived:
-		case l.VerifiedOn.IsZero():
-			never++
-		case l.Stale(f.now):
-			stale++
-		}
+		ls = append(ls, l)
 	}
+	never, stale = directory.CountReview(ls, f.now)
 	return never, stale, nil
 }
 

@@ -53,7 +53,7 @@ type reload struct {
 
 // readBack reads the directory again, off the Fyne goroutine. The count is
 // read first, so the listings are at least as new as it says.
-func readBack(ctx context.Context, s AdminStore) (reload, error) {
+func readBack(ctx context.Context, s AdminStore, now time.Time) (reload, error) {
 	var r reload
 	err := retryStore(ctx, func() error {
 		var err error
@@ -65,8 +65,9 @@ func readBack(ctx context.Context, s AdminStore) (reload, error) {
 			return err
 		}
 		r.ix = search.NewIndex(listings)
-		r.never, r.stale, err = s.ReviewCounts(ctx)
-		return err
+		// Counted from the listings just read, not read again.
+		r.never, r.stale = directory.CountReview(listings, now)
+		return nil
 	})
 	return r, err
 }

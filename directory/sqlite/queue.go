@@ -51,15 +51,7 @@ func (s *Store) ReviewCounts(ctx context.Context) (never, stale int, err error) 
 	if err != nil {
 		return 0, 0, fmt.Errorf("review counts: %w", err)
 	}
-	now := s.now()
-	for i := range ls {
-		switch l := &ls[i]; {
-		case !l.Verified():
-			never++
-		case l.Stale(now):
-			stale++
-		}
-	}
+	never, stale = directory.CountReview(ls, s.now())
 	return never, stale, nil
 }
 
