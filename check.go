@@ -24,16 +24,14 @@ const maxNamed = 12
 // file's integrity. It exits 1 when anything is invalid or broken; what is
 // merely missing is reported, not failed.
 func (c *cli) check(ctx context.Context, args []string) int {
-	flags := flag.NewFlagSet("check", flag.ContinueOnError)
-	dbFlag := flags.String("db", "", "database file")
-	rest, code, ok := c.flags(flags, args)
+	dbFlag, rest, code, ok := c.dbFlags("check", args)
 	if !ok {
 		return code
 	}
 	if len(rest) > 0 {
 		return c.usageError("check takes no arguments besides --db")
 	}
-	s, ok := c.openExisting(ctx, *dbFlag)
+	s, ok := c.openExisting(ctx, dbFlag)
 	if !ok {
 		return exitFail
 	}
@@ -124,16 +122,14 @@ func named(ids []string) string {
 // backup writes a consistent copy of the database to a new file, while
 // desks keep using it.
 func (c *cli) backup(ctx context.Context, args []string) int {
-	flags := flag.NewFlagSet("backup", flag.ContinueOnError)
-	dbFlag := flags.String("db", "", "database file")
-	rest, code, ok := c.flags(flags, args)
+	dbFlag, rest, code, ok := c.dbFlags("backup", args)
 	if !ok {
 		return code
 	}
 	if len(rest) != 1 || rest[0] == "" {
 		return c.usageError("backup needs the file to write, like: nowrongdoor backup nowrongdoor-2026-11-30.db")
 	}
-	s, ok := c.openExisting(ctx, *dbFlag)
+	s, ok := c.openExisting(ctx, dbFlag)
 	if !ok {
 		return exitFail
 	}
@@ -146,6 +142,16 @@ func (c *cli) backup(ctx context.Context, args []string) int {
 	}
 	fmt.Fprintf(c.stdout, "backed up %s to %s\n", s.Path(), rest[0])
 	return exitOK
+}
+
+// dbFlags parses the flags of a command whose only flag is --db, and
+// returns its value and the other arguments, or the exit status when
+// parsing ended the command.
+func (c *cli) dbFlags(name string, args []string) (db string, rest []string, code int, ok bool) {
+	flags := flag.NewFlagSet(name, flag.ContinueOnError)
+	dbFlag := flags.String("db", "", "database file")
+	rest, code, ok = c.flags(flags, args)
+	return *dbFlag, rest, code, ok
 }
 
 // openExisting opens the database for a command that looks after it

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -20,9 +19,7 @@ import (
 // database's place in one rename, so a crash leaves one or the other,
 // never a mix.
 func (c *cli) restore(ctx context.Context, args []string) int {
-	flags := flag.NewFlagSet("restore", flag.ContinueOnError)
-	dbFlag := flags.String("db", "", "database file")
-	rest, code, ok := c.flags(flags, args)
+	dbFlag, rest, code, ok := c.dbFlags("restore", args)
 	if !ok {
 		return code
 	}
@@ -30,7 +27,7 @@ func (c *cli) restore(ctx context.Context, args []string) int {
 		return c.usageError("restore needs the backup file, like: nowrongdoor restore nowrongdoor-2026-11-30.db")
 	}
 	from := rest[0]
-	path, err := c.dbPath(*dbFlag)
+	path, err := c.dbPath(dbFlag)
 	if err != nil {
 		return c.fail("%v", err)
 	}
