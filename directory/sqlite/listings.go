@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/hsds"
 )
 
 // jsonArray encodes a list column; an empty list is [] rather than null.
@@ -136,7 +137,7 @@ func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]
 		cond, childCond = " WHERE listing_id IN "+marks, " WHERE service_id IN "+marks
 		orgCond = " WHERE id IN (SELECT organization_id FROM service" + cond + ")"
 		for _, id := range ids {
-			args, childArgs = append(args, id), append(childArgs, serviceID(id))
+			args, childArgs = append(args, id), append(childArgs, hsds.ServiceID(id))
 		}
 	}
 	orgRows, err := scanAll(ctx, q, organizationSQL+orgCond, args, organizationFields)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/hsds"
 )
 
 // A listing is stored as HSDS rows (migrations/0004_hsds.sql): its service,
@@ -55,7 +56,7 @@ type listingRows struct {
 // encodeListing lays a listing out as rows. l is normalized.
 func encodeListing(l *directory.Listing) (listingRows, error) {
 	var r listingRows
-	sid := serviceID(l.ID)
+	sid := hsds.ServiceID(l.ID)
 	lists := make([]string, 0, 5)
 	for _, v := range [][]string{l.Services, l.Keywords, l.Categories, l.Languages, l.SourceURLs} {
 		s, err := jsonArray(v)
@@ -66,7 +67,7 @@ func encodeListing(l *directory.Listing) (listingRows, error) {
 	}
 	var org any // NULL: no organization
 	if l.Organization != "" {
-		id := organizationID(l.Organization)
+		id := hsds.OrganizationID(l.Organization)
 		r.org, org = []any{id, l.Organization}, id
 	}
 	archived := 0
@@ -78,19 +79,19 @@ func encodeListing(l *directory.Listing) (listingRows, error) {
 		l.Hours, l.Alert, l.AlertUntil.String(), l.VerifiedOn.String(), l.VerifiedBy, l.StaffNotes, archived,
 		"", formatTime(l.UpdatedAt)}
 	if a := l.Address; a != (directory.Address{}) {
-		r.location = []any{locationID(l.ID), sid, a.Street, a.City, a.State, a.Zip}
+		r.location = []any{hsds.LocationID(l.ID), sid, a.Street, a.City, a.State, a.Zip}
 	}
 	for i, p := range l.Phones {
-		r.phones = append(r.phones, []any{phoneID(l.ID, i), sid, i, p.Number, p.Ext, p.Label, p.Note, boolInt(p.Open247)})
+		r.phones = append(r.phones, []any{hsds.PhoneID(l.ID, i), sid, i, p.Number, p.Ext, p.Label, p.Note, boolInt(p.Open247)})
 	}
 	for i, s := range l.Schedules {
-		parts, err := scheduleParts(s)
+		parts, err := hsds.Parts(s)
 		if err != nil {
 			return r, fmt.Errorf("listing %q: schedule %d: %w", l.ID, i+1, err)
 		}
 		for j, p := range parts {
-			r.schedules = append(r.schedules, []any{scheduleID(l.ID, i, j), sid, i, j, s.Label, p.byday,
-				p.opensAt, p.closesAt, s.ValidFrom.String(), s.ValidTo.String(), s.Description,
+			r.schedules = append(r.schedules, []any{hsds.ScheduleID(l.ID, i, j), sid, i, j, s.Label, p.Byday,
+				p.OpensAt, p.ClosesAt, s.ValidFrom.String(), s.ValidTo.String(), s.Description,
 				boolInt(s.Unconfirmed), boolInt(s.Proposed)})
 		}
 	}
@@ -156,67 +157,6 @@ func sameRows(a, b listingRows) bool {
 	return slices.Equal(a.org, b.org) && slices.Equal(a.location, b.location) &&
 		slices.EqualFunc(a.phones, b.phones, slices.Equal) &&
 		slices.EqualFunc(a.schedules, b.schedules, slices.Equal)
-}
-
-// byday names the days of the week as iCal does, indexed by time.Weekday.
-var byday = [7]string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}
-
-// weekOrder is the order days are written in: HSDS weeks start on Monday.
-var weekOrder = [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
-
-// schedulePart is one schedule row: an opening period and its days.
-type schedulePart struct{ byday, opensAt, closesAt string }
-
-// scheduleParts lays a schedule out as rows, one per distinct period in
-// the order the week first has it, with every day that has it. A schedule
-// with no periods is one row with no days.
-func scheduleParts(s directory.Schedule) ([]schedulePart, error) {
-	var periods []directory.Interval
-	var days [][]string
-	for _, d := range weekOrder {
-		for _, iv := range s.Week[d] {
-			if iv.Start < 0 || iv.Start >= 24*60 || iv.End <= iv.Start || iv.End > 48*60 {
-				return nil, fmt.Errorf("%s period %v cannot be stored: it must start within the day and end within the next", byday[d], iv)
-			}
-			i := slices.Index(periods, iv)
-			if i < 0 {
-				i = len(periods)
-				periods = append(periods, iv)
-				days = append(days, nil)
-			}
-			days[i] = append(days[i], byday[d])
-		}
-	}
-	if len(periods) == 0 {
-		return []schedulePart{{}}, nil
-	}
-	out := make([]schedulePart, len(periods))
-	for i, iv := range periods {
-		out[i] = schedulePart{strings.Join(days[i], ","), hhmm(iv.Start), hhmm(iv.End)}
-	}
-	return out, nil
-}
-
-// hhmm writes minutes after midnight as HH:MM, reading on past 24:00 for a
-// time the next day.
-func hhmm(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
-
-// parseHHMM reads what hhmm writes.
-func parseHHMM(s string) (int, error) {
-	if len(s) != 5 || s[2] != ':' {
-		return 0, fmt.Errorf("time %q is not HH:MM", s)
-	}
-	n := 0
-	for i, c := range []byte(s) {
-		if i == 2 {
-			continue
-		}
-		if c < '0' || c > '9' {
-			return 0, fmt.Errorf("time %q is not HH:MM", s)
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n/100*60 + n%100, nil
 }
 
 // serviceRow is a service row, read by column name (see serviceFields).
@@ -376,27 +316,8 @@ func addSchedulePart(l *directory.Listing, r *scheduleRow) error {
 	if len(l.Schedules) != int(r.Position)+1 {
 		return fmt.Errorf("listing %q: %w: schedule %d part %d out of order", l.ID, ErrCorrupt, r.Position, r.Part)
 	}
-	if r.Byday == "" {
-		return nil
-	}
-	opens, err := parseHHMM(r.OpensAt)
-	if err != nil {
-		return fmt.Errorf("listing %q: %w: schedule opens_at: %v", l.ID, ErrCorrupt, err)
-	}
-	closes, err := parseHHMM(r.ClosesAt)
-	if err != nil {
-		return fmt.Errorf("listing %q: %w: schedule closes_at: %v", l.ID, ErrCorrupt, err)
-	}
-	s := &l.Schedules[r.Position]
-	for code := range strings.SplitSeq(r.Byday, ",") {
-		d := slices.Index(byday[:], code)
-		if d < 0 {
-			return fmt.Errorf("listing %q: %w: schedule byday %q", l.ID, ErrCorrupt, r.Byday)
-		}
-		s.Week[d] = append(s.Week[d], directory.Interval{Start: opens, End: closes})
-		if n := len(s.Week[d]); n > 1 && s.Week[d][n-2].Start > opens {
-			slices.SortFunc(s.Week[d], func(a, b directory.Interval) int { return a.Start - b.Start })
-		}
+	if err := hsds.AddPart(&l.Schedules[r.Position], r.Byday, r.OpensAt, r.ClosesAt); err != nil {
+		return fmt.Errorf("listing %q: %w: schedule: %v", l.ID, ErrCorrupt, err)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package sqlite
+package hsds
 
 import "testing"
 
@@ -12,22 +12,22 @@ func TestUUIDv5(t *testing.T) {
 	// listing id looks like another's name.
 	ids := map[string]string{}
 	for name, id := range map[string]string{
-		"service a":        serviceID("a"),
-		"service a:1":      serviceID("a:1"),
-		"phone a 1":        phoneID("a", 1),
-		"phone a:1 0":      phoneID("a:1", 0),
-		"schedule a 1 0":   scheduleID("a", 1, 0),
-		"schedule a 10 0":  scheduleID("a", 10, 0),
-		"schedule a 1 00?": scheduleID("a:1", 0, 0),
-		"location a":       locationID("a"),
-		"organization a":   organizationID("a"),
+		"service a":        ServiceID("a"),
+		"service a:1":      ServiceID("a:1"),
+		"phone a 1":        PhoneID("a", 1),
+		"phone a:1 0":      PhoneID("a:1", 0),
+		"schedule a 1 0":   ScheduleID("a", 1, 0),
+		"schedule a 10 0":  ScheduleID("a", 10, 0),
+		"schedule a 1 00?": ScheduleID("a:1", 0, 0),
+		"location a":       LocationID("a"),
+		"organization a":   OrganizationID("a"),
 	} {
 		if other, ok := ids[id]; ok {
 			t.Errorf("%s and %s share id %s", name, other, id)
 		}
 		ids[id] = name
 	}
-	if first, again := serviceID("a"), serviceID("a"); first != again {
+	if first, again := ServiceID("a"), ServiceID("a"); first != again {
 		t.Error("serviceID is not stable")
 	}
 }

@@ -1,11 +1,11 @@
-package sqlite
+package hsds
 
 import (
 	"crypto/sha1"
 	"strconv"
 )
 
-// The ids of the HSDS rows a listing is stored as are UUIDv5s (RFC 9562,
+// The ids of the HSDS records a listing is stored and exported as are UUIDv5s (RFC 9562,
 // section 5.5) of names made from the listing's id, so a listing's rows
 // keep their ids whenever it is written again and an HSDS export made on
 // any desk names a listing the same way. Each name starts with the kind of
@@ -37,23 +37,23 @@ func uuidV5(ns [16]byte, name string) string {
 	return string(out)
 }
 
-// serviceID is the id of a listing's service row.
-func serviceID(listingID string) string { return uuidV5(idNamespace, "service:"+listingID) }
+// ServiceID is the id of a listing's service row.
+func ServiceID(listingID string) string { return uuidV5(idNamespace, "service:"+listingID) }
 
-// organizationID is the id of the organization with name; listings with
+// OrganizationID is the id of the organization with name; listings with
 // the same organization name share it.
-func organizationID(name string) string { return uuidV5(idNamespace, "organization:"+name) }
+func OrganizationID(name string) string { return uuidV5(idNamespace, "organization:"+name) }
 
-// locationID is the id of a listing's location row (it has at most one).
-func locationID(listingID string) string { return uuidV5(idNamespace, "location:"+listingID+":0") }
+// LocationID is the id of a listing's location row (it has at most one).
+func LocationID(listingID string) string { return uuidV5(idNamespace, "location:"+listingID+":0") }
 
-// phoneID is the id of the listing's phone at position.
-func phoneID(listingID string, position int) string {
+// PhoneID is the id of the listing's phone at position.
+func PhoneID(listingID string, position int) string {
 	return uuidV5(idNamespace, "phone:"+listingID+":"+strconv.Itoa(position))
 }
 
-// scheduleID is the id of one row (part) of the listing's schedule at
+// ScheduleID is the id of one row (part) of the listing's schedule at
 // position.
-func scheduleID(listingID string, position, part int) string {
+func ScheduleID(listingID string, position, part int) string {
 	return uuidV5(idNamespace, "schedule:"+listingID+":"+strconv.Itoa(position)+":"+strconv.Itoa(part))
 }
