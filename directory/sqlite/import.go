@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"sync"
 	"time"
 
@@ -334,7 +336,8 @@ func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, r
 }
 
 // keepLocal keeps in l, a listing an import brings, the desk's choice to
-// archive it and, with notes set (ImportOptions.KeepLocal), what the
+// archive it, its weekly hours when the file only has them as the same
+// published text, and, with notes set (ImportOptions.KeepLocal), what the
 // stored version records and the file leaves out: the staff notes, the
 // last verification, and the staff note of a phone the file has at the
 // same place with the same number. It reports whether l changed.
@@ -342,6 +345,13 @@ func keepLocal(l, stored *directory.Listing, notes bool) bool {
 	changed := false
 	if stored.Archived && !l.Archived {
 		l.Archived, changed = true, true
+	}
+	// Weekly hours the reader only proposed from the same published text
+	// say nothing new: the desk's, which an admin may have confirmed or
+	// corrected, stay. A file in the directory's own JSON carries the text
+	// and not the schedules.
+	if l.Hours == stored.Hours && allProposed(l.Schedules) && !slices.EqualFunc(l.Schedules, stored.Schedules, sameSchedule) {
+		l.Schedules, changed = slices.Clone(stored.Schedules), true
 	}
 	if !notes {
 		return changed
@@ -363,6 +373,8 @@ func keepLocal(l, stored *directory.Listing, notes bool) bool {
 	}
 	return changed
 }
+
+func sameSchedule(a, b directory.Schedule) bool { return reflect.DeepEqual(a, b) }
 
 // chunk is a run of listings prepared for writing.
 type chunk struct {

@@ -477,3 +477,41 @@ func TestImportKeepsLocalFields(t *testing.T) {
 		t.Errorf("notes = %q after a file that gives notes, want the file's", got.StaffNotes)
 	}
 }
+
+// The directory's own JSON carries the published hours text and not the
+// weekly schedules: importing it again must not swap hours an admin
+// entered or confirmed for the reader's proposal of the same text. New
+// text is news, and its proposal is taken, for an admin to confirm.
+func TestImportKeepsConfirmedHours(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	l := fullListing()
+	if _, err := s.Import(ctx, []directory.Listing{l}, ImportOptions{Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	confirmed := l
+	confirmed.Schedules = slices.Clone(l.Schedules)
+	confirmed.Schedules[0].Proposed = false
+	confirmed.Schedules[0].Week[time.Saturday] = []directory.Interval{{Start: 10 * 60, End: 12 * 60}}
+	if _, err := s.Import(ctx, []directory.Listing{confirmed}, ImportOptions{Actor: "admin"}); err != nil {
+		t.Fatal(err)
+	}
+	file := l
+	file.Schedules = nil // as the JSON file gives it
+	rep, err := s.Import(ctx, []directory.Listing{file}, ImportOptions{Actor: "test"})
+	if want := (ImportReport{Unchanged: 1}); err != nil || rep != want {
+		t.Errorf("Import(the same hours text) = %+v, %v, want %+v", rep, err, want)
+	}
+	got, _ := s.Listing(ctx, l.ID)
+	if !reflect.DeepEqual(got.Schedules, confirmed.Schedules) {
+		t.Errorf("schedules = %+v, want the admin's %+v", got.Schedules, confirmed.Schedules)
+	}
+	file.Hours = "Monday-Friday 9:00am-4:00pm"
+	if _, err := s.Import(ctx, []directory.Listing{file}, ImportOptions{Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.Listing(ctx, l.ID)
+	if len(got.Schedules) != 1 || !got.Schedules[0].Proposed || got.Schedules[0].Week[time.Monday][0].Start != 9*60 {
+		t.Errorf("schedules = %+v after new hours text, want its proposal", got.Schedules)
+	}
+}
