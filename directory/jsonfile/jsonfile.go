@@ -196,6 +196,11 @@ func inChunks(n int, fn func(lo, hi int)) {
 // and column. start is where the decoder was before the read that failed;
 // first says no token had been read yet.
 func streamProblem(pr *positionReader, start int64, err error, first bool) error {
+	if pr.failed != nil {
+		// The file could not be read (a disk error, an import stopped):
+		// not a problem of its content.
+		return fmt.Errorf("read directory file: %w", pr.failed)
+	}
 	if pr.read > MaxFileSize {
 		return fileProblem("the file is larger than %d MB; is it the right file?", MaxFileSize>>20)
 	}

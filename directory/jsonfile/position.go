@@ -26,6 +26,7 @@ type positionReader struct {
 	pending []byte // the start of a character split across reads
 	read    int64  // bytes passed on
 	invalid int64  // offset of the first byte that is not UTF-8, or -1
+	failed  error  // the reader's own error, not the end of the file
 
 	tail        []byte // the last bytes passed on
 	tailStart   int64  // offset of tail[0]
@@ -49,6 +50,9 @@ func (p *positionReader) Read(b []byte) (int, error) {
 	k := copy(b, p.pending)
 	p.pending = p.pending[:0]
 	n, err := p.r.Read(b[k:])
+	if err != nil && !errors.Is(err, io.EOF) {
+		p.failed = err
+	}
 	n += k
 	data := b[:n]
 	cut := len(data)
