@@ -101,13 +101,16 @@ func (s *Store) BackupBeforeImport(ctx context.Context, now time.Time) (string, 
 // would stop today's, or be offered for a restore).
 func (s *Store) backupAs(ctx context.Context, path string) error {
 	tmp := path + ".partial"
-	os.Remove(tmp)
+	// VACUUM INTO keeps a journal beside the file it writes, which a
+	// crash leaves.
+	clear := func() { os.Remove(tmp); os.Remove(tmp + "-journal") }
+	clear()
 	if err := s.Backup(ctx, tmp); err != nil {
-		os.Remove(tmp)
+		clear()
 		return err
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+		clear()
 		return err
 	}
 	return nil

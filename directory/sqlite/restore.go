@@ -90,14 +90,15 @@ func Restore(ctx context.Context, dbPath, backupPath string, now time.Time) (Res
 
 // clearStaged removes what a restore of the database at path may have
 // left: the staged copy with its journal files, and a kept copy cut off
-// while it was written. A journal left beside a new staged copy would be
+// while it was written, with its journal. A journal left beside a new staged copy would be
 // read into it, so they go too.
 func clearStaged(path string) {
 	staged := path + stagedSuffix
 	for _, f := range []string{staged + "-wal", staged + "-shm", staged + "-journal", staged} {
 		os.Remove(f)
 	}
-	partial, _ := filepath.Glob(escapeGlob(path+replacedSuffix) + "*" + partialSuffix)
+	// VACUUM INTO keeps a journal beside the file it writes.
+	partial, _ := filepath.Glob(escapeGlob(path+replacedSuffix) + "*" + partialSuffix + "*")
 	for _, f := range partial {
 		os.Remove(f)
 	}
