@@ -84,7 +84,7 @@ func (t *csvTaken) origin() csvOrigin {
 // and calls fn with the service's record number (its position in the
 // file, from 0) until fn returns false.
 func (j *csvJoin) services(fn func(index int, s *Service, t *csvTaken) bool) error {
-	tr, err := j.table("service", "id organization_id name alternate_name description url email status interpretation_services application_process fees_description eligibility_description assured_date alert last_modified")
+	tr, err := j.table("service", "id organization_id name alternate_name description url email status interpretation_services application_process fees_description fees eligibility_description assured_date alert last_modified")
 	if tr == nil || err != nil {
 		return err
 	}
@@ -98,7 +98,7 @@ func (j *csvJoin) services(fn func(index int, s *Service, t *csvTaken) bool) err
 		s := &Service{ID: id, OrganizationID: strings.TrimSpace(tr.get("organization_id")), Name: tr.get("name"),
 			AlternateName: tr.get("alternate_name"), Description: tr.get("description"), URL: tr.get("url"),
 			Email: tr.get("email"), Status: tr.get("status"), InterpretationServices: tr.get("interpretation_services"),
-			ApplicationProcess: tr.get("application_process"), FeesDescription: tr.get("fees_description"),
+			ApplicationProcess: tr.get("application_process"), FeesDescription: tr.get("fees_description"), Fees: tr.get("fees"),
 			EligibilityDescription: tr.get("eligibility_description"), AssuredDate: tr.get("assured_date"),
 			Alert: tr.get("alert"), LastModified: tr.get("last_modified")}
 		t := &csvTaken{j: j, row: tr.row}

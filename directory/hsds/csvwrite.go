@@ -147,7 +147,7 @@ func (w *csvWriter) writeService(s *Service) error {
 		{"id", s.ID}, {"organization_id", orgID}, {"name", s.Name}, {"alternate_name", s.AlternateName},
 		{"description", s.Description}, {"url", s.URL}, {"email", s.Email}, {"status", s.Status},
 		{"interpretation_services", s.InterpretationServices}, {"application_process", s.ApplicationProcess},
-		{"fees_description", s.FeesDescription}, {"eligibility_description", s.EligibilityDescription},
+		{"fees_description", s.FeesDescription}, {"fees", s.Fees}, {"eligibility_description", s.EligibilityDescription},
 		{"assured_date", s.AssuredDate}, {"alert", s.Alert}, {"last_modified", s.LastModified},
 	} {
 		r.set(f.col, f.v)

@@ -1,0 +1,197 @@
+package hsds
+
+import (
+	"iter"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"nowrongdoor/directory"
+	"nowrongdoor/directory/hours"
+)
+
+// WritePackage writes the listings as an HSDS 3.0 CSV data package into
+// dir, which must not exist or be empty: a CSV file per table the
+// listings' records use, each with its header row even when it has no
+// rows, and datapackage.json describing them (name, path, columns and
+// their types, as HSDS's tabular schema has them). It is written in a
+// temporary folder beside dir and renamed into place, so a failed export
+// leaves nothing half-written.
+func WritePackage(dir string, listings iter.Seq[*directory.Listing]) error {
+	return writeCSVServices(dir, func(write func(*Service) error) error {
+		for l := range listings {
+			s, err := FromListing(l)
+			if err != nil {
+				return err
+			}
+			if err := write(&s); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// ReadPackage reads an HSDS CSV data package: a folder, or a zip of one,
+// holding datapackage.json and the tables (services.csv, organizations.csv,
+// phones.csv, ...). The tables are those datapackage.json's resources name
+// when it describes the package, else those with HSDS's file names. Each
+// service is joined with its records and read as a listing, normalized and
+// validated as an import is. When anything is wrong, the error is a
+// *directory.ValidationError with every problem: each names the service's
+// record number (its place in services.csv, from 0) and the file, row and
+// column to fix ("addresses.csv row 2, column postal_code").
+func ReadPackage(path string) (ReadResult, error) {
+	return readPackage(path, time.Now())
+}
+
+// readPackage is ReadPackage with now as the instant verified_on may not
+// pass.
+func readPackage(path string, now time.Time) (ReadResult, error) {
+	res := ReadResult{NotKept: map[string]int{}}
+	var problems []directory.Problem
+	ids := csvIDs{taken: map[string]bool{}}
+	var unnamed []int // listings that get an id from their name, once every id is known
+	read, err := readCSVServices(path, func(index int, s *Service, t *csvTaken) {
+		l, ps := csvListing(index, s, t, now, res.NotKept)
+		problems = append(problems, ps...)
+		if l.ID == "" {
+			unnamed = append(unnamed, len(res.Listings))
+		} else {
+			ids.taken[l.ID] = true
+		}
+		res.Listings = append(res.Listings, l)
+	})
+	if err != nil {
+		return ReadResult{}, err
+	}
+	for _, i := range unnamed {
+		res.Listings[i].ID = ids.from(res.Listings[i].Name)
+	}
+	for k, n := range read.NotKept {
+		res.NotKept[k] += n
+	}
+	problems = append(read.Problems, problems...)
+	problems = append(problems, directory.DuplicateIDs(res.Listings)...)
+	if len(problems) > 0 {
+		// The package's problems first, then each record's, in file order.
+		slices.SortStableFunc(problems, func(a, b directory.Problem) int { return a.Index - b.Index })
+		return ReadResult{NotKept: res.NotKept}, &directory.ValidationError{Problems: problems}
+	}
+	return res, nil
+}
+
+// csvListing reads the service with record number index as a listing,
+// ready to be stored, and returns its problems, each naming the file, row
+// and column it came from. What it cannot keep is counted in notKept.
+func csvListing(index int, s *Service, t *csvTaken, now time.Time, notKept map[string]int) (directory.Listing, []directory.Problem) {
+	var o origins
+	l, mapped, kept := toListing(s, &o)
+	for _, k := range kept {
+		notKept[t.j.notKeptName(k)]++
+	}
+	if len(l.Schedules) == 0 {
+		l.Schedules = hours.Propose(l.Hours)
+	}
+	l.Normalize()
+	valid := l.Validate(now)
+	if len(mapped) == 0 && len(valid) == 0 {
+		return l, nil
+	}
+	origin := t.origin()
+	var problems []directory.Problem
+	for _, p := range mapped {
+		problems = append(problems, csvProblem(index, s.ID, origin.where(p.Field), p.Field, p.Message))
+	}
+	for _, p := range valid {
+		if l.ID == "" && p.Field == "id" {
+			continue // an id is made from the name
+		}
+		problems = append(problems, csvProblem(index, l.ID, origin.where(o.path(p.Field)), p.Field, p.Message))
+	}
+	return l, problems
+}
+
+// csvIndexes matches the positions in a path, "[0]", so what is not kept
+// is counted by field.
+var csvIndexes = regexp.MustCompile(`\[\d+\]`)
+
+// csvPathTables are the tables the parts of a Service are read from, by
+// HSDS path without positions, longest first.
+var csvPathTables = []struct{ path, table string }{
+	{"service_at_locations.location.addresses", "address"},
+	{"service_at_locations.location.phones", "phone"},
+	{"service_at_locations.location.schedules", "schedule"},
+	{"service_at_locations.location", "location"},
+	{"service_at_locations.phones", "phone"},
+	{"service_at_locations.schedules", "schedule"},
+	{"service_at_locations", "service_at_location"},
+	{"required_documents", "required_document"},
+	{"phones.languages", "language"},
+	{"organization", "organization"},
+	{"attributes", "attribute"},
+	{"languages", "language"},
+	{"schedules", "schedule"},
+	{"phones", "phone"},
+}
+
+// notKeptName names what the mapping could not keep of a service
+// ("organization.email", "schedules[1] (MONTHLY)") as a package holds it:
+// "organizations.csv column email", "schedules.csv rows (MONTHLY)". A note
+// that is no field ("level inferred") is kept as it is.
+func (j *csvJoin) notKeptName(k string) string {
+	path, note, _ := strings.Cut(csvIndexes.ReplaceAllString(k, ""), " ")
+	if note != "" && !strings.HasPrefix(note, "(") {
+		return k
+	}
+	table, column := "service", path
+	for _, pt := range csvPathTables {
+		if rest, ok := strings.CutPrefix(path, pt.path); ok && (rest == "" || rest[0] == '.') {
+			table, column = pt.table, strings.TrimPrefix(rest, ".")
+			break
+		}
+	}
+	file := j.p.tables[table]
+	if file == "" {
+		file = csvTableByName[table].Path
+	}
+	name := file + " column " + column
+	if column == "" {
+		name = file + " rows"
+	}
+	if note != "" {
+		name += " " + note
+	}
+	return name
+}
+
+// csvProblem is a problem of record index at cell where. A message that
+// starts with the field's name in the listing or HSDS record names the
+// cell instead.
+func csvProblem(index int, id, where, field, msg string) directory.Problem {
+	if rest, ok := strings.CutPrefix(msg, field); ok && (rest == "" || rest[0] == ' ') {
+		msg = where + rest
+	} else {
+		msg = where + ": " + msg
+	}
+	return directory.Problem{Index: index, ID: id, Field: where, Message: msg}
+}
+
+// csvIDs makes listing ids from names, unique within a package.
+type csvIDs struct{ taken map[string]bool }
+
+// from returns an id made from name that no other listing has.
+func (c csvIDs) from(name string) string {
+	base := directory.SuggestID(name)
+	id := base
+	for n := 2; c.taken[id] || id == ""; n++ {
+		id = base + "-" + strconv.Itoa(n)
+		if base == "" {
+			id = "listing-" + strconv.Itoa(n)
+		}
+	}
+	c.taken[id] = true
+	return id
+}
