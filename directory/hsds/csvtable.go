@@ -165,7 +165,7 @@ func (tr *csvTableReader) close() { tr.f.Close() }
 func (tr *csvTableReader) syntax(err error, n int, ps *csvProblems) {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
-		ps.file("%s: %v", tr.path, err)
+		ps.file("%s could not be read to its end (%v); is the file, or the zip holding it, damaged?", tr.path, err)
 		return
 	}
 	switch {
