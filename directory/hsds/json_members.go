@@ -165,7 +165,7 @@ func (w *walker) ws() {
 // object walks an object of type o at w.pos; held says whether its
 // parent is kept, so its members not held are reported.
 func (w *walker) object(o *object, held bool) {
-	w.pos++ // {
+	w.pos++         // {
 	var seen uint64 // of o.names, by position; HSDS objects have fewer than 64 members
 	var unknown []string
 	for {
