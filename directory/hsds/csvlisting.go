@@ -73,12 +73,16 @@ func readPackage(path string, now time.Time) (ReadResult, error) {
 	for k, n := range read.NotKept {
 		res.NotKept[k] += n
 	}
+	res.Note = read.Note
 	problems = append(read.Problems, problems...)
+	if len(res.Listings) == 0 && len(problems) == 0 {
+		problems = append(problems, directory.Problem{Index: -1, Message: "services.csv has no rows; the package has no services to import"})
+	}
 	problems = append(problems, directory.DuplicateIDs(res.Listings)...)
 	if len(problems) > 0 {
 		// The package's problems first, then each record's, in file order.
 		slices.SortStableFunc(problems, func(a, b directory.Problem) int { return a.Index - b.Index })
-		return ReadResult{NotKept: res.NotKept}, &directory.ValidationError{Problems: problems}
+		return ReadResult{NotKept: res.NotKept, Note: res.Note}, &directory.ValidationError{Problems: problems}
 	}
 	return res, nil
 }
@@ -89,8 +93,12 @@ func readPackage(path string, now time.Time) (ReadResult, error) {
 func csvListing(index int, s *Service, t *csvTaken, now time.Time, notKept map[string]int) (directory.Listing, []directory.Problem) {
 	var o origins
 	l, mapped, kept := toListing(s, &o)
+	seen := map[string]bool{}
 	for _, k := range kept {
-		notKept[t.j.notKeptName(k)]++
+		if k = t.j.notKeptName(k); !seen[k] {
+			seen[k] = true // counted once a record, as ReadJSON does
+			notKept[k]++
+		}
 	}
 	if len(l.Schedules) == 0 {
 		l.Schedules = hours.Propose(l.Hours)

@@ -43,6 +43,8 @@ type csvPackage struct {
 	// notKept counts what the package holds that the directory cannot:
 	// files and tables by name.
 	notKept map[string]int
+	// note says what an admin should know about the package as a whole.
+	note string
 }
 
 // openCSVPackage opens the folder or zip at name and finds its tables.
@@ -150,7 +152,7 @@ type csvDescriptor struct {
 // findTables finds the package's tables: by datapackage.json's resources
 // when it is a data package descriptor, else by HSDS's file names. The
 // spec's own examples/csv/datapackage.json is a pointer ("../../datapackage.json"),
-// not a descriptor; such a file is noted as not kept, not refused.
+// not a descriptor; such a file is noted, not refused.
 func (p *csvPackage) findTables(ps *csvProblems) error {
 	entries, err := fs.ReadDir(p.fsys, ".")
 	if err != nil {
@@ -173,7 +175,7 @@ func (p *csvPackage) findTables(ps *csvProblems) error {
 			byDescriptor = true
 			p.fromDescriptor(&d, files, ps)
 		} else {
-			p.notKept["datapackage.json (not a data package descriptor; the tables were found by their file names)"]++
+			p.note = "datapackage.json does not describe the package's tables (it is not a data package descriptor); they were found by HSDS's file names"
 		}
 	}
 	if !byDescriptor {

@@ -63,6 +63,8 @@ type csvRead struct {
 	// Problems are what is wrong with the package's tables, each naming
 	// its file and row.
 	Problems []directory.Problem
+	// Note says what an admin should know about the package as a whole.
+	Note string
 }
 
 // readCSVServices reads the data package (folder or zip) at name, calling
@@ -92,7 +94,7 @@ func readCSVServices(name string, fn func(index int, s *Service, t *csvTaken)) (
 		return csvRead{}, csvReadError(err)
 	}
 	j.leftovers()
-	return csvRead{NotKept: j.notKept, Problems: ps.list}, nil
+	return csvRead{NotKept: j.notKept, Problems: ps.list, Note: p.note}, nil
 }
 
 // csvReadError wraps an error reading a package's file.
