@@ -89,14 +89,15 @@ type csvJoin struct {
 	notKept map[string]int
 
 	orgs      map[string]csvRec[*Organization]
-	terms     map[string]csvRec[*TaxonomyTerm]
+	terms     map[string]int32 // in termList
+	termList  []csvRec[*TaxonomyTerm]
 	locations map[string]*csvLocation
 	sals      map[string]*csvSAL
 	children  map[string]*csvChildren
 	// phoneLanguages and attributes are indexed by the id of the record
 	// they belong to (phone_id, link_id).
 	phoneLanguages map[string][]csvRec[Language]
-	attributes     map[string][]csvRec[Attribute]
+	attrs          csvAttrIndex
 	// ids holds the ids read from each table that others refer to, so a
 	// duplicate is named.
 	ids map[string]map[string]int
@@ -139,7 +140,7 @@ func (j *csvJoin) uniqueID(tr *csvTableReader) (string, bool) {
 		j.ps.file("%s: id %q is also row %d's; give every row its own id", tr.where("id"), id, first)
 		return "", false
 	}
-	seen[id] = tr.row
+	seen[strings.Clone(id)] = tr.row // not the row's text, which may not be kept
 	return id, true
 }
 
@@ -172,6 +173,7 @@ func (j *csvJoin) load() error {
 		}
 	}
 	j.finishLocations()
+	clear(j.ids) // each table's ids were checked as it was read
 	return nil
 }
 
@@ -200,8 +202,9 @@ func (j *csvJoin) loadTerms() error {
 	for tr.next(j.ps) {
 		tr.countUnheld(j.notKept)
 		if id, ok := j.uniqueID(tr); ok {
-			j.terms[id] = csvRec[*TaxonomyTerm]{&TaxonomyTerm{ID: id, Code: tr.get("code"), Name: tr.get("name"),
-				Description: tr.get("description"), Taxonomy: tr.get("taxonomy")}, tr.row}
+			j.terms[id] = int32(len(j.termList))
+			j.termList = append(j.termList, csvRec[*TaxonomyTerm]{&TaxonomyTerm{ID: id, Code: tr.get("code"), Name: tr.get("name"),
+				Description: tr.get("description"), Taxonomy: tr.get("taxonomy")}, tr.row})
 		}
 	}
 	return nil
@@ -425,18 +428,18 @@ func (j *csvJoin) loadAttributes() error {
 	defer tr.close()
 	for tr.next(j.ps) {
 		tr.countUnheld(j.notKept)
-		a := Attribute{ID: strings.TrimSpace(tr.get("id")), LinkID: strings.TrimSpace(tr.get("link_id")),
-			TaxonomyTermID: strings.TrimSpace(tr.get("taxonomy_term_id")), LinkType: tr.get("link_type"),
-			LinkEntity: tr.get("link_entity"), Value: tr.get("value")}
-		if a.TaxonomyTermID != "" {
-			t, ok := j.terms[a.TaxonomyTermID]
+		a := csvAttr{value: strings.Clone(tr.get("value")),
+			linkType: j.attrs.word(tr.get("link_type")), kind: j.attrs.word(tr.get("link_entity")), term: -1, row: int32(tr.row)}
+		a.setID(strings.TrimSpace(tr.get("id")))
+		if termID := strings.TrimSpace(tr.get("taxonomy_term_id")); termID != "" {
+			t, ok := j.terms[termID]
 			if !ok {
-				j.missing(tr.path, tr.row, "taxonomy_term_id", a.TaxonomyTermID, "taxonomy_terms.csv")
+				j.missing(tr.path, tr.row, "taxonomy_term_id", termID, "taxonomy_terms.csv")
 				continue
 			}
-			a.TaxonomyTerm = t.v
+			a.term = t
 		}
-		j.attributes[a.LinkID] = append(j.attributes[a.LinkID], csvRec[Attribute]{a, tr.row})
+		j.attrs.add(strings.TrimSpace(tr.get("link_id")), a)
 	}
 	return nil
 }
@@ -482,12 +485,12 @@ func (j *csvJoin) finishLocations() {
 
 // phoneParts gives phones their languages and attributes, and returns
 // the records they came from, by phone.
-func (j *csvJoin) phoneParts(phones []Phone) (langs [][]csvRec[Language], attrs [][]csvRec[Attribute]) {
+func (j *csvJoin) phoneParts(phones []Phone) (langs [][]csvRec[Language], attrs [][]csvAttrRow) {
 	if len(phones) == 0 {
 		return nil, nil
 	}
 	langs = make([][]csvRec[Language], len(phones))
-	attrs = make([][]csvRec[Attribute], len(phones))
+	attrs = make([][]csvAttrRow, len(phones))
 	for i := range phones {
 		p := &phones[i]
 		if recs, ok := j.phoneLanguages[p.ID]; ok && p.ID != "" {
@@ -505,29 +508,15 @@ func (j *csvJoin) phoneParts(phones []Phone) (langs [][]csvRec[Language], attrs 
 
 // scheduleParts gives schedules their attributes, and returns the
 // records they came from, by schedule.
-func (j *csvJoin) scheduleParts(schedules []Schedule) [][]csvRec[Attribute] {
+func (j *csvJoin) scheduleParts(schedules []Schedule) [][]csvAttrRow {
 	if len(schedules) == 0 {
 		return nil
 	}
-	attrs := make([][]csvRec[Attribute], len(schedules))
+	attrs := make([][]csvAttrRow, len(schedules))
 	for i := range schedules {
 		schedules[i].Attributes, attrs[i] = j.takeAttributes(schedules[i].ID)
 	}
 	return attrs
-}
-
-// takeAttributes takes the attributes linked to id out of the index.
-func (j *csvJoin) takeAttributes(id string) ([]Attribute, []csvRec[Attribute]) {
-	recs, ok := j.attributes[id]
-	if !ok || id == "" {
-		return nil, nil
-	}
-	delete(j.attributes, id)
-	out := make([]Attribute, len(recs))
-	for k, a := range recs {
-		out[k] = a.v
-	}
-	return out, recs
 }
 
 // at names a row of a table, "phones.csv row 3".

@@ -79,9 +79,9 @@ func readCSVServices(name string, fn func(index int, s *Service, t *csvTaken)) (
 	}
 	defer p.close()
 	j := &csvJoin{p: p, ps: &ps, notKept: p.notKept,
-		orgs: map[string]csvRec[*Organization]{}, terms: map[string]csvRec[*TaxonomyTerm]{},
+		orgs: map[string]csvRec[*Organization]{}, terms: map[string]int32{},
 		locations: map[string]*csvLocation{}, sals: map[string]*csvSAL{}, children: map[string]*csvChildren{},
-		phoneLanguages: map[string][]csvRec[Language]{}, attributes: map[string][]csvRec[Attribute]{},
+		phoneLanguages: map[string][]csvRec[Language]{}, attrs: csvAttrIndex{chains: map[string]csvChain{}},
 		ids: map[string]map[string]int{}}
 	if err := j.load(); err != nil {
 		return csvRead{}, csvReadError(err)

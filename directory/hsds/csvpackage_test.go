@@ -198,3 +198,19 @@ func TestWriteCSVRefusesAFolderWithFiles(t *testing.T) {
 
 var _ = slices.Contains[[]string]
 var _ = directory.Problem{}
+
+func TestCSVUUIDPacking(t *testing.T) {
+	for _, id := range []string{"3874e84c-ae83-5d50-b112-8bec19c2e16a", "00000000-0000-0000-0000-000000000001"} {
+		u, ok := csvParseUUID(id)
+		if !ok || csvFormatUUID(u) != id {
+			t.Errorf("csvParseUUID(%q) = %v, %v; formatted back %q", id, u, ok, csvFormatUUID(u))
+		}
+	}
+	// Anything that would not be written back exactly stays as written.
+	for _, id := range []string{"", "sa1", "3874E84C-AE83-5D50-B112-8BEC19C2E16A", "3874e84c-ae83-5d50-b112-8bec19c2e16", "3874e84cae835d50b1128bec19c2e16a0000",
+		"00000000-0000-0000-0000-000000000000", "3874e84c+ae83-5d50-b112-8bec19c2e16a", "3874e84c-ae83-5d50-b112-8bec19c2e1g6"} {
+		if u, ok := csvParseUUID(id); ok {
+			t.Errorf("csvParseUUID(%q) = %v, want it kept as written", id, u)
+		}
+	}
+}

@@ -16,10 +16,10 @@ type csvTaken struct {
 	row        int
 	org        int // organizations.csv row, 0 when none
 	c          *csvChildren
-	attrs      []csvRec[Attribute]
+	attrs      []csvAttrRow
 	phoneLangs [][]csvRec[Language]
-	phoneAttrs [][]csvRec[Attribute]
-	schedAttrs [][]csvRec[Attribute]
+	phoneAttrs [][]csvAttrRow // by phone
+	schedAttrs [][]csvAttrRow // by schedule
 }
 
 // origin maps the HSDS paths of the service's parts to their rows.
@@ -29,12 +29,12 @@ func (t *csvTaken) origin() csvOrigin {
 	if t.org > 0 {
 		o["organization"] = j.at("organization", t.org)
 	}
-	attrs := func(prefix string, recs []csvRec[Attribute]) {
-		for k, a := range recs {
+	attrs := func(prefix string, rows []csvAttrRow) {
+		for k, a := range rows {
 			path := prefix + "attributes[" + strconv.Itoa(k) + "]"
-			o[path] = j.at("attribute", a.row)
-			if a.v.TaxonomyTerm != nil {
-				o[path+".taxonomy_term"] = j.at("taxonomy_term", j.terms[a.v.TaxonomyTermID].row)
+			o[path] = j.at("attribute", int(a.row))
+			if a.term >= 0 {
+				o[path+".taxonomy_term"] = j.at("taxonomy_term", j.termList[a.term].row)
 			}
 		}
 	}
@@ -180,11 +180,12 @@ func (j *csvJoin) leftovers() {
 			orphans = append(orphans, orphan{"language", "phone_id", id, r.row})
 		}
 	}
-	for id, recs := range j.attributes {
-		for _, r := range recs {
-			switch r.v.LinkEntity {
+	for id, c := range j.attrs.chains {
+		for i := c.first; i >= 0; i = j.attrs.rec(i).next {
+			r := j.attrs.rec(i)
+			switch j.attrs.words[r.kind] {
 			case "service", "phone", "schedule":
-				orphans = append(orphans, orphan{"attribute", "link_id", id, r.row})
+				orphans = append(orphans, orphan{"attribute", "link_id", id, int(r.row)})
 			default:
 				// Attributes of organizations, locations and other
 				// records: the directory has no place for them.
