@@ -3,9 +3,11 @@ package hsds
 import (
 	"iter"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"nowrongdoor/directory"
@@ -54,16 +56,45 @@ func readPackage(path string, now time.Time) (ReadResult, error) {
 	var problems []directory.Problem
 	ids := csvIDs{taken: map[string]bool{}}
 	var unnamed []int // listings that get an id from their name, once every id is known
-	read, err := readCSVServices(path, func(index int, s *Service, t *csvTaken) {
-		l, ps := csvListing(index, s, t, now, res.NotKept)
-		problems = append(problems, ps...)
-		if l.ID == "" {
-			unnamed = append(unnamed, len(res.Listings))
-		} else {
-			ids.taken[l.ID] = true
+	// Services are joined one at a time, and read as listings in batches,
+	// in parallel: the mapping and the rules are most of the work.
+	batch := make([]csvItem, 0, csvBatch)
+	flush := func() {
+		workers := min(runtime.GOMAXPROCS(0), (len(batch)+63)/64)
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() {
+				for i := w; i < len(batch); i += workers {
+					it := &batch[i]
+					it.l, it.problems, it.kept = csvListing(it.index, it.s, it.t, now)
+					it.s, it.t = nil, nil
+				}
+			})
 		}
-		res.Listings = append(res.Listings, l)
+		wg.Wait()
+		for i := range batch {
+			it := &batch[i]
+			problems = append(problems, it.problems...)
+			for _, k := range it.kept {
+				res.NotKept[k]++
+			}
+			if it.l.ID == "" {
+				unnamed = append(unnamed, len(res.Listings))
+			} else {
+				ids.taken[it.l.ID] = true
+			}
+			res.Listings = append(res.Listings, it.l)
+		}
+		clear(batch)
+		batch = batch[:0]
+	}
+	read, err := readCSVServices(path, func(index int, s *Service, t *csvTaken) {
+		batch = append(batch, csvItem{index: index, s: s, t: t})
+		if len(batch) == csvBatch {
+			flush()
+		}
 	})
+	flush()
 	if err != nil {
 		return ReadResult{}, err
 	}
@@ -87,17 +118,28 @@ func readPackage(path string, now time.Time) (ReadResult, error) {
 	return res, nil
 }
 
+// csvBatch is how many services are read as listings at once.
+const csvBatch = 512
+
+// csvItem is a service joined, and then the listing read from it.
+type csvItem struct {
+	index    int
+	s        *Service
+	t        *csvTaken
+	l        directory.Listing
+	problems []directory.Problem
+	kept     []string
+}
+
 // csvListing reads the service with record number index as a listing,
 // ready to be stored, and returns its problems, each naming the file, row
-// and column it came from. What it cannot keep is counted in notKept.
-func csvListing(index int, s *Service, t *csvTaken, now time.Time, notKept map[string]int) (directory.Listing, []directory.Problem) {
+// and column it came from, and what it cannot keep, each once.
+func csvListing(index int, s *Service, t *csvTaken, now time.Time) (_ directory.Listing, _ []directory.Problem, notKept []string) {
 	var o origins
 	l, mapped, kept := toListing(s, &o)
-	seen := map[string]bool{}
 	for _, k := range kept {
-		if k = t.j.notKeptName(k); !seen[k] {
-			seen[k] = true // counted once a record, as ReadJSON does
-			notKept[k]++
+		if k = t.j.notKeptName(k); !slices.Contains(notKept, k) {
+			notKept = append(notKept, k) // counted once a record, as ReadJSON does
 		}
 	}
 	if len(l.Schedules) == 0 {
@@ -106,7 +148,7 @@ func csvListing(index int, s *Service, t *csvTaken, now time.Time, notKept map[s
 	l.Normalize()
 	valid := l.Validate(now)
 	if len(mapped) == 0 && len(valid) == 0 {
-		return l, nil
+		return l, nil, notKept
 	}
 	origin := t.origin()
 	var problems []directory.Problem
@@ -119,7 +161,7 @@ func csvListing(index int, s *Service, t *csvTaken, now time.Time, notKept map[s
 		}
 		problems = append(problems, csvProblem(index, l.ID, origin.where(o.path(p.Field)), p.Field, p.Message))
 	}
-	return l, problems
+	return l, problems, notKept
 }
 
 // csvIndexes matches the positions in a path, "[0]", so what is not kept
