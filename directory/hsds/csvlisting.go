@@ -1,6 +1,7 @@
 package hsds
 
 import (
+	"fmt"
 	"iter"
 	"regexp"
 	"runtime"
@@ -23,16 +24,42 @@ import (
 // leaves nothing half-written.
 func WritePackage(dir string, listings iter.Seq[*directory.Listing]) error {
 	return writeCSVServices(dir, func(write func(*Service) error) error {
-		for l := range listings {
-			s, err := FromListing(l)
-			if err != nil {
-				return err
+		// Listings are mapped to services in batches, in parallel, and
+		// written in order.
+		batch := make([]*directory.Listing, 0, csvBatch)
+		services := make([]Service, csvBatch)
+		errs := make([]error, csvBatch)
+		flush := func() error {
+			workers := min(runtime.GOMAXPROCS(0), (len(batch)+63)/64)
+			var wg sync.WaitGroup
+			for w := range workers {
+				wg.Go(func() {
+					for i := w; i < len(batch); i += workers {
+						services[i], errs[i] = FromListing(batch[i])
+					}
+				})
 			}
-			if err := write(&s); err != nil {
-				return err
+			wg.Wait()
+			for i := range batch {
+				if errs[i] != nil {
+					return fmt.Errorf("listing %s: %w", batch[i].ID, errs[i])
+				}
+				if err := write(&services[i]); err != nil {
+					return err
+				}
+			}
+			clear(services)
+			batch = batch[:0]
+			return nil
+		}
+		for l := range listings {
+			if batch = append(batch, l); len(batch) == csvBatch {
+				if err := flush(); err != nil {
+					return err
+				}
 			}
 		}
-		return nil
+		return flush()
 	})
 }
 

@@ -18,26 +18,34 @@ import (
 // project.
 func csvSpecDir(t testing.TB) string {
 	t.Helper()
+	dir, looked := csvSpecPath()
+	if dir == "" {
+		t.Skipf("the HSDS reference (schemas and examples) is missing: set NOWRONGDOOR_HSDS or put it in shared/hsds above the repository; looked in %s", strings.Join(looked, ", "))
+	}
+	return dir
+}
+
+// csvSpecPath finds the HSDS reference folder, or returns "" and where it
+// looked.
+func csvSpecPath() (string, []string) {
 	if d := os.Getenv("NOWRONGDOOR_HSDS"); d != "" {
-		return d
+		return d, nil
 	}
 	wd, err := os.Getwd()
 	if err != nil {
-		t.Fatal(err)
+		return "", []string{err.Error()}
 	}
 	var looked []string
 	for d := wd; ; d = filepath.Dir(d) {
 		cand := filepath.Join(d, "shared", "hsds")
 		if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
-			return cand
+			return cand, nil
 		}
 		looked = append(looked, cand)
 		if filepath.Dir(d) == d {
-			break
+			return "", looked
 		}
 	}
-	t.Skipf("the HSDS reference (schemas and examples) is missing: set NOWRONGDOOR_HSDS or put it in shared/hsds above the repository; looked in %s", strings.Join(looked, ", "))
-	return ""
 }
 
 func ptr(f float64) *float64 { return &f }

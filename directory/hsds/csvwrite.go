@@ -47,12 +47,17 @@ func (o *csvOut) write() error { return o.w.Write(o.rec) }
 type csvWriter struct {
 	dir  string
 	out  map[string]*csvOut
-	seen map[string]bool // table + id of the shared records written
+	seen map[string]map[string]bool // ids of the shared records written, by table
+	// lastTerm is the taxonomy term last written: most attributes in a row
+	// share few terms, so it saves looking each up.
+	lastTerm *TaxonomyTerm
+	// attr holds the attribute table's column positions: it has most rows.
+	attr struct{ id, linkID, termID, linkType, linkEntity, value int }
 }
 
 // newCSVWriter creates the tables in dir and writes their header rows.
 func newCSVWriter(dir string) (*csvWriter, error) {
-	w := &csvWriter{dir: dir, out: map[string]*csvOut{}, seen: map[string]bool{}}
+	w := &csvWriter{dir: dir, out: map[string]*csvOut{}, seen: map[string]map[string]bool{}}
 	for _, name := range csvWritten {
 		t := csvTableByName[name]
 		f, err := os.Create(filepath.Join(dir, t.Path))
@@ -66,6 +71,10 @@ func newCSVWriter(dir string) (*csvWriter, error) {
 			o.col[c.Name] = i
 		}
 		w.out[name] = o
+		if name == "attribute" {
+			w.attr.id, w.attr.linkID, w.attr.termID = o.col["id"], o.col["link_id"], o.col["taxonomy_term_id"]
+			w.attr.linkType, w.attr.linkEntity, w.attr.value = o.col["link_type"], o.col["link_entity"], o.col["value"]
+		}
 		if err := o.w.Write(t.columnNames()); err != nil {
 			w.abort()
 			return nil, fmt.Errorf("write HSDS data package: %w", err)
@@ -107,11 +116,15 @@ func (w *csvWriter) close() error {
 // once reports whether the shared record table/id is written for the
 // first time.
 func (w *csvWriter) once(table, id string) bool {
-	key := table + ":" + id
-	if w.seen[key] {
+	seen := w.seen[table]
+	if seen == nil {
+		seen = map[string]bool{}
+		w.seen[table] = seen
+	}
+	if seen[id] {
 		return false
 	}
-	w.seen[key] = true
+	seen[id] = true
 	return true
 }
 
@@ -299,13 +312,14 @@ func (w *csvWriter) language(l Language, column, id string) error {
 // attributes writes the attributes of the record id (a service, phone or
 // schedule: entity) and their taxonomy terms.
 func (w *csvWriter) attributes(id, entity string, attrs []Attribute) error {
+	out := w.out["attribute"]
 	for _, a := range attrs {
 		termID := a.TaxonomyTermID
 		if t := a.TaxonomyTerm; t != nil {
 			if termID == "" {
 				termID = t.ID
 			}
-			if w.once("taxonomy_term", t.ID) {
+			if t != w.lastTerm && w.once("taxonomy_term", t.ID) {
 				r := w.out["taxonomy_term"].row()
 				r.set("id", t.ID)
 				r.set("code", t.Code)
@@ -316,18 +330,15 @@ func (w *csvWriter) attributes(id, entity string, attrs []Attribute) error {
 					return err
 				}
 			}
+			w.lastTerm = t
 		}
 		linkEntity := a.LinkEntity
 		if linkEntity == "" {
 			linkEntity = entity
 		}
-		r := w.out["attribute"].row()
-		r.set("id", a.ID)
-		r.set("link_id", id)
-		r.set("taxonomy_term_id", termID)
-		r.set("link_type", a.LinkType)
-		r.set("link_entity", linkEntity)
-		r.set("value", a.Value)
+		r := out.row()
+		r.rec[w.attr.id], r.rec[w.attr.linkID], r.rec[w.attr.termID] = a.ID, id, termID
+		r.rec[w.attr.linkType], r.rec[w.attr.linkEntity], r.rec[w.attr.value] = a.LinkType, linkEntity, a.Value
 		if err := r.write(); err != nil {
 			return err
 		}
