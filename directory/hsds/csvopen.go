@@ -190,7 +190,11 @@ func (p *csvPackage) findTables(ps *csvProblems) error {
 		used[f] = true
 	}
 	for f := range files {
-		if !used[f] && strings.EqualFold(path.Ext(f), ".csv") {
+		switch {
+		case used[f] || !strings.EqualFold(path.Ext(f), ".csv"):
+		case csvTableByPath[f] != nil:
+			p.notKept["file "+f+" (datapackage.json does not name it)"]++
+		default:
 			p.notKept["file "+f+" (not an HSDS table)"]++
 		}
 	}
