@@ -76,7 +76,7 @@ var hsdsObjects = map[string]string{
 		metadata:[metadata`,
 	"taxonomy_term": `*id *code *name *description *parent_id *taxonomy *taxonomy_detail:{taxonomy *language
 		*taxonomy_id *term_uri *metadata:[metadata`,
-	"taxonomy":     `id name description uri version metadata:[metadata`,
+	"taxonomy":     `*id *name *description *uri *version *metadata:[metadata`,
 	"service_area": `id service_id name description extent extent_type uri attributes:[attribute metadata:[metadata`,
 	"contact": `id organization_id service_id service_at_location_id location_id name title department email
 		phones:[phone attributes:[attribute metadata:[metadata`,

@@ -270,6 +270,10 @@ func readRecord(wk *walker, raw []byte, rec *record, now time.Time) {
 	var o origins
 	l, problems, notKept := toListing(&s, &o)
 	rec.problems = append(rec.problems, problems...)
+	if len(o.repeats) > 0 {
+		// Nothing of a repeated record is lost: it was read once.
+		rec.notKept = slices.DeleteFunc(rec.notKept, func(f string) bool { return isBad(f, o.repeats) })
+	}
 	rec.notKept = append(rec.notKept, notKept...)
 	if l.ID == "" {
 		l.ID, rec.suggested = directory.SuggestID(l.Name), true
@@ -279,7 +283,7 @@ func readRecord(wk *walker, raw []byte, rec *record, now time.Time) {
 	}
 	l.Normalize()
 	for _, p := range l.Validate(now) {
-		p.Field = o.path(p.Field)
+		p.Field, p.Message = o.rename(p.Field, p.Message)
 		if isBad(p.Field, bad) || (rec.suggested && p.Field == "id" && l.ID == "") {
 			continue // the field's value was of the wrong type, already said
 		}
@@ -358,7 +362,8 @@ func (fr *fileReader) result() (ReadResult, error) {
 	}
 	if len(problems) > 0 {
 		slices.SortStableFunc(problems, func(a, b directory.Problem) int { return a.Index - b.Index })
-		return ReadResult{}, &directory.ValidationError{Problems: problems}
+		// What was not kept is reported too, so a dry run says it all.
+		return ReadResult{NotKept: notKept, Note: fr.note}, &directory.ValidationError{Problems: problems}
 	}
 	return ReadResult{Listings: listings, NotKept: notKept, Note: fr.note}, nil
 }
