@@ -411,7 +411,7 @@ func closest(key string, names []string) string {
 		if len(lk) >= 3 && (strings.HasPrefix(n, lk) || strings.HasPrefix(lk, n)) {
 			d = min(d, 1)
 		}
-		if d < bestDist {
+		if d < bestDist && d < len(key) {
 			best, bestDist = n, d
 		}
 	}
