@@ -395,7 +395,10 @@ func withoutPositions(path string) string {
 func (fr *fileReader) syntaxError(err error, atStart bool) error {
 	record := len(fr.records) + len(fr.batch)
 	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
 	switch {
+	case errors.As(err, &typ):
+		return fileError("the file holds a number out of range (%s), not HSDS services", directory.Shorten(typ.Value))
 	case errors.As(err, new(*tooBigError)):
 		return err
 	case errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF:
