@@ -248,24 +248,13 @@ func (fr *fileReader) flush() error {
 // readRecord reads, normalizes and validates one service.
 func readRecord(wk *walker, raw []byte, rec *record, now time.Time) {
 	wk.problems, wk.notKept, wk.bad = nil, nil, nil
-	if !wk.walkService(raw) {
+	var s Service
+	if !wk.walkService(raw, &s) {
 		rec.problems = []directory.Problem{{Message: fmt.Sprintf("the record is %s, not a service object { ... }", kindOf(firstByte(raw)))}}
 		return
 	}
 	rec.problems, rec.notKept = wk.problems, wk.notKept
 	bad := wk.bad
-	var s Service
-	if err := json.Unmarshal(raw, &s); err != nil && len(bad) == 0 {
-		// The walker names every value of the wrong type; anything else
-		// (a number too large) is said as the decoder says it.
-		var typ *json.UnmarshalTypeError
-		field := ""
-		if errors.As(err, &typ) {
-			field = typ.Field
-			bad = append(bad, field)
-		}
-		rec.problems = append(rec.problems, directory.Problem{Field: field, Message: fmt.Sprintf("%s cannot be read: %v", field, err)})
-	}
 	rec.serviceID = s.ID
 	var o origins
 	l, problems, notKept := toListing(&s, &o)
