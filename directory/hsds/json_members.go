@@ -1,6 +1,7 @@
 package hsds
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -76,7 +77,7 @@ var hsdsObjects = map[string]string{
 		metadata:[metadata`,
 	"taxonomy_term": `*id *code *name *description *parent_id *taxonomy *taxonomy_detail:{taxonomy *language
 		*taxonomy_id *term_uri *metadata:[metadata`,
-	"taxonomy":     `id name description uri version metadata:[metadata`,
+	"taxonomy":     `*id *name *description *uri *version *metadata:[metadata`,
 	"service_area": `id service_id name description extent extent_type uri attributes:[attribute metadata:[metadata`,
 	"contact": `id organization_id service_id service_at_location_id location_id name title department email
 		phones:[phone attributes:[attribute metadata:[metadata`,
@@ -137,19 +138,28 @@ type walker struct {
 	// bad holds the paths of the values of the wrong type, which decoding
 	// leaves out.
 	bad []string
+	// strings holds one copy of each short text that repeats (interned).
+	strings map[string]string
 }
 
-// walkService walks a record that should be a service object; it reports
-// false when it is no object at all.
-func (w *walker) walkService(raw []byte) bool {
+// walkService walks a record that should be a service object and decodes
+// into s what the model holds; it reports false when the record is no
+// object at all.
+func (w *walker) walkService(raw []byte, s *Service) bool {
 	w.data, w.pos, w.path = raw, 0, w.path[:0]
 	w.ws()
 	if w.pos >= len(w.data) || w.data[w.pos] != '{' {
 		return false
 	}
-	w.object(serviceObject, true)
+	w.service(s)
 	return true
 }
+
+// setter decodes the value of the member of an object at w.pos, whose
+// type is right and which is not null, and reports true; or reports
+// false to have it only walked. key is the member's name; held says
+// whether its members not held are reported.
+type setter func(key string, held bool) bool
 
 func (w *walker) ws() {
 	for w.pos < len(w.data) {
@@ -163,8 +173,9 @@ func (w *walker) ws() {
 }
 
 // object walks an object of type o at w.pos; held says whether its
-// parent is kept, so its members not held are reported.
-func (w *walker) object(o *object, held bool) {
+// parent is kept, so its members not held are reported. set, when not
+// nil, decodes the members it wants.
+func (w *walker) object(o *object, held bool, set setter) {
 	w.pos++         // {
 	var seen uint64 // of o.names, by position; HSDS objects have fewer than 64 members
 	var unknown []string
@@ -179,12 +190,18 @@ func (w *walker) object(o *object, held bool) {
 			w.ws()
 		}
 		keyRaw := w.str()
-		key := string(keyRaw)
-		if strings.IndexByte(key, '\\') >= 0 {
-			var k string
-			if json.Unmarshal([]byte(`"`+key+`"`), &k) == nil {
-				key = k
+		m, known := o.members[string(keyRaw)]
+		var key string
+		switch {
+		case known:
+			key = o.names[m.idx] // no copy
+		case bytes.IndexByte(keyRaw, '\\') >= 0:
+			if json.Unmarshal([]byte(`"`+string(keyRaw)+`"`), &key) != nil {
+				key = string(keyRaw)
 			}
+			m, known = o.members[key]
+		default:
+			key = string(keyRaw)
 		}
 		w.ws()
 		w.pos++ // :
@@ -194,7 +211,6 @@ func (w *walker) object(o *object, held bool) {
 			w.path = append(w.path, '.')
 		}
 		w.path = append(w.path, key...)
-		m, known := o.members[key]
 		dup := false
 		if known {
 			bit := uint64(1) << m.idx
@@ -224,7 +240,14 @@ func (w *walker) object(o *object, held bool) {
 			if held && !m.held && w.hasValue() {
 				w.notKept = append(w.notKept, string(w.path))
 			}
-			w.value(m, held && m.held)
+			h := held && m.held
+			switch {
+			case w.data[w.pos] == 'n':
+				w.pos += 4 // null: no value
+			case set != nil && w.kindOK(m) && set(key, h):
+			default:
+				w.value(m, h)
+			}
 		}
 		w.path = w.path[:mark]
 	}
@@ -256,37 +279,57 @@ func (w *walker) value(m member, held bool) {
 	}
 	switch m.kind {
 	case kObject:
-		w.object(m.typ, held)
+		w.object(m.typ, held, nil)
 	case kArray:
-		w.pos++ // [
-		mark := len(w.path)
-		for i := 0; ; i++ {
-			w.ws()
-			if w.data[w.pos] == ']' {
-				w.pos++
-				return
-			}
-			if w.data[w.pos] == ',' {
-				w.pos++
-				w.ws()
-			}
-			w.path = append(w.path, '[')
-			w.path = appendInt(w.path, i)
-			w.path = append(w.path, ']')
-			switch c := w.data[w.pos]; c {
-			case '{':
-				w.object(m.typ, held)
-			case 'n':
-				w.pos += 4
-			default:
-				w.problem(fmt.Sprintf("%s should be an object { ... }, not %s", w.path, kindOf(c)))
-				w.bad = append(w.bad, string(w.path[:mark]))
-				w.skip()
-			}
-			w.path = w.path[:mark]
-		}
+		w.each(func() { w.object(m.typ, held, nil) })
 	default:
 		w.skip()
+	}
+}
+
+// kindOK reports whether the value at w.pos has member m's type.
+func (w *walker) kindOK(m member) bool {
+	c := w.data[w.pos]
+	switch m.kind {
+	case kString:
+		return c == '"'
+	case kNumber:
+		return c == '-' || (c >= '0' && c <= '9')
+	case kObject:
+		return c == '{'
+	}
+	return c == '['
+}
+
+// each walks the array at w.pos, calling fn at each object in it with the
+// path naming it; an entry of another type is a problem, null is skipped.
+func (w *walker) each(fn func()) {
+	w.pos++ // [
+	mark := len(w.path)
+	for i := 0; ; i++ {
+		w.ws()
+		if w.data[w.pos] == ']' {
+			w.pos++
+			return
+		}
+		if w.data[w.pos] == ',' {
+			w.pos++
+			w.ws()
+		}
+		w.path = append(w.path, '[')
+		w.path = appendInt(w.path, i)
+		w.path = append(w.path, ']')
+		switch c := w.data[w.pos]; c {
+		case '{':
+			fn()
+		case 'n':
+			w.pos += 4
+		default:
+			w.problem(fmt.Sprintf("%s should be an object { ... }, not %s", w.path, kindOf(c)))
+			w.bad = append(w.bad, string(w.path[:mark]))
+			w.skip()
+		}
+		w.path = w.path[:mark]
 	}
 }
 
@@ -411,7 +454,7 @@ func closest(key string, names []string) string {
 		if len(lk) >= 3 && (strings.HasPrefix(n, lk) || strings.HasPrefix(lk, n)) {
 			d = min(d, 1)
 		}
-		if d < bestDist {
+		if d < bestDist && d < len(key) {
 			best, bestDist = n, d
 		}
 	}

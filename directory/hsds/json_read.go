@@ -248,28 +248,21 @@ func (fr *fileReader) flush() error {
 // readRecord reads, normalizes and validates one service.
 func readRecord(wk *walker, raw []byte, rec *record, now time.Time) {
 	wk.problems, wk.notKept, wk.bad = nil, nil, nil
-	if !wk.walkService(raw) {
+	var s Service
+	if !wk.walkService(raw, &s) {
 		rec.problems = []directory.Problem{{Message: fmt.Sprintf("the record is %s, not a service object { ... }", kindOf(firstByte(raw)))}}
 		return
 	}
 	rec.problems, rec.notKept = wk.problems, wk.notKept
 	bad := wk.bad
-	var s Service
-	if err := json.Unmarshal(raw, &s); err != nil && len(bad) == 0 {
-		// The walker names every value of the wrong type; anything else
-		// (a number too large) is said as the decoder says it.
-		var typ *json.UnmarshalTypeError
-		field := ""
-		if errors.As(err, &typ) {
-			field = typ.Field
-			bad = append(bad, field)
-		}
-		rec.problems = append(rec.problems, directory.Problem{Field: field, Message: fmt.Sprintf("%s cannot be read: %v", field, err)})
-	}
 	rec.serviceID = s.ID
 	var o origins
 	l, problems, notKept := toListing(&s, &o)
 	rec.problems = append(rec.problems, problems...)
+	if len(o.repeats) > 0 {
+		// Nothing of a repeated record is lost: it was read once.
+		rec.notKept = slices.DeleteFunc(rec.notKept, func(f string) bool { return isBad(f, o.repeats) })
+	}
 	rec.notKept = append(rec.notKept, notKept...)
 	if l.ID == "" {
 		l.ID, rec.suggested = directory.SuggestID(l.Name), true
@@ -279,7 +272,7 @@ func readRecord(wk *walker, raw []byte, rec *record, now time.Time) {
 	}
 	l.Normalize()
 	for _, p := range l.Validate(now) {
-		p.Field = o.path(p.Field)
+		p.Field, p.Message = o.rename(p.Field, p.Message)
 		if isBad(p.Field, bad) || (rec.suggested && p.Field == "id" && l.ID == "") {
 			continue // the field's value was of the wrong type, already said
 		}
@@ -358,7 +351,8 @@ func (fr *fileReader) result() (ReadResult, error) {
 	}
 	if len(problems) > 0 {
 		slices.SortStableFunc(problems, func(a, b directory.Problem) int { return a.Index - b.Index })
-		return ReadResult{}, &directory.ValidationError{Problems: problems}
+		// What was not kept is reported too, so a dry run says it all.
+		return ReadResult{NotKept: notKept, Note: fr.note}, &directory.ValidationError{Problems: problems}
 	}
 	return ReadResult{Listings: listings, NotKept: notKept, Note: fr.note}, nil
 }
@@ -390,7 +384,10 @@ func withoutPositions(path string) string {
 func (fr *fileReader) syntaxError(err error, atStart bool) error {
 	record := len(fr.records) + len(fr.batch)
 	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
 	switch {
+	case errors.As(err, &typ):
+		return fileError("the file holds a number out of range (%s), not HSDS services", directory.Shorten(typ.Value))
 	case errors.As(err, new(*tooBigError)):
 		return err
 	case errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF:

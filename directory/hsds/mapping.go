@@ -13,7 +13,8 @@ import (
 // phones, schedules, location, languages, required documents and the
 // attributes that carry the fields HSDS has no place for (see doc.go). l
 // should be normalized and valid; a schedule period that cannot be written
-// is an error.
+// is an error. Records nested in the service do not repeat its id
+// (service_id), which a file that nests them does not need.
 func FromListing(l *directory.Listing) (Service, error) {
 	sid := ServiceID(l.ID)
 	s := Service{
@@ -63,7 +64,7 @@ func FromListing(l *directory.Listing) (Service, error) {
 	}
 	for i, p := range l.Phones {
 		pid := PhoneID(l.ID, i)
-		ph := Phone{ID: pid, ServiceID: sid, Number: p.Number, Type: "voice", Description: p.Label}
+		ph := Phone{ID: pid, Number: p.Number, Type: "voice", Description: p.Label}
 		pa := attrs{listingID: l.ID, link: "phone:" + strconv.Itoa(i), linkID: pid, entity: "phone"}
 		if n, ok := plainNumber(p.Ext); ok {
 			ph.Extension = &n
@@ -83,7 +84,7 @@ func FromListing(l *directory.Listing) (Service, error) {
 		}
 		for j, p := range parts {
 			id := ScheduleID(l.ID, i, j)
-			r := Schedule{ID: id, ServiceID: sid, ValidFrom: sc.ValidFrom.String(), ValidTo: sc.ValidTo.String(),
+			r := Schedule{ID: id, ValidFrom: sc.ValidFrom.String(), ValidTo: sc.ValidTo.String(),
 				Description: sc.Description}
 			if p.Byday != "" {
 				r.Freq, r.Wkst, r.Byday = "WEEKLY", "MO", p.Byday
@@ -108,7 +109,7 @@ func FromListing(l *directory.Listing) (Service, error) {
 	if ad := l.Address; ad != (directory.Address{}) {
 		lid := LocationID(l.ID)
 		s.ServiceAtLocations = []ServiceAtLocation{{
-			ID: ServiceAtLocationID(l.ID), ServiceID: sid, LocationID: lid,
+			ID: ServiceAtLocationID(l.ID), LocationID: lid,
 			Location: &Location{ID: lid, LocationType: "physical", Addresses: []Address{{
 				ID: AddressID(l.ID), LocationID: lid, Address1: ad.Street, City: ad.City, StateProvince: ad.State,
 				PostalCode: ad.Zip, Country: "US", AddressType: "physical",
@@ -116,7 +117,7 @@ func FromListing(l *directory.Listing) (Service, error) {
 		}}
 	}
 	for i, name := range l.Languages {
-		s.Languages = append(s.Languages, Language{ID: LanguageID(l.ID, i), ServiceID: sid, Name: name})
+		s.Languages = append(s.Languages, Language{ID: LanguageID(l.ID, i), Name: name})
 	}
 	if l.Documents != "" {
 		s.RequiredDocuments = []RequiredDocument{{ID: RequiredDocumentID(l.ID), ServiceID: sid, Document: l.Documents}}
@@ -138,7 +139,7 @@ func (a *attrs) add(code, value string) {
 	t := termRecords[code]
 	a.out = append(a.out, Attribute{
 		ID: AttributeID(a.listingID, a.link, len(a.out)), LinkID: a.linkID, LinkEntity: a.entity,
-		TaxonomyTermID: t.ID, Value: value, TaxonomyTerm: t,
+		Value: value, TaxonomyTerm: t, // its id is the term's, not written twice
 	})
 }
 

@@ -37,6 +37,9 @@ type origins struct {
 	phones                               []phoneOrigin
 	address                              string
 	schedules                            []string
+	// repeats are the records skipped as repeats of one read before
+	// (the same phone on the service and its location).
+	repeats []string
 }
 
 // phoneOrigin is where a phone came from: its record, and the attribute
@@ -150,6 +153,26 @@ func (o *origins) path(field string) string {
 		return o.schedules[index]
 	}
 	return field
+}
+
+// rename names a problem Validate found by the HSDS path of its field,
+// in its Field and where its message starts with the field ("address.zip
+// \"x\" is not a ZIP code", "phones[0] (\"Main\") number ...").
+func (o *origins) rename(field, message string) (string, string) {
+	path := o.path(field)
+	if field == "" || path == field {
+		return path, message
+	}
+	if rest, ok := strings.CutPrefix(message, field); ok {
+		return path, path + rest
+	}
+	top, _, _ := strings.Cut(field, ".")
+	if rest, ok := strings.CutPrefix(message, top); ok && strings.HasSuffix(top, "]") {
+		if p := o.path(top); p != top {
+			return path, p + rest
+		}
+	}
+	return path, message
 }
 
 // toListing is ToListing, recording where each field came from in o.
@@ -376,13 +399,14 @@ func (r *reader) flag(path, v string) bool {
 func (r *reader) phones(ps []Phone, base string, l *directory.Listing) {
 	for i := range ps {
 		p := &ps[i]
+		path := fmt.Sprintf("%s[%d]", base, i)
 		if p.ID != "" {
 			if r.seen["phone:"+p.ID] {
+				r.o.repeats = append(r.o.repeats, path)
 				continue
 			}
 			r.seen["phone:"+p.ID] = true
 		}
-		path := fmt.Sprintf("%s[%d]", base, i)
 		ph := directory.Phone{Number: p.Number, Label: p.Description}
 		if strings.TrimSpace(p.Number) == "" && strings.TrimSpace(p.Description) == "" && p.Extension == nil {
 			continue // nothing a customer could call; Normalize would drop it too
@@ -575,13 +599,14 @@ func isDigits(s string) bool {
 func (r *reader) schedules(rs []Schedule, base string, l *directory.Listing) {
 	for i := range rs {
 		rec := &rs[i]
+		path := fmt.Sprintf("%s[%d]", base, i)
 		if rec.ID != "" {
 			if r.seen["schedule:"+rec.ID] {
+				r.o.repeats = append(r.o.repeats, path)
 				continue
 			}
 			r.seen["schedule:"+rec.ID] = true
 		}
-		path := fmt.Sprintf("%s[%d]", base, i)
 		var s directory.Schedule
 		s.Description = rec.Description
 		part, foreign := false, !r.ourService
