@@ -31,7 +31,7 @@ func csvGood() map[string]string {
 }
 
 // makePackage writes files into a new folder.
-func makePackage(t *testing.T, files map[string]string) string {
+func csvMakePackage(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, content := range files {
@@ -43,7 +43,7 @@ func makePackage(t *testing.T, files map[string]string) string {
 }
 
 // makeZip writes entries (name -> content) as a zip in a new folder.
-func makeZip(t *testing.T, entries map[string]string) string {
+func csvMakeZip(t *testing.T, entries map[string]string) string {
 	t.Helper()
 	name := filepath.Join(t.TempDir(), "package.zip")
 	var b bytes.Buffer
@@ -64,9 +64,9 @@ func makeZip(t *testing.T, entries map[string]string) string {
 	return name
 }
 
-// problemsOf reads a package that must be refused and returns its
+// csvProblemsOf reads a package that must be refused and returns its
 // problems, one a line.
-func problemsOf(t *testing.T, path string) string {
+func csvProblemsOf(t *testing.T, path string) string {
 	t.Helper()
 	res, err := readPackage(path, csvTestNow)
 	var invalid *directory.ValidationError
@@ -80,7 +80,7 @@ func problemsOf(t *testing.T, path string) string {
 }
 
 func TestReadPackageGood(t *testing.T) {
-	res, err := readPackage(makePackage(t, csvGood()), csvTestNow)
+	res, err := readPackage(csvMakePackage(t, csvGood()), csvTestNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func TestReadPackageBadInput(t *testing.T) {
 			[]string{`resource "service" has path "../services.csv", which is not a file in the package`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			msg := problemsOf(t, makePackage(t, tc.files))
+			msg := csvProblemsOf(t, csvMakePackage(t, tc.files))
 			for _, w := range tc.want {
 				if !strings.Contains(msg, w) {
 					t.Errorf("problems do not say %q:\n%s", w, msg)
@@ -162,7 +162,7 @@ func TestReadPackageByDescriptor(t *testing.T) {
 	files["numbers.csv"] = files["phones.csv"]
 	delete(files, "phones.csv")
 	files["datapackage.json"] = `{"resources":[{"name":"service","path":"services.csv"},{"name":"organization","path":"organizations.csv"},{"name":"phone","path":"numbers.csv"}]}`
-	res, err := readPackage(makePackage(t, files), csvTestNow)
+	res, err := readPackage(csvMakePackage(t, files), csvTestNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +186,7 @@ func TestReadPackageZip(t *testing.T) {
 			entries[prefix] = ""
 			entries["__MACOSX/._services.csv"] = "finder data"
 		}
-		res, err := readPackage(makeZip(t, entries), csvTestNow)
+		res, err := readPackage(csvMakeZip(t, entries), csvTestNow)
 		if err != nil || len(res.Listings) != 1 || len(res.Listings[0].Phones) != 1 {
 			t.Errorf("ReadPackage(a zip of %s) = %+v, %v", name, res.Listings, err)
 		}
@@ -202,7 +202,7 @@ func TestReadPackageZip(t *testing.T) {
 		{"two folders", map[string]string{"a/services.csv": "id,name\n", "b/services.csv": "id,name\n"}, "folders beside the package's files"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := readPackage(makeZip(t, tc.entries), csvTestNow)
+			_, err := readPackage(csvMakeZip(t, tc.entries), csvTestNow)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("ReadPackage = %v, want %q", err, tc.want)
 			}
@@ -266,7 +266,7 @@ func TestReadPackageRefusesAZipBomb(t *testing.T) {
 	zw.Close()
 	liar := filepath.Join(t.TempDir(), "liar.zip")
 	os.WriteFile(liar, b.Bytes(), 0o644)
-	msg := problemsOf(t, liar)
+	msg := csvProblemsOf(t, liar)
 	if !strings.Contains(msg, "services.csv") {
 		t.Errorf("ReadPackage(a zip entry larger than its header says) = %s; want services.csv named", msg)
 	}

@@ -16,7 +16,7 @@ import (
 // order, their types and formats, and every CSV's header is its fields.
 func TestDescriptorFollowsTheTabularSchema(t *testing.T) {
 	spec := csvSpecDir(t)
-	dir := writeTestPackage(t, csvDefaultListings(t)[:3])
+	dir := csvWriteTestPackage(t, csvDefaultListings(t)[:3])
 	raw, err := os.ReadFile(filepath.Join(dir, "datapackage.json"))
 	if err != nil {
 		t.Fatal(err)

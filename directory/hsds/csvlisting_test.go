@@ -27,7 +27,7 @@ func csvDefaultListings(t testing.TB) []directory.Listing {
 }
 
 // writeTestPackage exports listings as a package in a new folder.
-func writeTestPackage(t testing.TB, ls []directory.Listing) string {
+func csvWriteTestPackage(t testing.TB, ls []directory.Listing) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "export")
 	if err := WritePackage(dir, Pointers(ls)); err != nil {
@@ -40,7 +40,7 @@ func TestPackageRoundTripsTheDefaultDirectory(t *testing.T) {
 	want := csvDefaultListings(t)
 	// An edited listing has its time of change; a verified one its day.
 	want[0].UpdatedAt = time.Date(2026, 3, 4, 5, 6, 7, 8000, time.UTC)
-	dir := writeTestPackage(t, want)
+	dir := csvWriteTestPackage(t, want)
 	res, err := readPackage(dir, time.Date(2026, 11, 30, 12, 0, 0, 0, directory.Denver))
 	if err != nil {
 		t.Fatalf("ReadPackage(an export of the default directory): %v", err)

@@ -48,7 +48,7 @@ func csvSpecPath() (string, []string) {
 	}
 }
 
-func ptr(f float64) *float64 { return &f }
+func csvPtr(f float64) *float64 { return &f }
 
 // csvTestServices are two services that use every part of a Service the
 // package writes, sharing an organization, a location and a taxonomy
@@ -69,12 +69,12 @@ func csvTestServices() []*Service {
 		InterpretationServices: "Spanish", ApplicationProcess: "Call", FeesDescription: "Free",
 		EligibilityDescription: "Pregnant women", AssuredDate: "2025-01-02", Alert: "Closed Monday",
 		LastModified: "2025-01-02T03:04:05Z", Organization: &org,
-		Phones: []Phone{{ID: "p1", ServiceID: "s1", Number: "385-468-4000", Extension: ptr(12), Type: "voice", Description: "Front desk",
+		Phones: []Phone{{ID: "p1", ServiceID: "s1", Number: "385-468-4000", Extension: csvPtr(12), Type: "voice", Description: "Front desk",
 			Languages:  []Language{{ID: "pl1", Name: "Spanish", Code: "es"}},
 			Attributes: []Attribute{attr("pa1", "p1", "phone", "From the county site")}},
 			{ID: "p2", ServiceID: "s1", Number: "801-555-0100"}},
 		Schedules: []Schedule{{ID: "h1", ServiceID: "s1", Freq: "WEEKLY", Wkst: "MO", Byday: "MO,TU", OpensAt: "08:00", ClosesAt: "17:00",
-			ValidFrom: "2025-01-01", ValidTo: "2025-12-31", Description: "closed holidays", Interval: ptr(1),
+			ValidFrom: "2025-01-01", ValidTo: "2025-12-31", Description: "closed holidays", Interval: csvPtr(1),
 			Attributes: []Attribute{attr("ha1", "h1", "schedule", "Proposed")}}},
 		ServiceAtLocations: []ServiceAtLocation{{ID: "sal1", ServiceID: "s1", LocationID: "l1", Location: loc}},
 		Languages:          []Language{{ID: "lang1", ServiceID: "s1", Name: "English"}, {ID: "lang2", ServiceID: "s1", Name: "Spanish"}},
@@ -88,7 +88,7 @@ func csvTestServices() []*Service {
 }
 
 // writeTestServices writes services as a package in a new folder.
-func writeTestServices(t *testing.T, services []*Service) string {
+func csvWriteTestServices(t *testing.T, services []*Service) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "pkg")
 	err := writeCSVServices(dir, func(write func(*Service) error) error {
@@ -106,7 +106,7 @@ func writeTestServices(t *testing.T, services []*Service) string {
 }
 
 // readTestServices reads the services of a package.
-func readTestServices(t *testing.T, name string) ([]*Service, csvRead) {
+func csvReadTestServices(t *testing.T, name string) ([]*Service, csvRead) {
 	t.Helper()
 	var got []*Service
 	res, err := readCSVServices(name, func(_ int, s *Service, _ *csvTaken) { got = append(got, s) })
@@ -118,15 +118,15 @@ func readTestServices(t *testing.T, name string) ([]*Service, csvRead) {
 
 func TestCSVServicesRoundTrip(t *testing.T) {
 	want := csvTestServices()
-	dir := writeTestServices(t, want)
-	got, res := readTestServices(t, dir)
+	dir := csvWriteTestServices(t, want)
+	got, res := csvReadTestServices(t, dir)
 	if len(res.Problems) > 0 || len(res.NotKept) > 0 {
 		t.Errorf("reading an export: problems %v, not kept %v", res.Problems, res.NotKept)
 	}
 	if !reflect.DeepEqual(got, want) {
 		for i := range max(len(got), len(want)) {
 			if i >= len(got) || i >= len(want) || !reflect.DeepEqual(got[i], want[i]) {
-				t.Errorf("service %d read back differs:\n got %+v\nwant %+v", i, at(got, i), at(want, i))
+				t.Errorf("service %d read back differs:\n got %+v\nwant %+v", i, csvAt(got, i), csvAt(want, i))
 			}
 		}
 	}
@@ -142,7 +142,7 @@ func TestCSVServicesRoundTrip(t *testing.T) {
 	}
 }
 
-func at(ss []*Service, i int) any {
+func csvAt(ss []*Service, i int) any {
 	if i < len(ss) {
 		return *ss[i]
 	}
@@ -150,7 +150,7 @@ func at(ss []*Service, i int) any {
 }
 
 func TestCSVEveryTableHasItsHeader(t *testing.T) {
-	dir := writeTestServices(t, nil)
+	dir := csvWriteTestServices(t, nil)
 	for _, name := range csvWritten {
 		tbl := csvTableByName[name]
 		data, err := os.ReadFile(filepath.Join(dir, tbl.Path))
@@ -161,7 +161,7 @@ func TestCSVEveryTableHasItsHeader(t *testing.T) {
 			t.Errorf("%s of an empty export = %q, want the header %q", tbl.Path, got, want)
 		}
 	}
-	got, res := readTestServices(t, dir)
+	got, res := csvReadTestServices(t, dir)
 	if len(got) != 0 || len(res.Problems) != 0 {
 		t.Errorf("an empty export reads as %d services, problems %v", len(got), res.Problems)
 	}
