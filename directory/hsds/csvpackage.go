@@ -1,5 +1,39 @@
 package hsds
 
+// The HSDS CSV data package (WritePackage, ReadPackage) is the same
+// records as HSDS JSON, flattened into one table a kind of record and
+// joined again by id.
+//
+// An export writes, through a temporary folder renamed into place,
+// organizations.csv, services.csv, attributes.csv, service_at_location.csv,
+// locations.csv, phones.csv, addresses.csv, schedules.csv,
+// required_documents.csv, languages.csv and taxonomy_terms.csv, each with
+// every column HSDS's tabular schema gives the table (empty tables keep
+// their header row), and datapackage.json: a Frictionless tabular data
+// package naming each table's fields, types, formats, required fields,
+// primary key and links. Records several services share (an organization,
+// a taxonomy term) are written once. A phone or schedule is linked to its
+// service by service_id, an attribute to its record by link_id and
+// link_entity.
+//
+// A package is read from a folder, or a zip holding its files or one
+// folder of them (at most MaxPackageSize unpacked, MaxPackageFiles
+// entries, no names that climb out, no folders within). Tables are found
+// by datapackage.json's resources, or by HSDS's file names when it is not
+// a descriptor (the spec's own example is a pointer to one), which the
+// result's Note says. Columns are read by their header's names, in any
+// order; a name HSDS does not define is a problem (with a "did you mean"),
+// and a column HSDS defines that the directory cannot hold is counted as
+// not kept ("services.csv column wait_time"), as are the tables it has no
+// place for (contacts.csv, funding.csv, ...). A phone or schedule belongs
+// to the first of its service_id, service_at_location_id and location_id
+// it gives, as HSDS JSON nests it once; a row linked to a record the
+// package lacks is a problem naming its file, row and column; one linked
+// only to an organization or contact is not kept. Every problem names the
+// service's record number (its place in services.csv, from 0) and the
+// cell to fix: "addresses.csv row 2, column postal_code", rows counted as
+// a spreadsheet counts them, the header being row 1.
+
 import (
 	"errors"
 	"fmt"
