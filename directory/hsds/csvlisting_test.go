@@ -37,8 +37,12 @@ func csvWriteTestPackage(t testing.TB, ls []directory.Listing) string {
 }
 
 func TestPackageRoundTripsTheDefaultDirectory(t *testing.T) {
-	want := csvDefaultListings(t)
-	// An edited listing has its time of change; a verified one its day.
+	// The default directory, and a listing with every field and flag set
+	// (the mapping's tests' richListing).
+	rich := richListing()
+	rich.Normalize()
+	want := append(csvDefaultListings(t), rich)
+	// An edited listing has its time of change.
 	want[0].UpdatedAt = time.Date(2026, 3, 4, 5, 6, 7, 8000, time.UTC)
 	dir := csvWriteTestPackage(t, want)
 	res, err := readPackage(dir, time.Date(2026, 11, 30, 12, 0, 0, 0, directory.Denver))
