@@ -57,3 +57,38 @@ func PhoneID(listingID string, position int) string {
 func ScheduleID(listingID string, position, part int) string {
 	return uuidV5(idNamespace, "schedule:"+listingID+":"+strconv.Itoa(position)+":"+strconv.Itoa(part))
 }
+
+// The records only an HSDS export writes (the store keeps their fields in
+// its service and location rows) are named the same way, each kind with a
+// name of its own, so they never share an id with a stored row.
+
+// ServiceAtLocationID is the id of the link between a listing's service
+// and its location.
+func ServiceAtLocationID(listingID string) string {
+	return uuidV5(idNamespace, "service_at_location:"+listingID+":0")
+}
+
+// AddressID is the id of the street address of a listing's location.
+func AddressID(listingID string) string { return uuidV5(idNamespace, "address:"+listingID+":0") }
+
+// LanguageID is the id of the listing's language at position.
+func LanguageID(listingID string, position int) string {
+	return uuidV5(idNamespace, "language:"+listingID+":"+strconv.Itoa(position))
+}
+
+// RequiredDocumentID is the id of the listing's documents to bring (it
+// has one text).
+func RequiredDocumentID(listingID string) string {
+	return uuidV5(idNamespace, "required_document:"+listingID+":0")
+}
+
+// AttributeID is the id of the attribute at position among those of one
+// record of the listing; link names the record: "service", "phone:2",
+// "schedule:1:0".
+func AttributeID(listingID, link string, position int) string {
+	return uuidV5(idNamespace, "attribute:"+listingID+":"+link+":"+strconv.Itoa(position))
+}
+
+// TermID is the id of the term of No Wrong Door's taxonomy (TaxonomyName)
+// with code; the same on every desk.
+func TermID(code string) string { return uuidV5(idNamespace, "taxonomy_term:"+code) }

@@ -21,6 +21,20 @@ func TestUUIDv5(t *testing.T) {
 		"schedule a 1 00?": ScheduleID("a:1", 0, 0),
 		"location a":       LocationID("a"),
 		"organization a":   OrganizationID("a"),
+		// The records only an export writes.
+		"service_at_location a":      ServiceAtLocationID("a"),
+		"address a":                  AddressID("a"),
+		"language a 0":               LanguageID("a", 0),
+		"language a 1":               LanguageID("a", 1),
+		"required_document a":        RequiredDocumentID("a"),
+		"attribute a service 0":      AttributeID("a", "service", 0),
+		"attribute a service 1":      AttributeID("a", "service", 1),
+		"attribute a phone:0 0":      AttributeID("a", "phone:0", 0),
+		"attribute a schedule:0:0 0": AttributeID("a", "schedule:0:0", 0),
+		"attribute b service 0":      AttributeID("b", "service", 0),
+		"term level":                 TermID("level"),
+		"term a":                     TermID("a"),
+		"organization location:a:0":  OrganizationID("location:a:0"),
 	} {
 		if other, ok := ids[id]; ok {
 			t.Errorf("%s and %s share id %s", name, other, id)

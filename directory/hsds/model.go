@@ -10,17 +10,20 @@ package hsds
 // locations nested, as the spec's service_full.json and service_list.json
 // carry it.
 type Service struct {
-	ID                     string              `json:"id"`
-	OrganizationID         string              `json:"organization_id,omitempty"`
-	Name                   string              `json:"name"`
-	AlternateName          string              `json:"alternate_name,omitempty"`
-	Description            string              `json:"description,omitempty"`
-	URL                    string              `json:"url,omitempty"`
-	Email                  string              `json:"email,omitempty"`
-	Status                 string              `json:"status"`
-	InterpretationServices string              `json:"interpretation_services,omitempty"`
-	ApplicationProcess     string              `json:"application_process,omitempty"`
-	FeesDescription        string              `json:"fees_description,omitempty"`
+	ID                     string `json:"id"`
+	OrganizationID         string `json:"organization_id,omitempty"`
+	Name                   string `json:"name"`
+	AlternateName          string `json:"alternate_name,omitempty"`
+	Description            string `json:"description,omitempty"`
+	URL                    string `json:"url,omitempty"`
+	Email                  string `json:"email,omitempty"`
+	Status                 string `json:"status"`
+	InterpretationServices string `json:"interpretation_services,omitempty"`
+	ApplicationProcess     string `json:"application_process,omitempty"`
+	FeesDescription        string `json:"fees_description,omitempty"`
+	// Fees is HSDS 3.0's older name for fees_description; it is read
+	// when fees_description is empty and never written.
+	Fees                   string              `json:"fees,omitempty"`
 	EligibilityDescription string              `json:"eligibility_description,omitempty"`
 	AssuredDate            string              `json:"assured_date,omitempty"`
 	Alert                  string              `json:"alert,omitempty"`

@@ -1,0 +1,450 @@
+package hsds
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"nowrongdoor/directory"
+	"nowrongdoor/directory/hours"
+)
+
+// MaxFileSize is the largest HSDS JSON file ReadJSON reads: an export of
+// 100,000 listings is well under it, and a wrong file (a disk image, an
+// endless stream) is refused before it exhausts memory.
+const MaxFileSize = 4 << 30
+
+// ReadResult is what ReadJSON read.
+type ReadResult struct {
+	// Listings are the services read, normalized and valid, in file order.
+	Listings []directory.Listing
+	// NotKept counts, for each HSDS field the directory cannot hold, how
+	// many records gave it ("wait_time", "phones[].languages"; positions
+	// are left out), and "level inferred" for the records whose level
+	// was guessed.
+	NotKept map[string]int
+	// Note says what an admin should know about the file as a whole, such
+	// as that it is one page of a longer list; "" when nothing.
+	Note string
+}
+
+// ReadJSON reads an HSDS 3.0 JSON file: one service object, an array of
+// services, or a page of a list ({"contents": [...], "total_items": ...}),
+// one service at a time. Every listing is normalized (hours read from the
+// hours text when it has no schedules) and validated; a file with any
+// problem returns a *directory.ValidationError with all of them, each
+// naming its record (Index, from 0) and its field by HSDS path
+// ("phones[0].number"). The caller has decoded the file to UTF-8; a UTF-8
+// byte order mark is skipped.
+func ReadJSON(r io.Reader) (ReadResult, error) { return readJSON(r, time.Now()) }
+
+// fileError is a ValidationError about the whole file.
+func fileError(format string, args ...any) error {
+	return &directory.ValidationError{Problems: []directory.Problem{{Index: -1, Message: fmt.Sprintf(format, args...)}}}
+}
+
+// batchSize is how many raw services are held at once, checked in
+// parallel while the next are read.
+const batchSize = 512
+
+// fileReader reads one file.
+type fileReader struct {
+	dec     *json.Decoder
+	now     time.Time
+	records []record
+	batch   [][]byte
+	note    string
+}
+
+// record is what reading one service gave.
+type record struct {
+	listing   directory.Listing
+	serviceID string
+	suggested bool // the id was made from the name
+	problems  []directory.Problem
+	notKept   []string
+}
+
+func readJSON(r io.Reader, now time.Time) (ReadResult, error) {
+	br := bufio.NewReaderSize(&limitedReader{r: r, n: MaxFileSize}, 64<<10)
+	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xEF\xBB\xBF")) {
+		br.Discard(3)
+	}
+	fr := &fileReader{dec: json.NewDecoder(br), now: now}
+	if err := fr.read(); err != nil {
+		var big *tooBigError
+		if errors.As(err, &big) {
+			return ReadResult{}, fileError("the file is larger than %d GB; is it the right file?", MaxFileSize>>30)
+		}
+		return ReadResult{}, err
+	}
+	return fr.result()
+}
+
+// read reads the file's top value and every service in it.
+func (fr *fileReader) read() error {
+	tok, err := fr.dec.Token()
+	if err == io.EOF {
+		return fileError("the file is empty; it should hold HSDS services: a service { ... }, an array of them [ ... ] or a page of a list {\"contents\": [ ... ]}")
+	}
+	if err != nil {
+		return fr.syntaxError(err, true)
+	}
+	switch tok {
+	case json.Delim('['):
+		if err := fr.array(); err != nil {
+			return err
+		}
+	case json.Delim('{'):
+		if err := fr.object(); err != nil {
+			return err
+		}
+	default:
+		return fileError("the file holds %s, not HSDS services; put them in [ ]", describeToken(tok))
+	}
+	if _, err := fr.dec.Token(); err != io.EOF {
+		if err != nil {
+			return fr.syntaxError(err, false)
+		}
+		return fileError("the file goes on after its JSON ends (at byte %d); remove what follows", fr.dec.InputOffset())
+	}
+	return fr.flush()
+}
+
+// array reads services up to the closing ].
+func (fr *fileReader) array() error {
+	for fr.dec.More() {
+		var raw json.RawMessage
+		if err := fr.dec.Decode(&raw); err != nil {
+			return fr.syntaxError(err, false)
+		}
+		if err := fr.add(raw); err != nil {
+			return err
+		}
+	}
+	if _, err := fr.dec.Token(); err != nil { // ]
+		return fr.syntaxError(err, false)
+	}
+	return nil
+}
+
+// listMembers are the members of a page of a list besides "contents".
+var listMembers = []string{"total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty"}
+
+// object reads a top-level object: a page of a list, whose contents are
+// read as they come, or one service, whose members are gathered.
+func (fr *fileReader) object() error {
+	var keys []string
+	var values []json.RawMessage
+	contents := false
+	for fr.dec.More() {
+		tok, err := fr.dec.Token()
+		if err != nil {
+			return fr.syntaxError(err, false)
+		}
+		key, _ := tok.(string)
+		if key == "contents" && !contents {
+			contents = true
+			tok, err := fr.dec.Token()
+			if err != nil {
+				return fr.syntaxError(err, false)
+			}
+			if tok != json.Delim('[') {
+				return fileError("the list's contents should be an array of services [ ... ], not %s", describeToken(tok))
+			}
+			if err := fr.array(); err != nil {
+				return err
+			}
+			continue
+		}
+		var v json.RawMessage
+		if err := fr.dec.Decode(&v); err != nil {
+			return fr.syntaxError(err, false)
+		}
+		keys, values = append(keys, key), append(values, v)
+	}
+	if _, err := fr.dec.Token(); err != nil { // }
+		return fr.syntaxError(err, false)
+	}
+	if !contents {
+		// One service: put its members back together.
+		var b bytes.Buffer
+		b.WriteByte('{')
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			q, _ := json.Marshal(k)
+			b.Write(q)
+			b.WriteByte(':')
+			b.Write(values[i])
+		}
+		b.WriteByte('}')
+		return fr.add(b.Bytes())
+	}
+	var problems []directory.Problem
+	page := map[string]json.RawMessage{}
+	for i, k := range keys {
+		if !slices.Contains(listMembers, k) {
+			msg := fmt.Sprintf("unknown field %q of the list", k)
+			if s := closest(k, append([]string{"contents"}, listMembers...)); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			problems = append(problems, directory.Problem{Index: -1, Field: k, Message: msg})
+		}
+		page[k] = values[i]
+	}
+	if len(problems) > 0 {
+		return &directory.ValidationError{Problems: problems}
+	}
+	var pages, number int
+	json.Unmarshal(page["total_pages"], &pages)
+	json.Unmarshal(page["page_number"], &number)
+	if pages > 1 {
+		fr.note = fmt.Sprintf("the file is page %d of %d of a list; only the services on this page were read", number, pages)
+	}
+	return nil
+}
+
+// add takes one raw service, checking a batch of them at a time.
+func (fr *fileReader) add(raw []byte) error {
+	fr.batch = append(fr.batch, raw)
+	if len(fr.batch) >= batchSize {
+		return fr.flush()
+	}
+	return nil
+}
+
+// flush checks the services read since the last flush, in parallel.
+func (fr *fileReader) flush() error {
+	base := len(fr.records)
+	fr.records = append(fr.records, make([]record, len(fr.batch))...)
+	recs := fr.records[base:]
+	workers := min(runtime.GOMAXPROCS(0), (len(fr.batch)+63)/64)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			var wk walker
+			for i := w; i < len(fr.batch); i += workers {
+				readRecord(&wk, fr.batch[i], &recs[i], fr.now)
+			}
+		})
+	}
+	wg.Wait()
+	clear(fr.batch)
+	fr.batch = fr.batch[:0]
+	return nil
+}
+
+// readRecord reads, normalizes and validates one service.
+func readRecord(wk *walker, raw []byte, rec *record, now time.Time) {
+	wk.problems, wk.notKept, wk.bad = nil, nil, nil
+	var s Service
+	if !wk.walkService(raw, &s) {
+		rec.problems = []directory.Problem{{Message: fmt.Sprintf("the record is %s, not a service object { ... }", kindOf(firstByte(raw)))}}
+		return
+	}
+	rec.problems, rec.notKept = wk.problems, wk.notKept
+	bad := wk.bad
+	rec.serviceID = s.ID
+	var o origins
+	l, problems, notKept := toListing(&s, &o)
+	rec.problems = append(rec.problems, problems...)
+	if len(o.repeats) > 0 {
+		// Nothing of a repeated record is lost: it was read once.
+		rec.notKept = slices.DeleteFunc(rec.notKept, func(f string) bool { return isBad(f, o.repeats) })
+	}
+	rec.notKept = append(rec.notKept, notKept...)
+	if l.ID == "" {
+		l.ID, rec.suggested = directory.SuggestID(l.Name), true
+	}
+	if len(l.Schedules) == 0 {
+		l.Schedules = hours.Propose(l.Hours)
+	}
+	l.Normalize()
+	for _, p := range l.Validate(now) {
+		p.Field, p.Message = o.rename(p.Field, p.Message)
+		if isBad(p.Field, bad) || (rec.suggested && p.Field == "id" && l.ID == "") {
+			continue // the field's value was of the wrong type, already said
+		}
+		rec.problems = append(rec.problems, p)
+	}
+	rec.listing = l
+}
+
+// isBad reports whether path is, or is inside, one of the bad values.
+func isBad(path string, bad []string) bool {
+	for _, b := range bad {
+		if path == b || strings.HasPrefix(path, b+".") || strings.HasPrefix(path, b+"[") {
+			return true
+		}
+	}
+	return false
+}
+
+// result makes ids unique, checks them, and gathers the problems and what
+// was not kept.
+func (fr *fileReader) result() (ReadResult, error) {
+	if len(fr.records) == 0 {
+		return ReadResult{}, fileError("the file holds no services; it has nothing to import")
+	}
+	used := make(map[string]bool, len(fr.records))
+	for i := range fr.records {
+		if !fr.records[i].suggested {
+			used[fr.records[i].listing.ID] = true
+		}
+	}
+	var problems []directory.Problem
+	firstService := make(map[string]int, len(fr.records))
+	dupService := map[int]bool{}
+	listings := make([]directory.Listing, len(fr.records))
+	notKept := map[string]int{}
+	for i := range fr.records {
+		rec := &fr.records[i]
+		l := &rec.listing
+		if rec.suggested && l.ID != "" {
+			// An id made from the name, unique within the file.
+			id := l.ID
+			for n := 2; used[id]; n++ {
+				id = l.ID + "-" + strconv.Itoa(n)
+			}
+			l.ID = id
+			used[id] = true
+		}
+		if rec.serviceID != "" {
+			if j, ok := firstService[rec.serviceID]; ok {
+				dupService[i] = true
+				problems = append(problems, directory.Problem{Index: i, ID: l.ID, Field: "id",
+					Message: fmt.Sprintf("service id %q is also used by record %d; give each service its own id", directory.Shorten(rec.serviceID), j)})
+			} else {
+				firstService[rec.serviceID] = i
+			}
+		}
+		for _, p := range rec.problems {
+			p.Index, p.ID = i, l.ID
+			problems = append(problems, p)
+		}
+		seen := map[string]bool{}
+		for _, f := range rec.notKept {
+			f = withoutPositions(f)
+			if !seen[f] {
+				seen[f] = true
+				notKept[f]++
+			}
+		}
+		listings[i] = *l
+		rec.listing = directory.Listing{}
+	}
+	for _, p := range directory.DuplicateIDs(listings) {
+		if !dupService[p.Index] {
+			problems = append(problems, p)
+		}
+	}
+	if len(problems) > 0 {
+		slices.SortStableFunc(problems, func(a, b directory.Problem) int { return a.Index - b.Index })
+		// What was not kept is reported too, so a dry run says it all.
+		return ReadResult{NotKept: notKept, Note: fr.note}, &directory.ValidationError{Problems: problems}
+	}
+	return ReadResult{Listings: listings, NotKept: notKept, Note: fr.note}, nil
+}
+
+// withoutPositions drops the positions from a path, "phones[2].languages"
+// to "phones[].languages", so records count alike.
+func withoutPositions(path string) string {
+	if strings.IndexByte(path, '[') < 0 {
+		return path
+	}
+	var b strings.Builder
+	skip := false
+	for _, c := range path {
+		switch {
+		case c == '[':
+			skip = true
+			b.WriteRune(c)
+		case c == ']':
+			skip = false
+			b.WriteRune(c)
+		case !skip:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// syntaxError explains why the file is not JSON that can be read.
+func (fr *fileReader) syntaxError(err error, atStart bool) error {
+	record := len(fr.records) + len(fr.batch)
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &typ):
+		return fileError("the file holds a number out of range (%s), not HSDS services", directory.Shorten(typ.Value))
+	case errors.As(err, new(*tooBigError)):
+		return err
+	case errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF:
+		return fileError("the file ends in the middle of the JSON (in record %d); it looks cut short, so copy or export it again", record)
+	case errors.As(err, &syn) && strings.Contains(syn.Error(), "exceeded max depth"):
+		return fileError("the JSON nests more than 10000 levels deep (in record %d); that is no HSDS file", record)
+	case errors.As(err, &syn) && atStart:
+		return fileError("the file is not JSON (%v); an HSDS file is JSON: a service { ... } or an array of them [ ... ]", syn)
+	case errors.As(err, &syn):
+		return fileError("JSON syntax error at byte %d (in record %d): %v; a missing comma, quote or bracket just before it is the usual cause", syn.Offset, record, syn)
+	}
+	return fmt.Errorf("read HSDS JSON: %w", err)
+}
+
+// describeToken names a JSON token for a message.
+func describeToken(tok json.Token) string {
+	switch tok.(type) {
+	case string:
+		return "a string"
+	case float64, json.Number:
+		return "a number"
+	case bool:
+		return "true or false"
+	case nil:
+		return "null"
+	}
+	return fmt.Sprintf("%v", tok)
+}
+
+func firstByte(raw []byte) byte {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return 'n'
+	}
+	return raw[0]
+}
+
+// tooBigError is returned by limitedReader past its limit.
+type tooBigError struct{}
+
+func (*tooBigError) Error() string { return "file too large" }
+
+// limitedReader reads at most n bytes, then fails: the decoder must not
+// take a cut-off file for a short one.
+type limitedReader struct {
+	r io.Reader
+	n int64
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.n <= 0 {
+		return 0, &tooBigError{}
+	}
+	if int64(len(p)) > l.n {
+		p = p[:l.n]
+	}
+	n, err := l.r.Read(p)
+	l.n -= int64(n)
+	return n, err
+}

@@ -1,0 +1,42 @@
+package hsds
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"nowrongdoor/directory"
+)
+
+// export writes listings as an HSDS JSON file.
+func export(t testing.TB, ls []directory.Listing) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteJSON(&b, Pointers(ls)); err != nil {
+		t.Fatalf("WriteJSON: %v", err)
+	}
+	return b.Bytes()
+}
+
+// testNow is the instant verified_on may not pass in these tests.
+var testNow = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+
+func TestExportImportRoundTrip(t *testing.T) {
+	want := append(defaultListings(t), richListing())
+	want[len(want)-1].Normalize()
+	got, err := readJSON(bytes.NewReader(export(t, want)), testNow)
+	if err != nil {
+		t.Fatalf("ReadJSON(export of the default directory): %v", err)
+	}
+	if len(got.NotKept) > 0 {
+		t.Errorf("ReadJSON(export) did not keep %v; an export of ours keeps everything", got.NotKept)
+	}
+	if len(got.Listings) != len(want) {
+		t.Fatalf("ReadJSON(export) read %d listings, want %d", len(got.Listings), len(want))
+	}
+	for i := range want {
+		if diff := listingDiff(got.Listings[i], want[i]); diff != "" {
+			t.Errorf("round trip of %s: %s", want[i].ID, diff)
+		}
+	}
+}
