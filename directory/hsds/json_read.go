@@ -353,9 +353,9 @@ func readRecord(wk *walker, rr rawRecord, rec *record, now time.Time) {
 		return
 	}
 	raw := rr.data
-	wk.problems, wk.notKept, wk.bad = nil, nil, nil
-	var s Service
-	if !wk.walkService(raw, &s) {
+	wk.reset()
+	s := &wk.svc
+	if !wk.walkService(raw, s) {
 		rec.problems = []directory.Problem{{Message: fmt.Sprintf("the record is %s, not a service object { ... }", kindOf(firstByte(raw)))}}
 		return
 	}
@@ -363,7 +363,7 @@ func readRecord(wk *walker, rr rawRecord, rec *record, now time.Time) {
 	bad := wk.bad
 	rec.serviceID = s.ID
 	var o origins
-	l, problems, notKept := toListing(&s, &o)
+	l, problems, notKept := toListing(s, &o)
 	rec.problems = append(rec.problems, problems...)
 	if len(o.repeats) > 0 {
 		// Nothing of a repeated record is lost: it was read once.
