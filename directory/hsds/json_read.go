@@ -60,8 +60,12 @@ type fileReader struct {
 	sp      *splitter
 	now     time.Time
 	records []record
-	batch   []rawRecord
-	note    string
+	// listings are the records' listings, apart so that the result
+	// hands them on without a copy.
+	listings []directory.Listing
+	batch    []rawRecord
+	walkers  []walker // one per worker, kept from batch to batch
+	note     string
 }
 
 // rawRecord is one service as the file has it, and where it starts.
@@ -72,7 +76,6 @@ type rawRecord struct {
 
 // record is what reading one service gave.
 type record struct {
-	listing   directory.Listing
 	serviceID string
 	suggested bool // the id was made from the name
 	problems  []directory.Problem
@@ -329,14 +332,17 @@ func (fr *fileReader) add(raw rawRecord) error {
 func (fr *fileReader) flush() error {
 	base := len(fr.records)
 	fr.records = append(fr.records, make([]record, len(fr.batch))...)
-	recs := fr.records[base:]
+	fr.listings = append(fr.listings, make([]directory.Listing, len(fr.batch))...)
+	recs, ls := fr.records[base:], fr.listings[base:]
 	workers := min(runtime.GOMAXPROCS(0), (len(fr.batch)+63)/64)
+	if len(fr.walkers) < workers {
+		fr.walkers = make([]walker, workers)
+	}
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			var wk walker
 			for i := w; i < len(fr.batch); i += workers {
-				readRecord(&wk, fr.batch[i], &recs[i], fr.now)
+				readRecord(&fr.walkers[w], fr.batch[i], &recs[i], &ls[i], fr.now)
 			}
 		})
 	}
@@ -347,7 +353,7 @@ func (fr *fileReader) flush() error {
 }
 
 // readRecord reads, normalizes and validates one service.
-func readRecord(wk *walker, rr rawRecord, rec *record, now time.Time) {
+func readRecord(wk *walker, rr rawRecord, rec *record, out *directory.Listing, now time.Time) {
 	if at, msg := checkJSON(rr.data); msg != "" {
 		rec.syntax, rec.syntaxAt = msg, rr.offset+int64(at)
 		return
@@ -384,7 +390,7 @@ func readRecord(wk *walker, rr rawRecord, rec *record, now time.Time) {
 		}
 		rec.problems = append(rec.problems, p)
 	}
-	rec.listing = l
+	*out = l
 }
 
 // isBad reports whether path is, or is inside, one of the bad values.
@@ -412,17 +418,17 @@ func (fr *fileReader) result() (ReadResult, error) {
 	used := make(map[string]bool, len(fr.records))
 	for i := range fr.records {
 		if !fr.records[i].suggested {
-			used[fr.records[i].listing.ID] = true
+			used[fr.listings[i].ID] = true
 		}
 	}
 	var problems []directory.Problem
 	firstService := make(map[string]int, len(fr.records))
 	dupService := map[int]bool{}
-	listings := make([]directory.Listing, len(fr.records))
+	listings := fr.listings
 	notKept := map[string]int{}
 	for i := range fr.records {
 		rec := &fr.records[i]
-		l := &rec.listing
+		l := &listings[i]
 		if rec.suggested && l.ID != "" {
 			// An id made from the name, unique within the file.
 			id := l.ID
@@ -453,8 +459,6 @@ func (fr *fileReader) result() (ReadResult, error) {
 				notKept[f]++
 			}
 		}
-		listings[i] = *l
-		rec.listing = directory.Listing{}
 	}
 	for _, p := range directory.DuplicateIDs(listings) {
 		if !dupService[p.Index] {
