@@ -200,3 +200,62 @@ func TestWriteSheet(t *testing.T) {
 		t.Errorf("a formula name is written %q, want it kept as text with a leading apostrophe", got)
 	}
 }
+
+// Every format an import reads gives back the directory it was exported
+// from, detected by its shape alone.
+func TestExportReadBackEveryFormat(t *testing.T) {
+	def := defaultListings(t)
+	for _, format := range []Format{HSDSJSON, HSDSCSV, JSON} {
+		t.Run(string(format), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "export")
+			if err := Write(context.Background(), path, format, def, false); err != nil {
+				t.Fatal(err)
+			}
+			detected, err := Detect(path)
+			if err != nil || detected != format {
+				t.Fatalf("Detect(export) = %q, %v; want %q", detected, err, format)
+			}
+			res, err := Read(context.Background(), path, format)
+			if err != nil || len(res.Invalid) > 0 || res.Records != len(def) {
+				t.Fatalf("Read(export) = %d records, %v, %v", res.Records, res.Invalid, err)
+			}
+			if !reflect.DeepEqual(res.Listings, def) {
+				for i := range def {
+					if !reflect.DeepEqual(res.Listings[i], def[i]) {
+						got, want := reflect.ValueOf(res.Listings[i]), reflect.ValueOf(def[i])
+						for f := range got.NumField() {
+							if !reflect.DeepEqual(got.Field(f).Interface(), want.Field(f).Interface()) {
+								t.Errorf("%s: %s = %#v, want %#v", def[i].ID, got.Type().Field(f).Name, got.Field(f).Interface(), want.Field(f).Interface())
+							}
+						}
+						t.FailNow()
+					}
+				}
+			}
+			// An export again, over the first, when the admin has agreed.
+			if err := Write(context.Background(), path, format, def[:3], true); err != nil {
+				t.Fatalf("Write(replace) = %v", err)
+			}
+			if res, err := Read(context.Background(), path, format); err != nil || res.Records != 3 {
+				t.Errorf("Read(replaced export) = %d records, %v; want 3", res.Records, err)
+			}
+		})
+	}
+}
+
+// An HSDS file with one bad record: the others are there for the report.
+func TestReadHSDSSplitsInvalidRecords(t *testing.T) {
+	def := defaultListings(t)[:4]
+	def[2].Email = "not an address"
+	path := filepath.Join(t.TempDir(), "hsds.json")
+	if err := Write(context.Background(), path, HSDSJSON, def, false); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Read(context.Background(), path, HSDSJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Records != 4 || len(res.Listings) != 3 || len(res.Invalid) != 1 || res.Invalid[0].Index != 2 {
+		t.Errorf("Read = %d records, %d listings, problems %+v; want 4, 3 and record 2's email", res.Records, len(res.Listings), res.Invalid)
+	}
+}

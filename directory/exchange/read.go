@@ -11,6 +11,7 @@ import (
 	"slices"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/hsds"
 	"nowrongdoor/directory/jsonfile"
 )
 
@@ -27,6 +28,9 @@ type Result struct {
 	// NotKept counts the fields of the file the directory has no place
 	// for, by name (an HSDS "wait_time"), for the report.
 	NotKept map[string]int
+	// Note says what an admin should know about the file as a whole (one
+	// page of a longer list); "" when nothing.
+	Note string
 }
 
 // InvalidRecords returns how many records have a problem.
@@ -53,6 +57,12 @@ func Read(ctx context.Context, path string, format Format) (Result, error) {
 		}
 		defer f.Close()
 		return ReadFrom(ctx, f, format)
+	case HSDSCSV:
+		if err := ctx.Err(); err != nil {
+			return Result{}, err
+		}
+		res, err := hsds.ReadPackage(path)
+		return splitHSDS(HSDSCSV, res, err)
 	}
 	return Result{}, fmt.Errorf("%s cannot be imported; the formats an import reads are %s, %s and %s",
 		format.Label(), JSON.Label(), HSDSJSON.Label(), HSDSCSV.Label())
@@ -69,6 +79,9 @@ func ReadFrom(ctx context.Context, r io.Reader, format Format) (Result, error) {
 	case JSON:
 		listings, err := jsonfile.ReadListings(br)
 		return split(JSON, listings, err)
+	case HSDSJSON:
+		res, err := hsds.ReadJSON(br)
+		return splitHSDS(HSDSJSON, res, err)
 	}
 	return Result{}, fmt.Errorf("%s cannot be read from a stream", format.Label())
 }
@@ -95,6 +108,17 @@ func split(format Format, listings []directory.Listing, err error) (Result, erro
 		}
 	}
 	return res, nil
+}
+
+// splitHSDS is split for what an HSDS reader returned, with the fields
+// it could not keep and what it says about the file.
+func splitHSDS(format Format, res hsds.ReadResult, err error) (Result, error) {
+	out, err := split(format, res.Listings, err)
+	if err != nil {
+		return Result{}, err
+	}
+	out.NotKept, out.Note = res.NotKept, res.Note
+	return out, nil
 }
 
 // ctxReader stops a read when its context is done, so Ctrl-C stops an

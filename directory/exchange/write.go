@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/hsds"
 	"nowrongdoor/directory/jsonfile"
 )
 
@@ -31,8 +32,45 @@ func Write(ctx context.Context, path string, format Format, listings []directory
 			}
 			return writeSheet(w, listings)
 		})
+	case HSDSJSON:
+		return writeFile(ctx, path, func(w io.Writer) error { return hsds.WriteJSON(w, hsds.Pointers(listings)) })
+	case HSDSCSV:
+		if replace {
+			// A folder is replaced only once the new one is complete:
+			// the old is moved aside, then removed.
+			return replaceFolder(ctx, path, func(dir string) error { return hsds.WritePackage(dir, hsds.Pointers(listings)) })
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return hsds.WritePackage(path, hsds.Pointers(listings))
 	}
 	return fmt.Errorf("cannot export as %q", format)
+}
+
+// replaceFolder writes a new folder through fill beside path, then puts
+// it in the place of the folder at path.
+func replaceFolder(ctx context.Context, path string, fill func(dir string) error) error {
+	tmp := path + ".new"
+	os.RemoveAll(tmp)
+	if err := fill(tmp); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	old := path + ".old"
+	os.RemoveAll(old)
+	if err := os.Rename(path, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return os.RemoveAll(old)
 }
 
 // writeFile writes a file through fill under a temporary name beside path,

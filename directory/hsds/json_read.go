@@ -24,7 +24,11 @@ const MaxFileSize = 4 << 30
 
 // ReadResult is what ReadJSON read.
 type ReadResult struct {
-	// Listings are the services read, normalized and valid, in file order.
+	// Listings are the services read, normalized and valid, in file
+	// order. With a *directory.ValidationError whose problems are all
+	// about records, it holds every record read, in file order
+	// (Problem.Index is its place), so a dry run can report the valid
+	// ones too.
 	Listings []directory.Listing
 	// NotKept counts, for each HSDS field the directory cannot hold, how
 	// many records gave it ("wait_time", "phones[].languages"; positions
@@ -467,8 +471,9 @@ func (fr *fileReader) result() (ReadResult, error) {
 	}
 	if len(problems) > 0 {
 		slices.SortStableFunc(problems, func(a, b directory.Problem) int { return a.Index - b.Index })
-		// What was not kept is reported too, so a dry run says it all.
-		return ReadResult{NotKept: notKept, Note: fr.note}, &directory.ValidationError{Problems: problems}
+		// What was not kept is reported too, and every record read stays
+		// in Listings, so a dry run says it all.
+		return ReadResult{Listings: listings, NotKept: notKept, Note: fr.note}, &directory.ValidationError{Problems: problems}
 	}
 	return ReadResult{Listings: listings, NotKept: notKept, Note: fr.note}, nil
 }
