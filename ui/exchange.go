@@ -1,0 +1,376 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"nowrongdoor/directory"
+)
+
+// Exchange is what the admin's Import, Export and Restore need: the
+// directory's files going in and out, and its backups. main gives the
+// real one. Its methods are called off the Fyne goroutine.
+type Exchange interface {
+	// ExportFormats are the formats the window offers for export, in the
+	// order it lists them, the first chosen at first.
+	ExportFormats() []ExportFormat
+	// PreviewImport reads the file or folder at path (its format
+	// detected) and does a dry run: nothing is written.
+	PreviewImport(ctx context.Context, path string) (ImportPreview, error)
+	// Import imports the file or folder at path as the admin actor, all
+	// or nothing; a backup is taken first and its path is in the result.
+	Import(ctx context.Context, path, actor string) (ImportPreview, error)
+	// Export writes the listings on the desk in format (an
+	// ExportFormat's Name) to path: a file, or a new folder for a format
+	// whose Folder is set. It returns how many listings it wrote.
+	Export(ctx context.Context, path, format string) (count int, err error)
+	// Backups lists the backups beside the database, newest first.
+	Backups() ([]Backup, error)
+	// Restore replaces the database with the backup at path, after
+	// checking it, and keeps the replaced database as the file kept. When
+	// it returns, the desk's AdminStore reads the restored database: the
+	// window then reads the directory again, whatever its change count.
+	// While another desk has the database open it restores nothing and
+	// returns an error matching ErrDatabaseInUse.
+	Restore(ctx context.Context, path string) (kept string, err error)
+}
+
+// ErrDatabaseInUse is what Exchange.Restore wraps when another desk or
+// program has the database open, so nothing could be restored.
+var ErrDatabaseInUse = errors.New("another desk or program has the database open")
+
+// ExportFormat is a format the directory can be exported in.
+type ExportFormat struct {
+	// Name is how Export and the command line name it: "hsds-json".
+	Name string
+	// Label is how the window offers it: "HSDS 3.0 JSON (for 211 and
+	// partners)".
+	Label string
+	// Ext is the file name's extension, with its dot: ".json".
+	Ext string
+	// Folder is set when the export is a folder of files (the HSDS CSV
+	// data package), not one file.
+	Folder bool
+}
+
+// ImportPreview is what an import would do, or did: the file's format,
+// the listings it adds and changes, how many it leaves as they are, the
+// records that stop it, and what the directory cannot keep.
+type ImportPreview struct {
+	// File is the file or folder read; Format names its format as people
+	// know it: "HSDS 3.0 JSON", "HSDS CSV data package", "No Wrong Door
+	// JSON".
+	File, Format string
+	// Added are the new listings; Updated the changed ones, each with the
+	// fields that changed.
+	Added, Updated []ListingChange
+	// Unchanged counts the listings the directory already holds as the
+	// file has them.
+	Unchanged int
+	// Invalid are the problems that stop the import: Index is the record
+	// number counting from 0 (-1 for the whole file), ID, Field and
+	// Message say what to fix.
+	Invalid []directory.Problem
+	// NotKept counts, for each HSDS field the directory cannot hold, the
+	// records that had it.
+	NotKept map[string]int
+	// BackupPath is the backup Import took before it wrote anything.
+	BackupPath string
+}
+
+// ListingChange is a listing an import adds or changes.
+type ListingChange struct {
+	ID, Name string
+	// Fields are the fields an update changes; empty for a new listing.
+	Fields []string
+}
+
+// Backup is a copy of the database that can be restored.
+type Backup struct {
+	Path  string
+	Taken time.Time
+	// Kind says why it was taken: "daily", "before import", or another
+	// word the window shows as it is.
+	Kind string
+}
+
+// The backup kinds the window words.
+const (
+	BackupDaily        = "daily"
+	BackupBeforeImport = "before import"
+)
+
+// SetExchange gives admin mode its Import, Export and Restore; nil leaves
+// them unavailable. Call it on the Fyne goroutine.
+func (d *Desk) SetExchange(x Exchange) {
+	d.admin.exchange = x
+	for _, it := range d.admin.fileItems {
+		it.Disabled = x == nil || d.admin.store == nil
+	}
+	if d.menu != nil && d.built {
+		d.menu.Refresh()
+	}
+	d.admin.header.update(d)
+}
+
+// exchangeReady reports whether Import, Export and Restore can be offered.
+func (d *Desk) exchangeReady() bool { return d.admin.exchange != nil && d.admin.store != nil }
+
+// fileMenuItems are the menu items for the directory's files: Import,
+// Export and Restore.
+func (d *Desk) fileMenuItems() []*fyne.MenuItem {
+	items := []*fyne.MenuItem{
+		{Label: lang.L("Import file…"), Action: d.onImport},
+		{Label: lang.L("Export…"), Action: d.onExport},
+		{Label: lang.L("Restore backup…"), Action: d.onRestoreBackup},
+	}
+	for _, it := range items {
+		it.Disabled = !d.exchangeReady()
+	}
+	return items
+}
+
+// onFilesButton shows the header's Files menu under its button.
+func (d *Desk) onFilesButton(b *widget.Button) {
+	if d.dialogOpen() {
+		return
+	}
+	m := fyne.NewMenu("", d.fileMenuItems()...)
+	c := d.win.Canvas()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).AddXY(0, b.Size().Height)
+	widget.ShowPopUpMenuAtPosition(m, c, pos)
+}
+
+// startFileWork runs then once admin mode is unlocked, when Import,
+// Export and Restore are available and nothing covers the window.
+func (d *Desk) startFileWork(then func()) {
+	if !d.exchangeReady() || d.dialogOpen() {
+		return
+	}
+	d.requireAdmin(func() {
+		if !d.dialogOpen() {
+			then()
+		}
+	})
+}
+
+// keyButton is a dialog's button that takes Enter as a tap and gives Esc
+// to the dialog, so the admin never needs the mouse: a plain Button
+// answers only Space, and while it has the focus no other key reaches the
+// window.
+type keyButton struct {
+	widget.Button
+	onEscape func()
+}
+
+func newKeyButton(text string, imp widget.Importance, tapped, escape func()) *keyButton {
+	b := &keyButton{Button: widget.Button{Text: text, Importance: imp, OnTapped: tapped}, onEscape: escape}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey taps the button on Enter, closes the dialog on Esc, and leaves
+// the rest to Button.
+func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if b.OnTapped != nil && !b.Disabled() {
+			b.OnTapped()
+		}
+		return
+	case fyne.KeyEscape:
+		if b.onEscape != nil {
+			b.onEscape()
+		}
+		return
+	}
+	b.Button.TypedKey(ev)
+}
+
+// fileDialog is a dialog of Import, Export or Restore: a heading that says
+// what is happening, a progress bar while work runs, content below, and
+// buttons whose keys close it.
+type fileDialog struct {
+	d       *Desk
+	dlg     *dialog.CustomDialog
+	heading *widget.Label
+	detail  *widget.Label
+	bar     *widget.ProgressBarInfinite
+	// close is the button that closes it: Cancel, or Close once done.
+	close *keyButton
+	// onClosed runs once the dialog has closed, to stop its work.
+	onClosed func()
+}
+
+// newFileDialog makes a dialog titled title around content (which may be
+// nil), with a Cancel button first and then extra.
+func (d *Desk) newFileDialog(title string, content fyne.CanvasObject, extra ...fyne.CanvasObject) *fileDialog {
+	f := &fileDialog{
+		d:       d,
+		heading: paragraph(""),
+		detail:  &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
+		bar:     widget.NewProgressBarInfinite(),
+	}
+	f.detail.Hide()
+	f.bar.Hide()
+	f.bar.Stop()
+	f.close = newKeyButton(lang.L("Cancel"), widget.MediumImportance, f.hide, f.hide)
+	top := container.NewVBox(f.heading, f.detail, f.bar)
+	var body fyne.CanvasObject = top
+	if content != nil {
+		body = container.NewBorder(top, nil, nil, nil, content)
+	}
+	f.dlg = dialog.NewCustomWithoutButtons(title, body, d.win)
+	f.dlg.SetButtons(append([]fyne.CanvasObject{f.close}, extra...))
+	return f
+}
+
+// show opens the dialog with the focus on focus.
+func (f *fileDialog) show(focus fyne.Focusable) {
+	d := f.d
+	d.admin.files = f
+	f.dlg.SetOnClosed(func() {
+		if d.admin.files == f {
+			d.admin.files = nil
+		}
+		if d.extra.open == f.dlg {
+			d.extra.open = nil
+		}
+		if f.onClosed != nil {
+			f.onClosed()
+		}
+		d.win.Canvas().Focus(d.search)
+	})
+	d.extra.open = f.dlg
+	f.dlg.Show()
+	d.win.Canvas().Focus(focus)
+}
+
+func (f *fileDialog) hide() { f.dlg.Hide() }
+
+// isOpen reports whether the dialog is still the one on show, so work
+// that ends after it closed is dropped.
+func (f *fileDialog) isOpen() bool { return f.d.admin.files == f }
+
+// working shows what runs now, with the progress bar going.
+func (f *fileDialog) working(text string) {
+	f.heading.SetText(text)
+	f.heading.Importance = widget.MediumImportance
+	f.bar.Show()
+	f.bar.Start()
+}
+
+// say stops the progress bar and shows text, with more below it in small
+// type when more is set.
+func (f *fileDialog) say(text, more string, imp widget.Importance) {
+	f.bar.Stop()
+	f.bar.Hide()
+	f.heading.Importance = imp
+	f.heading.SetText(text)
+	f.detail.SetText(more)
+	f.detail.Hidden = more == ""
+	f.detail.Refresh()
+}
+
+// done turns Cancel into Close and gives it the focus: the work is over.
+func (f *fileDialog) done() {
+	f.close.SetText(lang.L("Close"))
+	f.close.Importance = widget.HighImportance
+	f.close.Enable()
+	f.close.Refresh()
+	f.d.win.Canvas().Focus(f.close)
+}
+
+// baseName is the last element of a path, as the admin recognises a file.
+func baseName(path string) string {
+	if path == "" {
+		return ""
+	}
+	return filepath.Base(path)
+}
+
+// fileProblem says in words why a file could not be read or written: the
+// store's words for a busy database, else the error's own message, which
+// the exchange writes for people.
+func fileProblem(err error) string {
+	if errors.Is(err, context.Canceled) {
+		return lang.L("it was stopped")
+	}
+	return strings.TrimSuffix(storeProblem(err), ".")
+}
+
+// pathPick is a question for a path: a file to open, a folder, or a file
+// to save.
+type pathPick struct {
+	kind pickKind
+	// exts limits a file to open to these extensions (".json").
+	exts []string
+	// name is the file name a save offers; confirm the chooser's button.
+	name, confirm string
+	// then gets the path chosen; it is not called when the admin cancels.
+	then func(path string)
+}
+
+type pickKind int
+
+const (
+	pickFile pickKind = iota
+	pickFolder
+	pickSave
+)
+
+// pickPath asks for a path with Fyne's choosers, or with what a test put
+// in admin.pick.
+func (d *Desk) pickPath(p pathPick) {
+	if d.admin.pick != nil {
+		d.admin.pick(p)
+		return
+	}
+	size := fyne.NewSize(860, 600)
+	switch p.kind {
+	case pickFolder:
+		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				p.then(u.Path())
+			}
+		}, d.win)
+		fd.SetConfirmText(p.confirm)
+		fd.Resize(size)
+		fd.Show()
+	case pickSave:
+		fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err == nil && w != nil {
+				// Fyne has made the file; the export writes it again.
+				w.Close()
+				p.then(w.URI().Path())
+			}
+		}, d.win)
+		fd.SetFileName(p.name)
+		fd.SetConfirmText(p.confirm)
+		fd.Resize(size)
+		fd.Show()
+	default:
+		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err == nil && r != nil {
+				r.Close()
+				p.then(r.URI().Path())
+			}
+		}, d.win)
+		if len(p.exts) > 0 {
+			fd.SetFilter(storage.NewExtensionFileFilter(p.exts))
+		}
+		fd.SetConfirmText(p.confirm)
+		fd.Resize(size)
+		fd.Show()
+	}
+}
