@@ -315,8 +315,9 @@ type pathPick struct {
 	kind pickKind
 	// exts limits a file to open to these extensions (".json").
 	exts []string
-	// name is the file name a save offers; confirm the chooser's button.
-	name, confirm string
+	// title is the chooser's title; name is the file name a save offers;
+	// confirm is the chooser's button.
+	title, name, confirm string
 	// then gets the path chosen; it is not called when the admin cancels.
 	then func(path string)
 }
@@ -336,7 +337,12 @@ func (d *Desk) pickPath(p pathPick) {
 		d.admin.pick(p)
 		return
 	}
-	size := fyne.NewSize(860, 600)
+	show := func(fd *dialog.FileDialog) {
+		fd.SetConfirmText(p.confirm)
+		fd.SetTitleText(p.title)
+		fd.Resize(fyne.NewSize(860, 600))
+		fd.Show()
+	}
 	switch p.kind {
 	case pickFolder:
 		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
@@ -344,9 +350,7 @@ func (d *Desk) pickPath(p pathPick) {
 				p.then(u.Path())
 			}
 		}, d.win)
-		fd.SetConfirmText(p.confirm)
-		fd.Resize(size)
-		fd.Show()
+		show(fd)
 	case pickSave:
 		fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 			if err == nil && w != nil {
@@ -356,9 +360,7 @@ func (d *Desk) pickPath(p pathPick) {
 			}
 		}, d.win)
 		fd.SetFileName(p.name)
-		fd.SetConfirmText(p.confirm)
-		fd.Resize(size)
-		fd.Show()
+		show(fd)
 	default:
 		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err == nil && r != nil {
@@ -369,8 +371,6 @@ func (d *Desk) pickPath(p pathPick) {
 		if len(p.exts) > 0 {
 			fd.SetFilter(storage.NewExtensionFileFilter(p.exts))
 		}
-		fd.SetConfirmText(p.confirm)
-		fd.Resize(size)
-		fd.Show()
+		show(fd)
 	}
 }

@@ -135,6 +135,8 @@ func TestImportPreviewInvalid(t *testing.T) {
 		"Rose Park Pantry",
 		"Changed: phones, hours",
 		"accreditations (4 records), funding (1 record)",
+		// The first problem in full below the list, however long.
+		"Record 3 (id “bad-phone”), field phones[0].number\nthe number has 6 digits; give 10",
 	} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("the preview does not show %q; it shows:\n%s", want, shown)

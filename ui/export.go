@@ -53,12 +53,12 @@ func indexOf(ss []string, s string) int {
 func (d *Desk) chooseExportPath(format ExportFormat) {
 	name := "nowrongdoor-" + d.timeNow().Format("2006-01-02")
 	if format.Folder {
-		d.pickPath(pathPick{kind: pickFolder, confirm: lang.L("Export here"), then: func(dir string) {
+		d.pickPath(pathPick{kind: pickFolder, title: lang.L("Choose where to make the export's folder"), confirm: lang.L("Export here"), then: func(dir string) {
 			d.exportTo(filepath.Join(dir, name+"-"+format.Name), format, true)
 		}})
 		return
 	}
-	d.pickPath(pathPick{kind: pickSave, name: name + format.Ext, confirm: lang.L("Export"), then: func(path string) {
+	d.pickPath(pathPick{kind: pickSave, name: name + format.Ext, title: lang.L("Save the export as"), confirm: lang.L("Export"), then: func(path string) {
 		d.exportTo(path, format, false)
 	}})
 }

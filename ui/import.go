@@ -27,8 +27,11 @@ type importFlow struct {
 	preview ImportPreview
 	rows    []importRow
 	list    *adminList
-	why     *widget.Label
-	run     *keyButton
+	// full is the selected line in full, wrapped: a problem's message is
+	// often longer than a row.
+	full *widget.Label
+	why  *widget.Label
+	run  *keyButton
 	// cancel stops the reading or the import while it runs.
 	cancel context.CancelFunc
 }
@@ -61,12 +64,12 @@ func (d *Desk) chooseImport() {
 // chooseImportFile shows the file chooser for JSON files and zipped
 // packages.
 func (d *Desk) chooseImportFile() {
-	d.pickPath(pathPick{kind: pickFile, exts: []string{".json", ".zip"}, confirm: lang.L("Read"), then: d.previewImport})
+	d.pickPath(pathPick{kind: pickFile, exts: []string{".json", ".zip"}, title: lang.L("Choose the file to import"), confirm: lang.L("Read"), then: d.previewImport})
 }
 
 // chooseImportFolder shows the folder chooser for a CSV data package.
 func (d *Desk) chooseImportFolder() {
-	d.pickPath(pathPick{kind: pickFolder, confirm: lang.L("Read"), then: d.previewImport})
+	d.pickPath(pathPick{kind: pickFolder, title: lang.L("Choose the folder holding datapackage.json"), confirm: lang.L("Read"), then: d.previewImport})
 }
 
 // previewImport reads the file at path off the Fyne goroutine and shows
@@ -81,10 +84,17 @@ func (d *Desk) previewImport(path string) {
 	im.list = newAdminList(func() (int, func(int) (string, string)) {
 		return len(im.rows), func(i int) (string, string) { return im.rows[i].title, im.rows[i].sub }
 	}, func(int) {})
+	im.full = &widget.Label{Wrapping: fyne.TextWrapWord}
+	im.full.Hide()
+	selected := im.list.OnSelected
+	im.list.OnSelected = func(i widget.ListItemID) {
+		selected(i)
+		im.showFull(i)
+	}
 	im.run = newKeyButton(lang.L("Import"), widget.HighImportance, im.onImport, nil)
 	im.run.Disable()
 	im.f = d.newFileDialog(lang.L("Import {{.Name}}", map[string]any{"Name": baseName(path)}),
-		container.NewBorder(im.why, nil, nil, nil, im.list), im.run)
+		container.NewBorder(im.why, im.full, nil, nil, im.list), im.run)
 	im.run.onEscape, im.list.onEscape = im.f.hide, im.f.hide
 	im.f.dlg.Resize(fyne.NewSize(760, 580))
 	ctx, cancel := context.WithCancel(context.Background())
@@ -114,7 +124,7 @@ func (im *importFlow) showPreview(p ImportPreview, err error) {
 	im.preview = p
 	im.rows = previewRows(p)
 	im.f.say(previewSummary(p), notKeptText(p.NotKept), widget.MediumImportance)
-	im.list.reset(-1)
+	im.list.reset(min(0, len(im.rows)-1))
 	switch {
 	case len(p.Invalid) > 0:
 		im.why.SetText(lang.N("Import is off: {{.Count}} record is invalid (listed first). Fix the file and choose it again; nothing is imported until every record is valid.",
@@ -130,6 +140,17 @@ func (im *importFlow) showPreview(p ImportPreview, err error) {
 		im.run.Enable()
 		im.d.win.Canvas().Focus(im.run)
 	}
+}
+
+// showFull shows row i in full below the list, when it is a problem: a
+// listing's line is short enough for its row.
+func (im *importFlow) showFull(i int) {
+	if i < 0 || i >= len(im.preview.Invalid) {
+		im.full.Hide()
+		return
+	}
+	im.full.SetText(im.rows[i].title + "\n" + im.rows[i].sub)
+	im.full.Show()
 }
 
 // previewSummary is the dry run's first line: "HSDS 3.0 JSON: 12 new ·
@@ -257,6 +278,7 @@ func (im *importFlow) imported(p ImportPreview, r *reload, err error) {
 		im.f.say(lang.L("Nothing was imported: {{.Error}}.", map[string]any{"Error": fileProblem(err)}), "", widget.DangerImportance)
 	} else {
 		im.f.say(importedText(p), lang.L("The desk shows the imported listings now."), widget.SuccessImportance)
+		im.run.Hide()
 	}
 	im.f.done()
 }

@@ -99,7 +99,7 @@ func (rf *restoreFlow) onRestore() {
 // onOther asks for a backup file kept elsewhere.
 func (rf *restoreFlow) onOther() {
 	rf.f.hide()
-	rf.d.pickPath(pathPick{kind: pickFile, exts: []string{".db", ".sqlite", ".bak"}, confirm: lang.L("Choose"), then: func(path string) {
+	rf.d.pickPath(pathPick{kind: pickFile, exts: []string{".db", ".sqlite", ".bak"}, title: lang.L("Choose the backup to restore"), confirm: lang.L("Choose"), then: func(path string) {
 		rf.d.confirmRestore(Backup{Path: path})
 	}})
 }
