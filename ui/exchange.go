@@ -210,6 +210,12 @@ type fileDialog struct {
 	close *keyButton
 	// onClosed runs once the dialog has closed, to stop its work.
 	onClosed func()
+	// size is the size it opens at, at least fileDialogWidth wide and as
+	// high as it needs.
+	size fyne.Size
+	// onDone, when set, runs when the work is over: a button that started
+	// it goes.
+	onDone func()
 }
 
 // newFileDialog makes a dialog titled title around content (which may be
@@ -253,8 +259,14 @@ func (f *fileDialog) show(focus fyne.Focusable) {
 	})
 	d.extra.open = f.dlg
 	f.dlg.Show()
+	// Wide enough that a paragraph reads as one, not as a column.
+	least := f.dlg.MinSize()
+	f.dlg.Resize(fyne.NewSize(max(f.size.Width, least.Width, fileDialogWidth), max(f.size.Height, least.Height)))
 	d.win.Canvas().Focus(focus)
 }
+
+// fileDialogWidth is the narrowest a file dialog is drawn.
+const fileDialogWidth = 600
 
 func (f *fileDialog) hide() { f.dlg.Hide() }
 
@@ -288,6 +300,9 @@ func (f *fileDialog) done() {
 	f.close.Importance = widget.HighImportance
 	f.close.Enable()
 	f.close.Refresh()
+	if f.onDone != nil {
+		f.onDone()
+	}
 	f.d.win.Canvas().Focus(f.close)
 }
 

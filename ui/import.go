@@ -96,7 +96,8 @@ func (d *Desk) previewImport(path string) {
 	im.f = d.newFileDialog(lang.L("Import {{.Name}}", map[string]any{"Name": baseName(path)}),
 		container.NewBorder(im.why, im.full, nil, nil, im.list), im.run)
 	im.run.onEscape, im.list.onEscape = im.f.hide, im.f.hide
-	im.f.dlg.Resize(fyne.NewSize(760, 580))
+	im.f.onDone = im.run.Hide
+	im.f.size = fyne.NewSize(760, 580)
 	ctx, cancel := context.WithCancel(context.Background())
 	im.cancel = cancel
 	im.f.onClosed = cancel
@@ -278,7 +279,6 @@ func (im *importFlow) imported(p ImportPreview, r *reload, err error) {
 		im.f.say(lang.L("Nothing was imported: {{.Error}}.", map[string]any{"Error": fileProblem(err)}), "", widget.DangerImportance)
 	} else {
 		im.f.say(importedText(p), lang.L("The desk shows the imported listings now."), widget.SuccessImportance)
-		im.run.Hide()
 	}
 	im.f.done()
 }

@@ -37,7 +37,7 @@ func (d *Desk) showBackups() {
 	other := newKeyButton(lang.L("Choose another file…"), widget.MediumImportance, rf.onOther, nil)
 	rf.f = d.newFileDialog(lang.L("Restore a backup"), rf.list, other, rf.restore)
 	rf.list.onEscape, rf.restore.onEscape, other.onEscape = rf.f.hide, rf.f.hide, rf.f.hide
-	rf.f.dlg.Resize(fyne.NewSize(640, 480))
+	rf.f.size = fyne.NewSize(640, 480)
 	rf.f.working(lang.L("Looking for backups…"))
 	rf.f.show(rf.list)
 	x := d.admin.exchange
@@ -125,6 +125,7 @@ func (d *Desk) confirmRestore(b Backup) {
 	}, nil)
 	f = d.newFileDialog(lang.L("Restore this backup?"), nil, yes)
 	yes.onEscape = f.hide
+	f.onDone = yes.Hide
 	f.close.SetText(lang.L("Keep the directory as it is"))
 	f.say(restoreQuestion(b), lang.L("Close No Wrong Door on the other desks that share this database first: a restore cannot replace a database another desk has open."), widget.MediumImportance)
 	f.show(yes)
