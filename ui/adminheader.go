@@ -18,9 +18,6 @@ type adminHeader struct {
 	counts *widget.Label
 	// unlock is the small button beside the search box.
 	unlock *widget.Button
-	// files opens the menu of Import, Export and Restore, when the desk
-	// has them.
-	files *widget.Button
 	// relayout lays out again the bars around the header and the button
 	// once either is shown or hidden.
 	relayout func()
@@ -34,8 +31,6 @@ func (d *Desk) buildAdminHeader() (bar, unlock fyne.CanvasObject) {
 		counts: &widget.Label{SizeName: theme.SizeNameCaptionText},
 		unlock: &widget.Button{Text: lang.L("Admin"), Icon: theme.AccountIcon(), Importance: widget.LowImportance, OnTapped: func() { d.requireAdmin(nil) }},
 	}
-	h.files = &widget.Button{Text: lang.L("Files"), Icon: theme.StorageIcon()}
-	h.files.OnTapped = func() { d.onFilesButton(h.files) }
 	// The note gives way first when the window is narrow.
 	idle := &widget.Label{Text: lang.L("Locks itself after 15 minutes idle"), Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
 	h.bar = container.NewPadded(container.NewBorder(nil, nil,
@@ -47,7 +42,6 @@ func (d *Desk) buildAdminHeader() (bar, unlock fyne.CanvasObject) {
 			&widget.Button{Text: lang.L("Review queue"), Icon: theme.ListIcon(), OnTapped: d.onShowQueue},
 			&widget.Button{Text: lang.L("Add listing"), Icon: theme.ContentAddIcon(), OnTapped: d.onAddListing},
 			&widget.Button{Text: lang.L("Archived"), Icon: theme.FolderIcon(), OnTapped: d.onShowArchived},
-			h.files,
 			&widget.Button{Text: lang.L("Lock"), Icon: theme.LogoutIcon(), Importance: widget.WarningImportance, OnTapped: d.lockAdmin})),
 		idle))
 	d.admin.header = h
@@ -62,10 +56,6 @@ func (h *adminHeader) update(d *Desk) {
 		return
 	}
 	unlocked := d.adminUnlocked()
-	if h.files.Hidden == d.exchangeReady() {
-		h.files.Hidden = !d.exchangeReady()
-		h.files.Refresh()
-	}
 	if unlocked {
 		h.who.SetText(lang.L("Admin: {{.Name}}", map[string]any{"Name": d.admin.actor}))
 		h.counts.SetText(reviewCountsText(d.admin.never, d.admin.stale))

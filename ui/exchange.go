@@ -120,7 +120,6 @@ func (d *Desk) SetExchange(x Exchange) {
 	if d.menu != nil && d.built {
 		d.menu.Refresh()
 	}
-	d.admin.header.update(d)
 }
 
 // exchangeReady reports whether Import, Export and Restore can be offered.
@@ -138,17 +137,6 @@ func (d *Desk) fileMenuItems() []*fyne.MenuItem {
 		it.Disabled = !d.exchangeReady()
 	}
 	return items
-}
-
-// onFilesButton shows the header's Files menu under its button.
-func (d *Desk) onFilesButton(b *widget.Button) {
-	if d.dialogOpen() {
-		return
-	}
-	m := fyne.NewMenu("", d.fileMenuItems()...)
-	c := d.win.Canvas()
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).AddXY(0, b.Size().Height)
-	widget.ShowPopUpMenuAtPosition(m, c, pos)
 }
 
 // startFileWork runs then once admin mode is unlocked, when Import,
@@ -213,6 +201,8 @@ type fileDialog struct {
 	// size is the size it opens at, at least fileDialogWidth wide and as
 	// high as it needs.
 	size fyne.Size
+	// top holds the heading, detail and bar; body is top and the content.
+	top, body *fyne.Container
 	// onDone, when set, runs when the work is over: a button that started
 	// it goes.
 	onDone func()
@@ -231,12 +221,12 @@ func (d *Desk) newFileDialog(title string, content fyne.CanvasObject, extra ...f
 	f.bar.Hide()
 	f.bar.Stop()
 	f.close = newKeyButton(lang.L("Cancel"), widget.MediumImportance, f.hide, f.hide)
-	top := container.NewVBox(f.heading, f.detail, f.bar)
-	var body fyne.CanvasObject = top
+	f.top = container.NewVBox(f.heading, f.detail, f.bar)
+	f.body = container.NewBorder(f.top, nil, nil, nil)
 	if content != nil {
-		body = container.NewBorder(top, nil, nil, nil, content)
+		f.body.Add(content)
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, body, d.win)
+	f.dlg = dialog.NewCustomWithoutButtons(title, f.body, d.win)
 	f.dlg.SetButtons(append([]fyne.CanvasObject{f.close}, extra...))
 	return f
 }
@@ -259,10 +249,20 @@ func (f *fileDialog) show(focus fyne.Focusable) {
 	})
 	d.extra.open = f.dlg
 	f.dlg.Show()
-	// Wide enough that a paragraph reads as one, not as a column.
-	least := f.dlg.MinSize()
-	f.dlg.Resize(fyne.NewSize(max(f.size.Width, least.Width, fileDialogWidth), max(f.size.Height, least.Height)))
+	f.fit()
 	d.win.Canvas().Focus(focus)
+}
+
+// fit sizes the dialog to what it holds now, wide enough that a paragraph
+// reads as one, not as a column, and lays it out again.
+func (f *fileDialog) fit() {
+	// A label shown, hidden or given more lines changes its containers'
+	// layout; a resize to the same size would not lay them out again.
+	f.top.Refresh()
+	f.body.Refresh()
+	least := f.dlg.MinSize()
+	f.size = fyne.NewSize(max(f.size.Width, least.Width, fileDialogWidth), max(f.size.Height, least.Height))
+	f.dlg.Resize(f.size)
 }
 
 // fileDialogWidth is the narrowest a file dialog is drawn.
@@ -280,6 +280,7 @@ func (f *fileDialog) working(text string) {
 	f.heading.Importance = widget.MediumImportance
 	f.bar.Show()
 	f.bar.Start()
+	f.fit()
 }
 
 // say stops the progress bar and shows text, with more below it in small
@@ -292,6 +293,7 @@ func (f *fileDialog) say(text, more string, imp widget.Importance) {
 	f.detail.SetText(more)
 	f.detail.Hidden = more == ""
 	f.detail.Refresh()
+	f.fit()
 }
 
 // done turns Cancel into Close and gives it the focus: the work is over.

@@ -32,6 +32,8 @@ type importFlow struct {
 	full *widget.Label
 	why  *widget.Label
 	run  *keyButton
+	// body holds why, the list and full, laid out again as they change.
+	body *fyne.Container
 	// cancel stops the reading or the import while it runs.
 	cancel context.CancelFunc
 }
@@ -93,8 +95,8 @@ func (d *Desk) previewImport(path string) {
 	}
 	im.run = newKeyButton(lang.L("Import"), widget.HighImportance, im.onImport, nil)
 	im.run.Disable()
-	im.f = d.newFileDialog(lang.L("Import {{.Name}}", map[string]any{"Name": baseName(path)}),
-		container.NewBorder(im.why, im.full, nil, nil, im.list), im.run)
+	im.body = container.NewBorder(im.why, im.full, nil, nil, im.list)
+	im.f = d.newFileDialog(lang.L("Import {{.Name}}", map[string]any{"Name": baseName(path)}), im.body, im.run)
 	im.run.onEscape, im.list.onEscape = im.f.hide, im.f.hide
 	im.f.onDone = im.run.Hide
 	im.f.size = fyne.NewSize(760, 580)
@@ -141,6 +143,7 @@ func (im *importFlow) showPreview(p ImportPreview, err error) {
 		im.run.Enable()
 		im.d.win.Canvas().Focus(im.run)
 	}
+	im.body.Refresh()
 }
 
 // showFull shows row i in full below the list, when it is a problem: a
@@ -148,10 +151,12 @@ func (im *importFlow) showPreview(p ImportPreview, err error) {
 func (im *importFlow) showFull(i int) {
 	if i < 0 || i >= len(im.preview.Invalid) {
 		im.full.Hide()
+		im.body.Refresh()
 		return
 	}
 	im.full.SetText(im.rows[i].title + "\n" + im.rows[i].sub)
 	im.full.Show()
+	im.body.Refresh()
 }
 
 // previewSummary is the dry run's first line: "HSDS 3.0 JSON: 12 new ·
@@ -244,6 +249,7 @@ func (im *importFlow) onImport() {
 	im.run.Disable()
 	im.f.close.Disable() // an import is all or nothing; it runs to its end
 	im.why.Hide()
+	im.body.Refresh()
 	im.f.working(lang.L("Importing {{.Name}}… a backup of the directory is taken first.", map[string]any{"Name": baseName(im.path)}))
 	x, s, actor, now := d.admin.exchange, d.admin.store, d.admin.actor, d.timeNow()
 	go func() {
