@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/search"
 )
 
 // newExchangeDesk is an admin desk, unlocked as Jane Doe, with a fake
@@ -421,5 +422,89 @@ func TestLockClosesFileDialogs(t *testing.T) {
 	td.lockAdmin()
 	if td.admin.files != nil || td.dialogOpen() {
 		t.Errorf("locking left the export dialog open")
+	}
+}
+
+// TestImportReadingCanBeStopped: Esc while a big file is read closes the
+// dialog and stops the reading; its late answer opens nothing.
+func TestImportReadingCanBeStopped(t *testing.T) {
+	td, _, x, asked := newExchangeDesk(t)
+	x.hold = make(chan struct{}) // never released: only the stop ends it
+	x.preview = ImportPreview{Added: []ListingChange{{ID: "a", Name: "A"}}}
+	td.onImport()
+	td.pressKey(fyne.KeyReturn)
+	answer(t, asked, "/files/statewide.json")
+	if got := focusedText(td); got != "Cancel" {
+		t.Fatalf("while reading the focus is on %q, want Cancel", got)
+	}
+	td.pressKey(fyne.KeyEscape)
+	if td.dialogOpen() {
+		t.Fatalf("Esc left the dialog open while reading")
+	}
+	// The stopped reading hands its answer back; it must open nothing.
+	td.until("the stopped reading", func() bool { return len(td.queue) > 0 })
+	(<-td.queue)()
+	if td.dialogOpen() || td.admin.files != nil {
+		t.Errorf("a stopped reading opened a dialog:\n%s", overlayText(td.win.Canvas()))
+	}
+}
+
+// TestImportNothingToDo: a file the directory already holds as it is
+// offers no Import, and says why.
+func TestImportNothingToDo(t *testing.T) {
+	td, _, x, asked := newExchangeDesk(t)
+	x.preview = ImportPreview{Format: "No Wrong Door JSON", Unchanged: 210}
+	td.onImport()
+	td.pressKey(fyne.KeyReturn)
+	answer(t, asked, "/files/agencies.json")
+	td.until("the preview", func() bool {
+		return td.admin.files != nil && strings.Contains(td.admin.files.heading.Text, "210 unchanged")
+	})
+	if !keyButtonIn(t, td, "Import").Disabled() {
+		t.Errorf("Import is enabled with nothing to import")
+	}
+	if shown := overlayText(td.win.Canvas()); !strings.Contains(shown, "Nothing to import: the directory already holds every listing") {
+		t.Errorf("the preview does not say why Import is off:\n%s", shown)
+	}
+}
+
+// BenchmarkPreviewRows words the lines of a statewide import's preview:
+// 100,000 changed listings, off the Fyne goroutine.
+func BenchmarkPreviewRows(b *testing.B) {
+	addTranslations()
+	p := ImportPreview{Updated: make([]ListingChange, 100_000)}
+	for i := range p.Updated {
+		p.Updated[i] = ListingChange{ID: fmt.Sprint("id-", i), Name: fmt.Sprint("Listing ", i), Fields: []string{"phones", "schedules"}}
+	}
+	for b.Loop() {
+		if rows := previewRows(p); len(rows) != len(p.Updated) {
+			b.Fatalf("%d rows, want %d", len(rows), len(p.Updated))
+		}
+	}
+}
+
+// BenchmarkShowPreview shows an import's preview on the Fyne goroutine,
+// for a county file and a statewide one: the list draws only the rows in
+// sight, so a statewide file must take no longer than a county one.
+func BenchmarkShowPreview(b *testing.B) {
+	for _, n := range []int{200, 100_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			f := newFakeAdminStore(fixtureListings())
+			ls, _ := f.Listings(context.Background())
+			td := newTestDesk(b, search.NewIndex(ls))
+			td.SetAdmin(f)
+			td.SetExchange(&fakeExchange{store: f})
+			td.unlocked("Jane Doe")
+			b.Cleanup(td.stopPolling)
+			p := ImportPreview{Updated: make([]ListingChange, n)}
+			for i := range p.Updated {
+				p.Updated[i] = ListingChange{ID: fmt.Sprint("id-", i), Name: fmt.Sprint("Listing ", i), Fields: []string{"phones"}}
+			}
+			im, _ := td.openPreview("/files/statewide.json")
+			rows := previewRows(p)
+			for b.Loop() {
+				im.showPreview(p, rows, nil)
+			}
+		})
 	}
 }

@@ -34,8 +34,6 @@ type importFlow struct {
 	run  *keyButton
 	// body holds why, the list and full, laid out again as they change.
 	body *fyne.Container
-	// cancel stops the reading or the import while it runs.
-	cancel context.CancelFunc
 }
 
 // importRow is a line of the preview's list.
@@ -81,6 +79,20 @@ func (d *Desk) previewImport(path string) {
 		return
 	}
 	d.touchAdmin()
+	im, ctx := d.openPreview(path)
+	x := d.admin.exchange
+	go func() {
+		p, err := x.PreviewImport(ctx, path)
+		// A statewide file changes 100,000 listings: their lines are
+		// worded here, not on the Fyne goroutine.
+		rows := previewRows(p)
+		d.do(func() { im.showPreview(p, rows, err) })
+	}()
+}
+
+// openPreview opens the preview dialog saying the file at path is being
+// read; ctx ends when the dialog closes.
+func (d *Desk) openPreview(path string) (*importFlow, context.Context) {
 	im := &importFlow{d: d, path: path, why: &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}}
 	im.why.Hide()
 	im.list = newAdminList(func() (int, func(int) (string, string)) {
@@ -101,20 +113,15 @@ func (d *Desk) previewImport(path string) {
 	im.f.onDone = im.run.Hide
 	im.f.size = fyne.NewSize(760, 580)
 	ctx, cancel := context.WithCancel(context.Background())
-	im.cancel = cancel
 	im.f.onClosed = cancel
 	im.f.working(lang.L("Reading {{.Name}}… nothing is written while it is read.", map[string]any{"Name": baseName(path)}))
 	im.f.show(im.f.close)
-	x := d.admin.exchange
-	go func() {
-		p, err := x.PreviewImport(ctx, path)
-		d.do(func() { im.showPreview(p, err) })
-	}()
+	return im, ctx
 }
 
 // showPreview shows the dry run: the counts, then the invalid records,
 // the new and the changed listings, and Import when it can go ahead.
-func (im *importFlow) showPreview(p ImportPreview, err error) {
+func (im *importFlow) showPreview(p ImportPreview, rows []importRow, err error) {
 	if !im.f.isOpen() {
 		return
 	}
@@ -125,7 +132,7 @@ func (im *importFlow) showPreview(p ImportPreview, err error) {
 		return
 	}
 	im.preview = p
-	im.rows = previewRows(p)
+	im.rows = rows
 	im.f.say(previewSummary(p), notKeptText(p.NotKept), widget.MediumImportance)
 	im.list.reset(min(0, len(im.rows)-1))
 	switch {
@@ -182,13 +189,17 @@ func previewRows(p ImportPreview) []importRow {
 	for _, pr := range p.Invalid {
 		rows = append(rows, importRow{problemPlace(pr), pr.Message})
 	}
+	// Worded once, then filled in: a template per row takes seconds at
+	// 100,000 rows.
+	added, changed := lang.L("New"), lang.L("Changed")
+	changedFields := lang.L("Changed: {{.Fields}}", map[string]any{"Fields": "\x00"})
 	for _, c := range p.Added {
-		rows = append(rows, importRow{listingName(c), lang.L("New")})
+		rows = append(rows, importRow{listingName(c), added})
 	}
 	for _, c := range p.Updated {
-		sub := lang.L("Changed")
+		sub := changed
 		if len(c.Fields) > 0 {
-			sub = lang.L("Changed: {{.Fields}}", map[string]any{"Fields": strings.Join(c.Fields, ", ")})
+			sub = strings.Replace(changedFields, "\x00", strings.Join(c.Fields, ", "), 1)
 		}
 		rows = append(rows, importRow{listingName(c), sub})
 	}
