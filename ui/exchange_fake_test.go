@@ -23,9 +23,9 @@ type fakeExchange struct {
 	restored []directory.Listing
 	// The errors the calls return.
 	previewErr, importErr, exportErr, restoreErr error
-	// hold, when set, keeps PreviewImport waiting until it is closed, as
-	// a big file would.
-	hold chan struct{}
+	// hold and importHold, when set, keep PreviewImport and Import
+	// waiting until they are closed, as a big file would.
+	hold, importHold chan struct{}
 
 	previews []string
 	imports  []importCall
@@ -67,8 +67,11 @@ func (x *fakeExchange) PreviewImport(ctx context.Context, path string) (ImportPr
 func (x *fakeExchange) Import(_ context.Context, path, actor string) (ImportPreview, error) {
 	x.mu.Lock()
 	x.imports = append(x.imports, importCall{path, actor})
-	p, err := x.preview, x.importErr
+	p, err, hold := x.preview, x.importErr, x.importHold
 	x.mu.Unlock()
+	if hold != nil {
+		<-hold
+	}
 	if err != nil {
 		return ImportPreview{}, err
 	}
