@@ -595,6 +595,7 @@ func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
 			}
 			desk.SetDirectory(ix)
 			desk.SetAdmin(s)
+			desk.SetExchange(windowExchange{s})
 		})
 		if err == nil {
 			// The first window of the day keeps a copy of the directory as
