@@ -580,10 +580,14 @@ func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
 	desk.SetVersion(version)
 	desk.ShowLoading()
 	status := exitOK
-	stores := make(chan *sqlite.Store, 1)
+	stores := make(chan *liveStore, 1)
 	go func() {
 		s, ix, err := c.loadIndex(ctx, dbFlag)
-		stores <- s
+		var ls *liveStore
+		if err == nil {
+			ls = &liveStore{s: s}
+		}
+		stores <- ls
 		if err != nil {
 			fmt.Fprintln(c.stderr, "nowrongdoor:", err)
 		}
@@ -594,22 +598,25 @@ func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
 				return
 			}
 			desk.SetDirectory(ix)
-			desk.SetAdmin(s)
-			desk.SetExchange(windowExchange{s})
+			desk.SetAdmin(ls)
+			desk.SetExchange(windowExchange{ls})
 		})
 		if err == nil {
 			// The first window of the day keeps a copy of the directory as
 			// it stood, so a bad day can be undone with restore.
-			if _, _, err := s.DailyBackup(ctx, time.Now()); err != nil {
+			release := ls.hold()
+			_, _, err := ls.s.DailyBackup(ctx, time.Now())
+			release()
+			if err != nil {
 				fmt.Fprintln(c.stderr, "nowrongdoor:", err)
 			}
 		}
 	}()
 	desk.ShowAndRun()
 	select {
-	case s := <-stores:
-		if s != nil {
-			s.Close()
+	case ls := <-stores:
+		if ls != nil {
+			ls.close()
 		}
 	default: // closed before the directory loaded; the process ends anyway
 	}

@@ -1,164 +1,146 @@
 package main
 
-// A stand-in for the window's Import, Export and Restore (ui.Exchange),
-// built only from what the store and today's JSON format already do, so
-// the window's dialogs can be used before the HSDS formats arrive. The
-// integrator replaces this file with the real exchange.
-
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"time"
 
-	"nowrongdoor/directory"
-	"nowrongdoor/directory/jsonfile"
+	"nowrongdoor/directory/exchange"
 	"nowrongdoor/directory/sqlite"
 	"nowrongdoor/ui"
 )
 
-// windowExchange is the stand-in ui.Exchange over the window's store.
-type windowExchange struct{ s *sqlite.Store }
+// windowExchange is the window's Import, Export and Restore: the same
+// formats, backups and checks as the command line, over the window's own
+// store.
+type windowExchange struct{ ls *liveStore }
 
+// The window offers every export format, with what each is for.
 func (x windowExchange) ExportFormats() []ui.ExportFormat {
-	return []ui.ExportFormat{{Name: "json", Label: "No Wrong Door JSON", Ext: ".json"}}
+	uses := map[exchange.Format]struct{ label, ext string }{
+		exchange.HSDSJSON: {"HSDS 3.0 JSON, for 211 and partners", ".json"},
+		exchange.HSDSCSV:  {"HSDS 3.0 CSV data package (a folder), for 211 and partners", ""},
+		exchange.CSV:      {"Spreadsheet CSV, for Excel or LibreOffice", ".csv"},
+		exchange.JSON:     {"No Wrong Door JSON, for another desk", ".json"},
+	}
+	out := make([]ui.ExportFormat, 0, len(exchange.Formats))
+	for _, f := range exchange.Formats {
+		out = append(out, ui.ExportFormat{Name: string(f), Label: uses[f].label, Ext: uses[f].ext, Folder: f.Folder()})
+	}
+	return out
 }
 
-// read parses the file as today's JSON, the one format that exists yet.
-func (x windowExchange) read(path string) ([]directory.Listing, ui.ImportPreview, error) {
-	p := ui.ImportPreview{File: path, Format: "No Wrong Door JSON"}
-	f, err := os.Open(path)
+// read reads the file or folder at path in the format it is in.
+func (x windowExchange) read(ctx context.Context, path string) (exchange.Result, error) {
+	format, err := exchange.Detect(path)
 	if err != nil {
-		return nil, p, err
+		return exchange.Result{}, err
 	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return nil, p, errors.New("a folder holds a CSV package, which this build cannot read yet")
-	}
-	listings, err := jsonfile.ParseListings(f)
-	var invalid *directory.ValidationError
-	if errors.As(err, &invalid) {
-		p.Invalid = invalid.Problems
-		return nil, p, nil
-	}
-	return listings, p, err
+	return exchange.Read(ctx, path, format)
 }
 
-// changes fills the preview's lists by comparing the file with the store.
-func (x windowExchange) changes(ctx context.Context, listings []directory.Listing, p *ui.ImportPreview) error {
-	stored, err := x.s.Listings(ctx)
-	if err != nil {
-		return err
+// importOptions are an import's options for a file read as res: a
+// partner's HSDS file keeps this desk's staff notes and verifications.
+func importOptions(res exchange.Result, path, actor string, p *ui.ImportPreview) sqlite.ImportOptions {
+	source := path
+	if abs, err := filepath.Abs(path); err == nil {
+		source = abs
 	}
-	byID := make(map[string]directory.Listing, len(stored))
-	for _, l := range stored {
-		byID[l.ID] = l
-	}
-	for _, l := range listings {
-		old, ok := byID[l.ID]
-		if !ok {
-			p.Added = append(p.Added, ui.ListingChange{ID: l.ID, Name: l.Name})
-			continue
-		}
-		var fields []string
-		for _, c := range directory.Diff(old, l) {
-			// An import keeps these local fields; they never change.
-			if !slices.Contains([]string{"notes_for_staff", "verified_on", "verified_by", "archived"}, c.Field) {
-				fields = append(fields, c.Field)
+	return sqlite.ImportOptions{Actor: actor, Source: source, KeepLocal: res.Format != exchange.JSON,
+		Changed: func(ch sqlite.ImportChange) {
+			c := ui.ListingChange{ID: ch.ID, Name: ch.Name}
+			if ch.Added {
+				p.Added = append(p.Added, c)
+				return
 			}
-		}
-		if len(fields) == 0 {
-			p.Unchanged++
-		} else {
-			p.Updated = append(p.Updated, ui.ListingChange{ID: l.ID, Name: l.Name, Fields: fields})
-		}
-	}
-	return nil
+			for _, f := range ch.Fields {
+				c.Fields = append(c.Fields, f.Field)
+			}
+			p.Updated = append(p.Updated, c)
+		}}
 }
 
+// preview is what the window shows of a file read as res.
+func preview(path string, res exchange.Result) ui.ImportPreview {
+	return ui.ImportPreview{File: path, Format: res.Format.Label(), Invalid: res.Invalid, NotKept: res.NotKept}
+}
+
+// PreviewImport reads the file and imports it in a transaction it rolls
+// back, so the preview is exactly what an import would do.
 func (x windowExchange) PreviewImport(ctx context.Context, path string) (ui.ImportPreview, error) {
-	listings, p, err := x.read(path)
-	if err != nil || len(p.Invalid) > 0 {
-		return p, err
-	}
-	return p, x.changes(ctx, listings, &p)
-}
-
-func (x windowExchange) Import(ctx context.Context, path, actor string) (ui.ImportPreview, error) {
-	listings, p, err := x.read(path)
-	if err == nil && len(p.Invalid) > 0 {
-		err = &directory.ValidationError{Problems: p.Invalid}
-	}
+	res, err := x.read(ctx, path)
 	if err != nil {
-		return p, err
+		return ui.ImportPreview{File: path}, err
 	}
-	if err := x.changes(ctx, listings, &p); err != nil {
-		return p, err
-	}
-	dir := sqlite.BackupFolder(x.s.Path())
-	if err := os.MkdirAll(dir, 0o750); err != nil {
-		return p, err
-	}
-	p.BackupPath = filepath.Join(dir, "before-import-"+time.Now().Format("2006-01-02-150405")+".db")
-	if err := x.s.Backup(ctx, p.BackupPath); err != nil {
-		return p, fmt.Errorf("nothing was imported: the backup failed: %w", err)
-	}
-	abs, _ := filepath.Abs(path)
-	_, err = x.s.Import(ctx, listings, sqlite.ImportOptions{Actor: actor, Source: abs})
+	p := preview(path, res)
+	opts := importOptions(res, path, "preview", &p)
+	opts.DryRun = true
+	defer x.ls.hold()()
+	rep, err := x.ls.s.Import(ctx, res.Listings, opts)
+	p.Unchanged = rep.Unchanged
 	return p, err
 }
 
-func (x windowExchange) Export(ctx context.Context, path, format string) (int, error) {
-	if format != "json" {
-		return 0, fmt.Errorf("this build cannot export %s yet", format)
-	}
-	listings, err := x.s.Listings(ctx)
+// Import imports the file as actor after a backup, all or nothing: a file
+// with any invalid record imports nothing.
+func (x windowExchange) Import(ctx context.Context, path, actor string) (ui.ImportPreview, error) {
+	res, err := x.read(ctx, path)
 	if err != nil {
-		return 0, err
+		return ui.ImportPreview{File: path}, err
 	}
-	data, err := json.MarshalIndent(listings, "", "  ")
-	if err != nil {
-		return 0, err
+	p := preview(path, res)
+	if len(res.Invalid) > 0 {
+		return p, fmt.Errorf("%d records of %s have problems; fix them and import again, nothing was imported", res.InvalidRecords(), filepath.Base(path))
 	}
-	tmp := path + ".partial"
-	if err := os.WriteFile(tmp, append(data, '\n'), 0o644); err != nil {
-		return 0, err
+	defer x.ls.hold()()
+	if p.BackupPath, err = x.ls.s.BackupBeforeImport(ctx, time.Now()); err != nil {
+		return p, fmt.Errorf("a backup before the import could not be made, so nothing was imported: %w", err)
 	}
-	return len(listings), os.Rename(tmp, path)
+	rep, err := x.ls.s.Import(ctx, res.Listings, importOptions(res, path, actor, &p))
+	p.Unchanged = rep.Unchanged
+	return p, err
 }
 
-func (x windowExchange) Backups() ([]ui.Backup, error) {
-	dir := sqlite.BackupFolder(x.s.Path())
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
+// Export writes the listings on the desk. The save dialog has made the
+// file already, so it is replaced, through a file beside it.
+func (x windowExchange) Export(ctx context.Context, path, format string) (int, error) {
+	f, err := exchange.ParseFormat(format)
+	if err != nil {
+		return 0, err
 	}
+	listings, err := x.ls.Listings(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return len(listings), exchange.Write(ctx, path, f, listings, true)
+}
+
+// Backups lists the backups beside the database, newest first.
+func (x windowExchange) Backups() ([]ui.Backup, error) {
+	x.ls.mu.RLock()
+	path := x.ls.s.Path()
+	x.ls.mu.RUnlock()
+	files, err := sqlite.Backups(path)
 	if err != nil {
 		return nil, err
 	}
-	var out []ui.Backup
-	for _, e := range entries {
-		info, err := e.Info()
-		if err != nil || !info.Mode().IsRegular() || !strings.HasSuffix(e.Name(), ".db") {
-			continue
-		}
-		kind := ui.BackupDaily
-		if strings.HasPrefix(e.Name(), "before-import-") {
-			kind = ui.BackupBeforeImport
-		}
-		out = append(out, ui.Backup{Path: filepath.Join(dir, e.Name()), Taken: info.ModTime(), Kind: kind})
+	out := make([]ui.Backup, len(files))
+	for i, f := range files {
+		out[i] = ui.Backup{Path: f.Path, Taken: f.Taken, Kind: string(f.Kind)}
 	}
-	slices.SortFunc(out, func(a, b ui.Backup) int { return b.Taken.Compare(a.Taken) })
 	return out, nil
 }
 
-// Restore is not wired in this stand-in: the window holds the database
-// open, and the real exchange closes and reopens it around the restore.
-func (x windowExchange) Restore(context.Context, string) (string, error) {
-	return "", errors.New("restoring from the window comes with the real exchange; close the window and run nowrongdoor restore FILE")
+// Restore puts the backup in place of the window's database and opens it.
+func (x windowExchange) Restore(ctx context.Context, path string) (string, error) {
+	res, err := x.ls.restore(ctx, path, time.Now())
+	if errors.Is(err, sqlite.ErrInUse) {
+		return "", fmt.Errorf("%w: %w", ui.ErrDatabaseInUse, err)
+	}
+	return res.Replaced, err
 }
+
+// The window's Import, Export and Restore are a windowExchange.
+var _ ui.Exchange = windowExchange{}
