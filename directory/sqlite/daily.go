@@ -140,21 +140,31 @@ func isBeforeImport(name string) (time.Time, bool) {
 }
 
 // pruneBackups removes the oldest backups of one kind (those whose names
-// kind recognizes) beyond BackupGenerations.
+// kind recognizes) beyond BackupGenerations, and what backups of the kind
+// cut off by a crash left.
 func pruneBackups(dir string, kind func(string) (time.Time, bool)) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
 	var names []string
+	var errs []error
 	for _, e := range entries {
 		if _, ok := kind(e.Name()); ok && e.Type().IsRegular() {
 			names = append(names, e.Name())
 		}
+		// What a backup of this kind stopped by a crash left: a copy cut
+		// off under its temporary name, and VACUUM INTO's journal.
+		for _, left := range []string{".partial", ".partial-journal"} {
+			if name, ok := strings.CutSuffix(e.Name(), left); ok {
+				if _, ours := kind(name); ours {
+					errs = append(errs, os.Remove(filepath.Join(dir, e.Name())))
+				}
+			}
+		}
 	}
 	// The names sort by time.
 	slices.Sort(names)
-	var errs []error
 	for len(names) > BackupGenerations {
 		errs = append(errs, os.Remove(filepath.Join(dir, names[0])))
 		names = names[1:]

@@ -552,19 +552,34 @@ func (w *listingWriter) close() {
 // rows (exists holds the stored content hashes), in one query per table
 // for the chunk rather than one per listing.
 //
-// A stored listing whose rows cannot be read is read too, since its hash
-// may be that of rows it no longer has, and is written anew: when what
+// A stored listing whose rows cannot be read is read too (unreadableAmong
+// finds those with the hash of what arrives, which would not be read), since its
+// hash may be that of rows it no longer has, and is written anew: when what
 // could be read of it differs from what arrives, it is returned with its
 // hash in exists cleared, so the caller replaces it as a changed listing;
 // when it is the same, nothing would be written, so its rows are replaced
 // here, recorded as an update with what could be read as "before".
 func (w *listingWriter) stored(ctx context.Context, listings []directory.Listing, rows []listingRows, exists map[string]string) (map[string]*directory.Listing, error) {
-	var ids []string
+	var ids, same []string
 	byID := make(map[string]int, len(listings))
 	for i := range listings {
-		if _, ok := exists[listings[i].ID]; ok {
-			ids = append(ids, listings[i].ID)
-			byID[listings[i].ID] = i
+		id := listings[i].ID
+		if hash, ok := exists[id]; ok {
+			byID[id] = i
+			if hash == rows[i].hash {
+				same = append(same, id)
+			} else {
+				ids = append(ids, id)
+			}
+		}
+	}
+	sus, err := unreadableAmong(ctx, w.tx, same)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range same {
+		if sus[id] {
+			ids = append(ids, id)
 		}
 	}
 	if len(ids) == 0 {

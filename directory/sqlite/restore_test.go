@@ -226,6 +226,10 @@ func TestBackupBeforeImport(t *testing.T) {
 	}
 	mine := filepath.Join(dir, "before-import-of-the-county-file.db")
 	os.WriteFile(mine, []byte("an admin's own copy"), 0o600)
+	// Left by a backup before an import that a crash stopped.
+	stopped := filepath.Join(dir, "before-import-2026-11-29-090000.db.partial")
+	os.WriteFile(stopped, []byte("half a copy"), 0o600)
+	os.WriteFile(stopped+"-journal", []byte("its journal"), 0o600)
 
 	first, err := s.BackupBeforeImport(ctx, restoreTime)
 	if err != nil || filepath.Base(first) != "before-import-2026-11-30-154207.db" {
@@ -259,6 +263,11 @@ func TestBackupBeforeImport(t *testing.T) {
 	for _, f := range []string{daily, mine} {
 		if _, err := os.Stat(f); err != nil {
 			t.Errorf("pruning removed %s: %v", f, err)
+		}
+	}
+	for _, f := range []string{stopped, stopped + "-journal"} {
+		if _, err := os.Stat(f); err == nil {
+			t.Errorf("%s, left by a stopped backup, is still there", filepath.Base(f))
 		}
 	}
 

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"sync"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/hsds"
 )
 
 // A listing whose stored rows cannot be read (a list column that is not a
@@ -114,4 +116,49 @@ func quoteShort(v string) string {
 		return strconv.Quote(string(r[:most])) + "…"
 	}
 	return strconv.Quote(v)
+}
+
+// unreadableAmong returns those of the listings with ids whose rows a
+// load would skip, reading only the columns that can fail to be read (the
+// list columns, the dates and the schedule rows) and putting them through
+// the same decoding: a fraction of reading the listings whole. An import
+// checks so the listings whose stored content hash matches what arrives,
+// which it would otherwise never read.
+func unreadableAmong(ctx context.Context, q querier, ids []string) (map[string]bool, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	marks := "(?" + repeatArgs(len(ids)-1) + ")"
+	args, childArgs := make([]any, len(ids)), make([]any, len(ids))
+	listingOf := make(map[string]string, len(ids))
+	for i, id := range ids {
+		sid := hsds.ServiceID(id)
+		args[i], childArgs[i], listingOf[sid] = id, sid, id
+	}
+	services, err := scanAll(ctx, q, `SELECT listing_id, services, keywords, categories, languages, source_urls,
+		alert_until, verified_on, updated_at FROM service WHERE listing_id IN `+marks, args, serviceFields)
+	if err != nil {
+		return nil, fmt.Errorf("look for unreadable listings: %w", err)
+	}
+	bad := map[string]bool{}
+	for i := range services {
+		if _, ps := decodeService(&services[i], nil, true); len(ps) > 0 {
+			bad[services[i].ListingID] = true
+		}
+	}
+	schedules, err := scanAll(ctx, q, scheduleSQL+" WHERE service_id IN "+marks+" ORDER BY service_id, position, part", childArgs, scheduleFields)
+	if err != nil {
+		return nil, fmt.Errorf("look for unreadable listings: %w", err)
+	}
+	var l directory.Listing
+	for i := range schedules {
+		r := &schedules[i]
+		if i == 0 || r.ServiceID != schedules[i-1].ServiceID {
+			l = directory.Listing{ID: listingOf[r.ServiceID]}
+		}
+		if addSchedulePart(&l, r) != nil {
+			bad[l.ID] = true
+		}
+	}
+	return bad, nil
 }

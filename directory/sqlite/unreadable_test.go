@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
 )
 
 // damage is one way a listing's rows can be spoiled behind the store's
@@ -205,4 +206,77 @@ func TestPhoneGapIsRead(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(after.Phones, before.Phones) {
 		t.Errorf("Listing(%q) with a gap in its phones = %v, %v; want %v", id, after.Phones, err, before.Phones)
 	}
+}
+
+// TestUnreadableAmong: the check an import makes of listings it would not
+// otherwise read names every damaged listing a load would skip, and none
+// of a directory as the store writes it (escapes, accents, odd hours and
+// all).
+func TestUnreadableAmong(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	def := defaultListings(t)
+	if _, err := s.Import(ctx, append(slices.Clone(def), fullListing()), ImportOptions{Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	rows, err := s.rdb.Query(`SELECT listing_id FROM service`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if got, err := unreadableAmong(ctx, s.rdb, ids); err != nil || len(got) > 0 {
+		t.Errorf("unreadableAmong(a directory as written) = %v, %v; want none", got, err)
+	}
+	for _, d := range damages {
+		t.Run(d.name, func(t *testing.T) {
+			s, bad := damagedStore(t, d)
+			if got, err := unreadableAmong(ctx, s.rdb, []string{bad.ID, def[0].ID}); err != nil || !got[bad.ID] || len(got) != 1 {
+				t.Errorf("unreadableAmong = %v, %v; want only %s", got, err, bad.ID)
+			}
+		})
+	}
+}
+
+// BenchmarkUnchangedImportCheck measures what an import pays, per chunk of
+// listings whose content hash matches, to learn that their rows can be
+// read: unreadableAmong against reading them whole.
+func BenchmarkUnchangedImportCheck(b *testing.B) {
+	ctx := context.Background()
+	s := openStore(b)
+	ls := directorytest.Synthetic(defaultListings(b), 10000)
+	if _, err := s.Import(ctx, ls, ImportOptions{Actor: "bench"}); err != nil {
+		b.Fatal(err)
+	}
+	var chunks [][]string
+	for lo := 0; lo < len(ls); lo += chunkSize {
+		var ids []string
+		for _, l := range ls[lo:min(lo+chunkSize, len(ls))] {
+			ids = append(ids, l.ID)
+		}
+		chunks = append(chunks, ids)
+	}
+	b.Run("fallible columns", func(b *testing.B) {
+		for b.Loop() {
+			for _, ids := range chunks {
+				if got, err := unreadableAmong(ctx, s.rdb, ids); err != nil || len(got) > 0 {
+					b.Fatalf("unreadableAmong = %v, %v", got, err)
+				}
+			}
+		}
+	})
+	b.Run("whole", func(b *testing.B) {
+		for b.Loop() {
+			for _, ids := range chunks {
+				if _, bad, err := queryListings(ctx, s.rdb, ids, true); err != nil || len(bad) > 0 {
+					b.Fatalf("queryListings = %v, %v", bad, err)
+				}
+			}
+		}
+	})
 }
