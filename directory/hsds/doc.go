@@ -78,8 +78,8 @@
 //
 // ReadJSON streams: its own splitter (json_scan.go) cuts the file into
 // records, counting brackets outside strings, and hands them on in batches
-// of 512 to one worker per processor, so a file is held one batch at a time
-// besides the listings read. A worker checks a record against JSON's
+// of 512 to one worker per processor, checked while the next batch is read,
+// so a file is held two batches at a time besides the listings read. A worker checks a record against JSON's
 // grammar (checkJSON) and walks it against the HSDS types (json_members.go),
 // decoding into a Service what the model holds as it goes (json_decode.go);
 // then ToListing, the hours reader when there is hours text and no schedule,

@@ -68,7 +68,8 @@ type fileReader struct {
 	// hands them on without a copy.
 	listings []directory.Listing
 	batch    []rawRecord
-	walkers  []walker // one per worker, kept from batch to batch
+	walkers  []walker       // one per worker, kept from batch to batch
+	pending  sync.WaitGroup // the batch being checked
 	note     string
 }
 
@@ -100,7 +101,9 @@ func readJSON(r io.Reader, now time.Time) (ReadResult, error) {
 	if len(sp.buf) >= 3 && string(sp.buf[:3]) == "\xEF\xBB\xBF" {
 		sp.pos = 3
 	}
-	if err := fr.read(); err != nil {
+	err := fr.read()
+	fr.pending.Wait() // no worker writes on after an error
+	if err != nil {
 		var big *tooBigError
 		if errors.As(err, &big) {
 			return ReadResult{}, fileError("the file is larger than %d GB; is it the right file?", MaxFileSize>>30)
@@ -149,7 +152,9 @@ func (fr *fileReader) read() error {
 	if err := sp.failure(); err != nil {
 		return fr.splitError(err)
 	}
-	return fr.flush()
+	err := fr.flush()
+	fr.pending.Wait()
+	return err
 }
 
 // array reads services up to the closing ], the [ read.
@@ -332,27 +337,31 @@ func (fr *fileReader) add(raw rawRecord) error {
 	return nil
 }
 
-// flush checks the services read since the last flush, in parallel.
+// flush starts checking the services read since the last flush, in
+// parallel, while the splitter reads on; the batch before is waited for
+// first, so one batch is checked at a time.
 func (fr *fileReader) flush() error {
+	fr.pending.Wait()
+	if len(fr.batch) == 0 {
+		return nil
+	}
+	batch := fr.batch
+	fr.batch = make([]rawRecord, 0, batchSize)
 	base := len(fr.records)
-	fr.records = append(fr.records, make([]record, len(fr.batch))...)
-	fr.listings = append(fr.listings, make([]directory.Listing, len(fr.batch))...)
+	fr.records = append(fr.records, make([]record, len(batch))...)
+	fr.listings = append(fr.listings, make([]directory.Listing, len(batch))...)
 	recs, ls := fr.records[base:], fr.listings[base:]
-	workers := min(runtime.GOMAXPROCS(0), (len(fr.batch)+63)/64)
+	workers := min(runtime.GOMAXPROCS(0), (len(batch)+63)/64)
 	if len(fr.walkers) < workers {
 		fr.walkers = make([]walker, workers)
 	}
-	var wg sync.WaitGroup
 	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(fr.batch); i += workers {
-				readRecord(&fr.walkers[w], fr.batch[i], &recs[i], &ls[i], fr.now)
+		fr.pending.Go(func() {
+			for i := w; i < len(batch); i += workers {
+				readRecord(&fr.walkers[w], batch[i], &recs[i], &ls[i], fr.now)
 			}
 		})
 	}
-	wg.Wait()
-	clear(fr.batch)
-	fr.batch = fr.batch[:0]
 	return nil
 }
 
