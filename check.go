@@ -50,6 +50,16 @@ func (c *cli) check(ctx context.Context, args []string) int {
 	say("Directory: %s", s.Path())
 	say("Listings: %d on the desk, %d archived", len(desk), len(archived))
 
+	if bad := s.Unreadable(); len(bad) > 0 {
+		healthy = false
+		say("Unreadable: %d problems; these listings are left off the desk until they are saved again in admin mode or imported again", len(bad))
+		for _, p := range bad {
+			say("  %s (field %s)", p.Message, p.Field)
+		}
+	} else {
+		say("Unreadable: none; every stored listing can be read")
+	}
+
 	var invalid []string
 	for _, l := range slices.Concat(desk, archived) {
 		for _, p := range l.Validate(now) {

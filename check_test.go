@@ -51,6 +51,18 @@ func TestCheckFindsWhatIsBroken(t *testing.T) {
 			t.Errorf("check with a bad phone = %+v, want exit 1 naming utah-food-bank", r)
 		}
 	})
+	t.Run("an unreadable listing", func(t *testing.T) {
+		path := seededDB(t)
+		sqlExec(t, path, `UPDATE service SET services = 'not json' WHERE listing_id = 'utah-food-bank'`)
+		r := runCLI(t, nil, "", "check", "--db", path)
+		if r.code != exitFail || !strings.Contains(r.stdout, `listing "utah-food-bank": its services`) ||
+			!strings.Contains(r.stdout, "(field services)") || !strings.Contains(r.stdout, "Listings: 209 on the desk") {
+			t.Errorf("check with an unreadable row = %+v, want exit 1 naming utah-food-bank and services, the other 209 read", r)
+		}
+		if r := runCLI(t, nil, "", "search", "--db", path, "food", "bank"); r.code != exitOK {
+			t.Errorf("search beside an unreadable listing = %+v, want the others searched", r)
+		}
+	})
 	t.Run("a tampered audit trail", func(t *testing.T) {
 		path := seededDB(t)
 		sqlExec(t, path, `DROP TRIGGER audit_is_append_only_update`, `UPDATE audit SET actor = 'someone else'`)

@@ -30,7 +30,6 @@ import (
 	"nowrongdoor/data"
 	_ "nowrongdoor/data/localefix" // before Fyne reads the locale; see its doc
 	"nowrongdoor/directory"
-	"nowrongdoor/directory/jsonfile"
 	"nowrongdoor/directory/search"
 	"nowrongdoor/directory/slip"
 	"nowrongdoor/directory/sqlite"
@@ -61,14 +60,26 @@ Usage:
         the listings that best match WORDS, best first (10 unless --limit);
         --json prints [{"id", "name", "score"}, ...]; crisis lines put
         first for someone in danger have "pinned": true
-  nowrongdoor import [--db PATH] [--dry-run] [--as NAME] FILE
-        add and update listings from FILE (a JSON array like agencies.json;
-        - reads standard input), all or nothing; --dry-run only reports.
-        It needs the admin password, from $NOWRONGDOOR_ADMIN_PASSWORD or
-        asked on the terminal (not for --dry-run); the first one given to
-        a database becomes its password. --as NAME (else
-        $NOWRONGDOOR_ADMIN_NAME, else the login name) is who the audit
-        trail says made the change
+  nowrongdoor import [--db PATH] [--dry-run] [--format F] [--as NAME] FILE
+        add and update listings from FILE, all or nothing: the directory's
+        own JSON (an array like agencies.json; - reads standard input), an
+        Open Referral HSDS 3.0 JSON file, or an HSDS CSV data package (a
+        folder or .zip with datapackage.json). The format is detected, or
+        named with --format json|hsds-json|hsds-csv. --dry-run only
+        reports: what it would add and change, by id, and every invalid
+        record with its number and field. A backup of the database is
+        taken first, kept with the daily ones. An HSDS file keeps the
+        staff notes and verifications it does not carry. It needs the
+        admin password, from $NOWRONGDOOR_ADMIN_PASSWORD or asked on the
+        terminal (not for --dry-run); the first one given to a database
+        becomes its password. --as NAME (else $NOWRONGDOOR_ADMIN_NAME, else
+        the login name) is who the audit trail says made the change
+  nowrongdoor export [--db PATH] --format F OUT
+        write the listings on the desk to the new file OUT: hsds-json (HSDS
+        3.0 JSON, for 211 and partners), hsds-csv (an HSDS CSV data
+        package: OUT is a new folder), csv (one row a listing, for a
+        spreadsheet) or json (the directory's own format, which import
+        reads). Ids are the same in every export
   nowrongdoor slip [--db PATH] [--lang en|es] [--large] ID... OUT.pdf
         write a one-page referral slip of the listings with these ids (at
         most 4, 2 with --large) to OUT.pdf, to print for a customer; labels
@@ -139,6 +150,8 @@ func (c *cli) run(ctx context.Context, args []string) int {
 		return c.search(ctx, rest)
 	case "import":
 		return c.importFile(ctx, rest)
+	case "export":
+		return c.export(ctx, rest)
 	case "slip":
 		return c.slip(ctx, rest)
 	case "check":
@@ -402,97 +415,6 @@ func shorten(s string) string {
 	return s
 }
 
-func (c *cli) importFile(ctx context.Context, args []string) int {
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	dbFlag := fs.String("db", "", "database file")
-	dryRun := fs.Bool("dry-run", false, "report only")
-	asFlag := fs.String("as", "", "the admin's name, for the audit trail")
-	files, code, ok := c.flags(fs, args)
-	if !ok {
-		return code
-	}
-	switch {
-	case len(files) == 0:
-		return c.usageError("import: give the file to import, like: nowrongdoor import agencies.json")
-	case len(files) > 1:
-		return c.usageError(fmt.Sprintf("import: give one file, not %d", len(files)))
-	}
-	name := files[0]
-	actor, err := c.adminName(*asFlag)
-	if err != nil {
-		return c.usageError("import: " + err.Error())
-	}
-	// A dry run writes nothing, so it needs no password. Where the
-	// password will come from is settled before any work is done.
-	if !*dryRun && c.getenv(envAdminPassword) == "" && c.askPassword == nil {
-		return c.usageError("import: an import needs the admin password and there is no terminal to ask on; set " + envAdminPassword)
-	}
-
-	// Read and check the whole file before the database is opened, so a
-	// bad file changes nothing, not even by creating the database.
-	var in io.Reader = c.stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return c.fail("import: %v; check the file name", err)
-		}
-		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return c.fail("import: %s is a folder; give the file inside it", name)
-		}
-		in = f
-	}
-	listings, err := jsonfile.ParseListings(in)
-	var invalid *directory.ValidationError
-	if errors.As(err, &invalid) {
-		for _, p := range invalid.Problems {
-			fmt.Fprintf(c.stderr, "nowrongdoor: %s: %s\n", oneLine(name), oneLine(p.String()))
-		}
-		return c.fail("%s: %d problem%s; fix %s and import again, nothing was imported",
-			name, len(invalid.Problems), plural(len(invalid.Problems)), them(len(invalid.Problems)))
-	}
-	if err != nil {
-		return c.fail("import: %v", err)
-	}
-
-	db := *dbFlag
-	if *dryRun {
-		// A dry run writes nothing, not even a new database: it imports
-		// into a scratch copy (with no database yet, a new one seeded with
-		// the built-in directory) and rolls back.
-		scratch, cleanup, err := c.dryRunScratch(ctx, *dbFlag)
-		if err != nil {
-			return c.fail("%v", err)
-		}
-		defer cleanup()
-		db = scratch
-	}
-	s, ok := c.openStore(ctx, db)
-	if !ok {
-		return exitFail
-	}
-	defer s.Close()
-	if !*dryRun {
-		if code, ok := c.unlock(ctx, s, "import", actor); !ok {
-			return code
-		}
-	}
-	source := name
-	if abs, err := filepath.Abs(name); err == nil && name != "-" {
-		source = abs
-	}
-	rep, err := s.Import(ctx, listings, sqlite.ImportOptions{Actor: actor, Source: source, DryRun: *dryRun})
-	if err != nil {
-		return c.fail("%v", err)
-	}
-	fmt.Fprintf(c.stdout, "added %d, updated %d, unchanged %d", rep.Added, rep.Updated, rep.Unchanged)
-	if *dryRun {
-		fmt.Fprint(c.stdout, " (dry run: nothing was written)")
-	}
-	fmt.Fprintln(c.stdout)
-	return exitOK
-}
-
 // slip writes a referral slip of the listings named by id to the PDF
 // named last.
 func (c *cli) slip(ctx context.Context, args []string) int {
@@ -658,10 +580,14 @@ func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
 	desk.SetVersion(version)
 	desk.ShowLoading()
 	status := exitOK
-	stores := make(chan *sqlite.Store, 1)
+	stores := make(chan *liveStore, 1)
 	go func() {
 		s, ix, err := c.loadIndex(ctx, dbFlag)
-		stores <- s
+		var ls *liveStore
+		if err == nil {
+			ls = &liveStore{s: s}
+		}
+		stores <- ls
 		if err != nil {
 			fmt.Fprintln(c.stderr, "nowrongdoor:", err)
 		}
@@ -672,21 +598,25 @@ func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
 				return
 			}
 			desk.SetDirectory(ix)
-			desk.SetAdmin(s)
+			desk.SetAdmin(ls)
+			desk.SetExchange(windowExchange{ls})
 		})
 		if err == nil {
 			// The first window of the day keeps a copy of the directory as
 			// it stood, so a bad day can be undone with restore.
-			if _, _, err := s.DailyBackup(ctx, time.Now()); err != nil {
+			release := ls.hold()
+			_, _, err := ls.s.DailyBackup(ctx, time.Now())
+			release()
+			if err != nil {
 				fmt.Fprintln(c.stderr, "nowrongdoor:", err)
 			}
 		}
 	}()
 	desk.ShowAndRun()
 	select {
-	case s := <-stores:
-		if s != nil {
-			s.Close()
+	case ls := <-stores:
+		if ls != nil {
+			ls.close()
 		}
 	default: // closed before the directory loaded; the process ends anyway
 	}

@@ -103,3 +103,23 @@ func scheduleLines(schedules []Schedule) string {
 	}
 	return strings.Join(parts, "\n")
 }
+
+// FieldNames are the names of a listing's fields as the audit trail and a
+// spreadsheet export give them, in the order of the import format.
+func FieldNames() []string {
+	names := make([]string, len(diffFields))
+	for i, f := range diffFields {
+		names[i] = f.name
+	}
+	return names
+}
+
+// FieldTexts returns the listing's fields as a person reads them, as Diff
+// writes them, in the order of FieldNames.
+func (l *Listing) FieldTexts() []string {
+	texts := make([]string, len(diffFields))
+	for i, f := range diffFields {
+		texts[i] = f.text(l)
+	}
+	return texts
+}

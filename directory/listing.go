@@ -180,7 +180,7 @@ func (l *Listing) Normalize() {
 	l.Categories = compact(l.Categories)
 	l.Languages = compact(l.Languages)
 	l.SourceURLs = compact(l.SourceURLs)
-	phones := l.Phones[:0:0]
+	phones := make([]Phone, 0, len(l.Phones)) // never nil, as compact: an export writes [], not null
 	for _, p := range l.Phones {
 		p.Label, p.Number, p.Ext, p.Note = strings.TrimSpace(p.Label), strings.TrimSpace(p.Number), strings.TrimSpace(p.Ext), strings.TrimSpace(p.Note)
 		if labelSaysAroundTheClock(p.Label) {

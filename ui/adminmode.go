@@ -67,6 +67,15 @@ type adminMode struct {
 	// item is the Admin menu's first item: unlock, or lock.
 	item *fyne.MenuItem
 
+	// exchange is Import, Export and Restore (exchange.go); fileItems
+	// are their Admin menu items, and files the dialog of one open now.
+	exchange  Exchange
+	fileItems []*fyne.MenuItem
+	files     *fileDialog
+	// pick, when set, answers the questions for a path instead of Fyne's
+	// choosers: tests set it.
+	pick func(pathPick)
+
 	// mark is the change count of the directory on show; reloads for an
 	// older count are dropped.
 	mark changeMark
@@ -87,7 +96,8 @@ func (d *Desk) SetAdmin(s AdminStore) {
 	}
 	d.admin.mark.reset()
 	d.updateAdminItem()
-	d.admin.header.update(d)
+	// Import, Export and Restore are available only with a store.
+	d.SetExchange(d.admin.exchange)
 	if s != nil && d.stopClock != nil { // the window is up: watch now
 		d.startPolling()
 	}
@@ -101,13 +111,15 @@ func (d *Desk) adminUnlocked() bool { return d.admin.actor != "" && d.admin.stor
 func (d *Desk) adminMenu() *fyne.Menu {
 	d.admin.item = &fyne.MenuItem{Shortcut: shortcutAdmin, Action: d.onAdminItem}
 	d.updateAdminItem()
-	return fyne.NewMenu(lang.L("Admin"),
+	d.admin.fileItems = d.fileMenuItems()
+	return fyne.NewMenu(lang.L("Admin"), append([]*fyne.MenuItem{
 		d.admin.item,
 		&fyne.MenuItem{Label: lang.L("Edit the listing on show"), Shortcut: shortcutEdit, Action: d.onEditShown},
 		&fyne.MenuItem{Label: lang.L("Add a listing…"), Action: d.onAddListing},
 		&fyne.MenuItem{Label: lang.L("Review queue…"), Action: d.onShowQueue},
 		&fyne.MenuItem{Label: lang.L("Archived listings…"), Action: d.onShowArchived},
-	)
+		fyne.NewMenuItemSeparator(),
+	}, d.admin.fileItems...)...)
 }
 
 // updateAdminItem words the Admin menu's first item for the state admin
@@ -183,7 +195,7 @@ func (d *Desk) lockAdmin() {
 	if e := d.admin.editor; e != nil {
 		e.close()
 	}
-	if d.admin.queue != nil || d.admin.archived != nil {
+	if d.admin.queue != nil || d.admin.archived != nil || d.admin.files != nil {
 		d.hideDialogs()
 	}
 	d.updateAdminItem()

@@ -140,7 +140,8 @@ func readPackage(path string, now time.Time) (ReadResult, error) {
 	if len(problems) > 0 {
 		// The package's problems first, then each record's, in file order.
 		slices.SortStableFunc(problems, func(a, b directory.Problem) int { return a.Index - b.Index })
-		return ReadResult{NotKept: res.NotKept, Note: res.Note}, &directory.ValidationError{Problems: problems}
+		// Every record read stays, so a dry run can report the valid ones.
+		return ReadResult{Listings: res.Listings, NotKept: res.NotKept, Note: res.Note}, &directory.ValidationError{Problems: problems}
 	}
 	return res, nil
 }

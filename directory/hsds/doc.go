@@ -71,5 +71,22 @@
 //
 // Member names the HSDS schema does not define are problems, with a "did
 // you mean", as in today's import format: a misspelled field silently
-// dropped would lose data.
+// dropped would lose data. So are names given twice and values of the
+// wrong type, each named by its HSDS path.
+//
+// # Reading a file
+//
+// ReadJSON streams: its own splitter (json_scan.go) cuts the file into
+// records, counting brackets outside strings, and hands them on in batches
+// of 512 to one worker per processor, checked while the next batch is read,
+// so a file is held two batches at a time besides the listings read. A worker checks a record against JSON's
+// grammar (checkJSON) and walks it against the HSDS types (json_members.go),
+// decoding into a Service what the model holds as it goes (json_decode.go);
+// then ToListing, the hours reader when there is hours text and no schedule,
+// Normalize and Validate, whose problems are renamed to the HSDS path they
+// came from. Nothing recurses deeper than the HSDS types, so no nesting
+// exhausts the stack; JSON nested more than 10,000 levels is refused, as
+// encoding/json refuses it. The file's problems are all reported at once,
+// each with its record number (from 0) and HSDS path; what was not kept is
+// counted per field for the dry run's report.
 package hsds

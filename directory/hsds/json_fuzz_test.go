@@ -2,6 +2,7 @@ package hsds
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -45,12 +46,20 @@ func FuzzReadJSON(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, file []byte) {
 		res, err := readJSON(bytes.NewReader(file), testNow)
+		// The reader's own JSON scanner agrees with encoding/json.
+		valid := json.Valid(bytes.TrimPrefix(file, []byte("\xEF\xBB\xBF")))
 		if err != nil {
 			var ve *directory.ValidationError
 			if !errors.As(err, &ve) || len(ve.Problems) == 0 {
 				t.Fatalf("ReadJSON error %v is not a list of problems", err)
 			}
+			if msg := ve.Problems[0].Message; valid && (strings.Contains(msg, "syntax error") || strings.Contains(msg, "not JSON") || strings.Contains(msg, "cut short")) {
+				t.Fatalf("ReadJSON says valid JSON is not: %s", msg)
+			}
 			return
+		}
+		if !valid {
+			t.Fatal("ReadJSON read a file that is not JSON")
 		}
 		if len(res.Listings) == 0 {
 			t.Fatal("ReadJSON read no listings and said nothing was wrong")

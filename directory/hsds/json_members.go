@@ -140,6 +140,9 @@ type walker struct {
 	bad []string
 	// strings holds one copy of each short text that repeats (interned).
 	strings map[string]string
+	// svc and terms hold the record being read; see reset.
+	svc   Service
+	terms []TaxonomyTerm
 }
 
 // walkService walks a record that should be a service object and decodes
@@ -155,12 +158,6 @@ func (w *walker) walkService(raw []byte, s *Service) bool {
 	return true
 }
 
-// setter decodes the value of the member of an object at w.pos, whose
-// type is right and which is not null, and reports true; or reports
-// false to have it only walked. key is the member's name; held says
-// whether its members not held are reported.
-type setter func(key string, held bool) bool
-
 func (w *walker) ws() {
 	for w.pos < len(w.data) {
 		switch w.data[w.pos] {
@@ -173,9 +170,10 @@ func (w *walker) ws() {
 }
 
 // object walks an object of type o at w.pos; held says whether its
-// parent is kept, so its members not held are reported. set, when not
-// nil, decodes the members it wants.
-func (w *walker) object(o *object, held bool, set setter) {
+// parent is kept, so its members not held are reported. dst, when not
+// nil, is the record the object decodes into (see set): it takes the
+// members of the right type it holds; the others are only walked.
+func (w *walker) object(o *object, held bool, dst any) {
 	w.pos++         // {
 	var seen uint64 // of o.names, by position; HSDS objects have fewer than 64 members
 	var unknown []string
@@ -196,9 +194,7 @@ func (w *walker) object(o *object, held bool, set setter) {
 		case known:
 			key = o.names[m.idx] // no copy
 		case bytes.IndexByte(keyRaw, '\\') >= 0:
-			if json.Unmarshal([]byte(`"`+string(keyRaw)+`"`), &key) != nil {
-				key = string(keyRaw)
-			}
+			key = unescape(keyRaw)
 			m, known = o.members[key]
 		default:
 			key = string(keyRaw)
@@ -244,7 +240,7 @@ func (w *walker) object(o *object, held bool, set setter) {
 			switch {
 			case w.data[w.pos] == 'n':
 				w.pos += 4 // null: no value
-			case set != nil && w.kindOK(m) && set(key, h):
+			case dst != nil && w.kindOK(m) && w.set(dst, key, h):
 			default:
 				w.value(m, h)
 			}
@@ -281,7 +277,9 @@ func (w *walker) value(m member, held bool) {
 	case kObject:
 		w.object(m.typ, held, nil)
 	case kArray:
-		w.each(func() { w.object(m.typ, held, nil) })
+		for mark, i := w.arrayOpen(), 0; w.arrayNext(mark, &i); {
+			w.object(m.typ, held, nil)
+		}
 	default:
 		w.skip()
 	}
@@ -301,27 +299,45 @@ func (w *walker) kindOK(m member) bool {
 	return c == '['
 }
 
-// each walks the array at w.pos, calling fn at each object in it with the
-// path naming it; an entry of another type is a problem, null is skipped.
-func (w *walker) each(fn func()) {
+// unescape reads a string's text with its escapes, as raw between its
+// quotes; raw itself when it cannot.
+func unescape(raw []byte) string {
+	var s string
+	if json.Unmarshal([]byte(`"`+string(raw)+`"`), &s) != nil {
+		return string(raw)
+	}
+	return s
+}
+
+// arrayOpen moves into the array at w.pos and returns the length of
+// the path before it, for arrayNext.
+func (w *walker) arrayOpen() int {
 	w.pos++ // [
-	mark := len(w.path)
-	for i := 0; ; i++ {
+	return len(w.path)
+}
+
+// arrayNext moves to the next object of the array, with the path naming
+// it ("phones[2]"), and reports whether there is one; an entry of
+// another type is a problem, null is skipped. *i counts the entries.
+func (w *walker) arrayNext(mark int, i *int) bool {
+	for {
+		w.path = w.path[:mark]
 		w.ws()
 		if w.data[w.pos] == ']' {
 			w.pos++
-			return
+			return false
 		}
 		if w.data[w.pos] == ',' {
 			w.pos++
 			w.ws()
 		}
 		w.path = append(w.path, '[')
-		w.path = appendInt(w.path, i)
+		w.path = appendInt(w.path, *i)
 		w.path = append(w.path, ']')
+		*i++
 		switch c := w.data[w.pos]; c {
 		case '{':
-			fn()
+			return true
 		case 'n':
 			w.pos += 4
 		default:
@@ -329,7 +345,6 @@ func (w *walker) each(fn func()) {
 			w.bad = append(w.bad, string(w.path[:mark]))
 			w.skip()
 		}
-		w.path = w.path[:mark]
 	}
 }
 

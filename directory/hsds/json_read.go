@@ -1,7 +1,6 @@
 package hsds
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -25,7 +24,11 @@ const MaxFileSize = 4 << 30
 
 // ReadResult is what ReadJSON read.
 type ReadResult struct {
-	// Listings are the services read, normalized and valid, in file order.
+	// Listings are the services read, normalized and valid, in file
+	// order. With a *directory.ValidationError whose problems are all
+	// about records, it holds every record read, in file order
+	// (Problem.Index is its place), so a dry run can report the valid
+	// ones too.
 	Listings []directory.Listing
 	// NotKept counts, for each HSDS field the directory cannot hold, how
 	// many records gave it ("wait_time", "phones[].languages"; positions
@@ -58,29 +61,49 @@ const batchSize = 512
 
 // fileReader reads one file.
 type fileReader struct {
-	dec     *json.Decoder
+	sp      *splitter
 	now     time.Time
 	records []record
-	batch   [][]byte
-	note    string
+	// listings are the records' listings, apart so that the result
+	// hands them on without a copy.
+	listings []directory.Listing
+	batch    []rawRecord
+	walkers  []walker       // one per worker, kept from batch to batch
+	pending  sync.WaitGroup // the batch being checked
+	note     string
+}
+
+// rawRecord is one service as the file has it, and where it starts.
+type rawRecord struct {
+	data   []byte
+	offset int64
 }
 
 // record is what reading one service gave.
 type record struct {
-	listing   directory.Listing
 	serviceID string
 	suggested bool // the id was made from the name
 	problems  []directory.Problem
 	notKept   []string
+	// syntax says how the record breaks JSON's grammar, when it does, and
+	// syntaxAt where in the file.
+	syntax   string
+	syntaxAt int64
 }
 
 func readJSON(r io.Reader, now time.Time) (ReadResult, error) {
-	br := bufio.NewReaderSize(&limitedReader{r: r, n: MaxFileSize}, 64<<10)
-	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xEF\xBB\xBF")) {
-		br.Discard(3)
+	sp := &splitter{r: &limitedReader{r: r, n: MaxFileSize}, buf: make([]byte, 0, 64<<10)}
+	fr := &fileReader{sp: sp, now: now}
+	// Windows editors often start UTF-8 files with a byte order mark,
+	// which JSON does not allow but which carries no meaning.
+	for len(sp.buf) < 3 && sp.more(0) {
 	}
-	fr := &fileReader{dec: json.NewDecoder(br), now: now}
-	if err := fr.read(); err != nil {
+	if len(sp.buf) >= 3 && string(sp.buf[:3]) == "\xEF\xBB\xBF" {
+		sp.pos = 3
+	}
+	err := fr.read()
+	fr.pending.Wait() // no worker writes on after an error
+	if err != nil {
 		var big *tooBigError
 		if errors.As(err, &big) {
 			return ReadResult{}, fileError("the file is larger than %d GB; is it the right file?", MaxFileSize>>30)
@@ -90,51 +113,106 @@ func readJSON(r io.Reader, now time.Time) (ReadResult, error) {
 	return fr.result()
 }
 
+// emptyFile says what an HSDS file should hold.
+const emptyFile = "the file is empty; it should hold HSDS services: a service { ... }, an array of them [ ... ] or a page of a list {\"contents\": [ ... ]}"
+
 // read reads the file's top value and every service in it.
 func (fr *fileReader) read() error {
-	tok, err := fr.dec.Token()
-	if err == io.EOF {
-		return fileError("the file is empty; it should hold HSDS services: a service { ... }, an array of them [ ... ] or a page of a list {\"contents\": [ ... ]}")
-	}
-	if err != nil {
-		return fr.syntaxError(err, true)
-	}
-	switch tok {
-	case json.Delim('['):
+	sp := fr.sp
+	c, ok := sp.peek()
+	switch {
+	case !ok && sp.failure() != nil:
+		return fmt.Errorf("read HSDS JSON: %w", sp.failure())
+	case !ok:
+		return fileError(emptyFile)
+	case c == '[':
+		sp.pos++
 		if err := fr.array(); err != nil {
 			return err
 		}
-	case json.Delim('{'):
+	case c == '{':
+		sp.pos++
 		if err := fr.object(); err != nil {
 			return err
 		}
 	default:
-		return fileError("the file holds %s, not HSDS services; put them in [ ]", describeToken(tok))
-	}
-	if _, err := fr.dec.Token(); err != io.EOF {
+		at := sp.offset()
+		v, err := sp.value()
 		if err != nil {
-			return fr.syntaxError(err, false)
+			return fr.splitError(err)
 		}
-		return fileError("the file goes on after its JSON ends (at byte %d); remove what follows", fr.dec.InputOffset())
+		if _, msg := checkJSON(v); msg != "" {
+			return fileError("the file is not JSON (byte %d: %s); an HSDS file is JSON: a service { ... } or an array of them [ ... ]", at, msg)
+		}
+		return fileError("the file holds %s, not HSDS services; put them in [ ]", kindOf(v[0]))
 	}
-	return fr.flush()
+	if c, ok := sp.peek(); ok {
+		return fileError("the file goes on after its JSON ends (at byte %d, %q); remove what follows", sp.offset(), rune(c))
+	}
+	if err := sp.failure(); err != nil {
+		return fr.splitError(err)
+	}
+	err := fr.flush()
+	fr.pending.Wait()
+	return err
 }
 
-// array reads services up to the closing ].
+// array reads services up to the closing ], the [ read.
 func (fr *fileReader) array() error {
-	for fr.dec.More() {
-		var raw json.RawMessage
-		if err := fr.dec.Decode(&raw); err != nil {
-			return fr.syntaxError(err, false)
+	sp := fr.sp
+	for first := true; ; first = false {
+		c, ok := sp.peek()
+		if !ok {
+			return fr.splitError(errTruncated)
 		}
-		if err := fr.add(raw); err != nil {
+		if c == ']' && first {
+			sp.pos++
+			return nil
+		}
+		at := sp.offset()
+		v, err := sp.value()
+		if err != nil {
+			return fr.splitError(err)
+		}
+		if err := fr.add(rawRecord{v, at}); err != nil {
 			return err
 		}
+		if c, ok = sp.peek(); !ok {
+			return fr.splitError(errTruncated)
+		}
+		sp.pos++
+		switch c {
+		case ',':
+		case ']':
+			return nil
+		default:
+			return fr.syntax(sp.offset()-1, fmt.Sprintf("invalid character %q after array element", rune(c)))
+		}
 	}
-	if _, err := fr.dec.Token(); err != nil { // ]
-		return fr.syntaxError(err, false)
+}
+
+// syntax is a syntax error at a file offset.
+func (fr *fileReader) syntax(at int64, msg string) error {
+	return fileError("JSON syntax error at byte %d (in record %d): %s; a missing comma, quote or bracket just before it is the usual cause",
+		at, len(fr.records)+len(fr.batch), msg)
+}
+
+// splitError explains why the splitter could not read on.
+func (fr *fileReader) splitError(err error) error {
+	record := len(fr.records) + len(fr.batch)
+	var depth *depthError
+	var unexpected *unexpectedError
+	switch {
+	case errors.As(err, &unexpected):
+		return fr.syntax(unexpected.offset, unexpected.Error())
+	case errors.As(err, new(*tooBigError)):
+		return err
+	case errors.Is(err, errTruncated):
+		return fileError("the file ends in the middle of the JSON (in record %d); it looks cut short, so copy or export it again", record)
+	case errors.As(err, &depth):
+		return fileError("the JSON nests more than %d levels deep (at byte %d, in record %d); that is no HSDS file", maxDepth, depth.offset, record)
 	}
-	return nil
+	return fmt.Errorf("read HSDS JSON: %w", err)
 }
 
 // listMembers are the members of a page of a list besides "contents".
@@ -143,37 +221,72 @@ var listMembers = []string{"total_items", "total_pages", "page_number", "size", 
 // object reads a top-level object: a page of a list, whose contents are
 // read as they come, or one service, whose members are gathered.
 func (fr *fileReader) object() error {
+	sp := fr.sp
 	var keys []string
-	var values []json.RawMessage
+	var values [][]byte
 	contents := false
-	for fr.dec.More() {
-		tok, err := fr.dec.Token()
-		if err != nil {
-			return fr.syntaxError(err, false)
+	for first := true; ; first = false {
+		c, ok := sp.peek()
+		if !ok {
+			return fr.splitError(errTruncated)
 		}
-		key, _ := tok.(string)
+		if c == '}' && first {
+			sp.pos++
+			break
+		}
+		at := sp.offset()
+		k, err := sp.value()
+		if err != nil {
+			return fr.splitError(err)
+		}
+		var key string
+		if k[0] != '"' || json.Unmarshal(k, &key) != nil {
+			return fr.syntax(at, fmt.Sprintf("invalid character %q looking for beginning of object key string", rune(k[0])))
+		}
+		if c, ok = sp.peek(); !ok || c != ':' {
+			if !ok {
+				return fr.splitError(errTruncated)
+			}
+			return fr.syntax(sp.offset(), fmt.Sprintf("invalid character %q after object key", rune(c)))
+		}
+		sp.pos++
+		if c, ok = sp.peek(); !ok {
+			return fr.splitError(errTruncated)
+		}
 		if key == "contents" && !contents {
 			contents = true
-			tok, err := fr.dec.Token()
-			if err != nil {
-				return fr.syntaxError(err, false)
+			if c != '[' {
+				v, err := sp.value()
+				if err != nil {
+					return fr.splitError(err)
+				}
+				return fileError("the list's contents should be an array of services [ ... ], not %s", kindOf(v[0]))
 			}
-			if tok != json.Delim('[') {
-				return fileError("the list's contents should be an array of services [ ... ], not %s", describeToken(tok))
-			}
+			sp.pos++
 			if err := fr.array(); err != nil {
 				return err
 			}
-			continue
+		} else {
+			at := sp.offset()
+			v, err := sp.value()
+			if err != nil {
+				return fr.splitError(err)
+			}
+			if n, msg := checkJSON(v); msg != "" {
+				return fr.syntax(at+int64(n), msg)
+			}
+			keys, values = append(keys, key), append(values, v)
 		}
-		var v json.RawMessage
-		if err := fr.dec.Decode(&v); err != nil {
-			return fr.syntaxError(err, false)
+		if c, ok = sp.peek(); !ok {
+			return fr.splitError(errTruncated)
 		}
-		keys, values = append(keys, key), append(values, v)
-	}
-	if _, err := fr.dec.Token(); err != nil { // }
-		return fr.syntaxError(err, false)
+		sp.pos++
+		if c == '}' {
+			break
+		}
+		if c != ',' {
+			return fr.syntax(sp.offset()-1, fmt.Sprintf("invalid character %q after object key:value pair", rune(c)))
+		}
 	}
 	if !contents {
 		// One service: put its members back together.
@@ -189,10 +302,10 @@ func (fr *fileReader) object() error {
 			b.Write(values[i])
 		}
 		b.WriteByte('}')
-		return fr.add(b.Bytes())
+		return fr.add(rawRecord{b.Bytes(), 0})
 	}
 	var problems []directory.Problem
-	page := map[string]json.RawMessage{}
+	page := map[string][]byte{}
 	for i, k := range keys {
 		if !slices.Contains(listMembers, k) {
 			msg := fmt.Sprintf("unknown field %q of the list", k)
@@ -216,7 +329,7 @@ func (fr *fileReader) object() error {
 }
 
 // add takes one raw service, checking a batch of them at a time.
-func (fr *fileReader) add(raw []byte) error {
+func (fr *fileReader) add(raw rawRecord) error {
 	fr.batch = append(fr.batch, raw)
 	if len(fr.batch) >= batchSize {
 		return fr.flush()
@@ -224,32 +337,44 @@ func (fr *fileReader) add(raw []byte) error {
 	return nil
 }
 
-// flush checks the services read since the last flush, in parallel.
+// flush starts checking the services read since the last flush, in
+// parallel, while the splitter reads on; the batch before is waited for
+// first, so one batch is checked at a time.
 func (fr *fileReader) flush() error {
+	fr.pending.Wait()
+	if len(fr.batch) == 0 {
+		return nil
+	}
+	batch := fr.batch
+	fr.batch = make([]rawRecord, 0, batchSize)
 	base := len(fr.records)
-	fr.records = append(fr.records, make([]record, len(fr.batch))...)
-	recs := fr.records[base:]
-	workers := min(runtime.GOMAXPROCS(0), (len(fr.batch)+63)/64)
-	var wg sync.WaitGroup
+	fr.records = append(fr.records, make([]record, len(batch))...)
+	fr.listings = append(fr.listings, make([]directory.Listing, len(batch))...)
+	recs, ls := fr.records[base:], fr.listings[base:]
+	workers := min(runtime.GOMAXPROCS(0), (len(batch)+63)/64)
+	if len(fr.walkers) < workers {
+		fr.walkers = make([]walker, workers)
+	}
 	for w := range workers {
-		wg.Go(func() {
-			var wk walker
-			for i := w; i < len(fr.batch); i += workers {
-				readRecord(&wk, fr.batch[i], &recs[i], fr.now)
+		fr.pending.Go(func() {
+			for i := w; i < len(batch); i += workers {
+				readRecord(&fr.walkers[w], batch[i], &recs[i], &ls[i], fr.now)
 			}
 		})
 	}
-	wg.Wait()
-	clear(fr.batch)
-	fr.batch = fr.batch[:0]
 	return nil
 }
 
 // readRecord reads, normalizes and validates one service.
-func readRecord(wk *walker, raw []byte, rec *record, now time.Time) {
-	wk.problems, wk.notKept, wk.bad = nil, nil, nil
-	var s Service
-	if !wk.walkService(raw, &s) {
+func readRecord(wk *walker, rr rawRecord, rec *record, out *directory.Listing, now time.Time) {
+	if at, msg := checkJSON(rr.data); msg != "" {
+		rec.syntax, rec.syntaxAt = msg, rr.offset+int64(at)
+		return
+	}
+	raw := rr.data
+	wk.reset()
+	s := &wk.svc
+	if !wk.walkService(raw, s) {
 		rec.problems = []directory.Problem{{Message: fmt.Sprintf("the record is %s, not a service object { ... }", kindOf(firstByte(raw)))}}
 		return
 	}
@@ -257,7 +382,7 @@ func readRecord(wk *walker, raw []byte, rec *record, now time.Time) {
 	bad := wk.bad
 	rec.serviceID = s.ID
 	var o origins
-	l, problems, notKept := toListing(&s, &o)
+	l, problems, notKept := toListing(s, &o)
 	rec.problems = append(rec.problems, problems...)
 	if len(o.repeats) > 0 {
 		// Nothing of a repeated record is lost: it was read once.
@@ -278,7 +403,7 @@ func readRecord(wk *walker, raw []byte, rec *record, now time.Time) {
 		}
 		rec.problems = append(rec.problems, p)
 	}
-	rec.listing = l
+	*out = l
 }
 
 // isBad reports whether path is, or is inside, one of the bad values.
@@ -297,20 +422,26 @@ func (fr *fileReader) result() (ReadResult, error) {
 	if len(fr.records) == 0 {
 		return ReadResult{}, fileError("the file holds no services; it has nothing to import")
 	}
+	for i := range fr.records {
+		if m := fr.records[i].syntax; m != "" {
+			return ReadResult{}, fileError("JSON syntax error at byte %d (in record %d): %s; a missing comma, quote or bracket just before it is the usual cause",
+				fr.records[i].syntaxAt, i, m)
+		}
+	}
 	used := make(map[string]bool, len(fr.records))
 	for i := range fr.records {
 		if !fr.records[i].suggested {
-			used[fr.records[i].listing.ID] = true
+			used[fr.listings[i].ID] = true
 		}
 	}
 	var problems []directory.Problem
 	firstService := make(map[string]int, len(fr.records))
 	dupService := map[int]bool{}
-	listings := make([]directory.Listing, len(fr.records))
+	listings := fr.listings
 	notKept := map[string]int{}
 	for i := range fr.records {
 		rec := &fr.records[i]
-		l := &rec.listing
+		l := &listings[i]
 		if rec.suggested && l.ID != "" {
 			// An id made from the name, unique within the file.
 			id := l.ID
@@ -341,8 +472,6 @@ func (fr *fileReader) result() (ReadResult, error) {
 				notKept[f]++
 			}
 		}
-		listings[i] = *l
-		rec.listing = directory.Listing{}
 	}
 	for _, p := range directory.DuplicateIDs(listings) {
 		if !dupService[p.Index] {
@@ -351,8 +480,9 @@ func (fr *fileReader) result() (ReadResult, error) {
 	}
 	if len(problems) > 0 {
 		slices.SortStableFunc(problems, func(a, b directory.Problem) int { return a.Index - b.Index })
-		// What was not kept is reported too, so a dry run says it all.
-		return ReadResult{NotKept: notKept, Note: fr.note}, &directory.ValidationError{Problems: problems}
+		// What was not kept is reported too, and every record read stays
+		// in Listings, so a dry run says it all.
+		return ReadResult{Listings: listings, NotKept: notKept, Note: fr.note}, &directory.ValidationError{Problems: problems}
 	}
 	return ReadResult{Listings: listings, NotKept: notKept, Note: fr.note}, nil
 }
@@ -378,43 +508,6 @@ func withoutPositions(path string) string {
 		}
 	}
 	return b.String()
-}
-
-// syntaxError explains why the file is not JSON that can be read.
-func (fr *fileReader) syntaxError(err error, atStart bool) error {
-	record := len(fr.records) + len(fr.batch)
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &typ):
-		return fileError("the file holds a number out of range (%s), not HSDS services", directory.Shorten(typ.Value))
-	case errors.As(err, new(*tooBigError)):
-		return err
-	case errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF:
-		return fileError("the file ends in the middle of the JSON (in record %d); it looks cut short, so copy or export it again", record)
-	case errors.As(err, &syn) && strings.Contains(syn.Error(), "exceeded max depth"):
-		return fileError("the JSON nests more than 10000 levels deep (in record %d); that is no HSDS file", record)
-	case errors.As(err, &syn) && atStart:
-		return fileError("the file is not JSON (%v); an HSDS file is JSON: a service { ... } or an array of them [ ... ]", syn)
-	case errors.As(err, &syn):
-		return fileError("JSON syntax error at byte %d (in record %d): %v; a missing comma, quote or bracket just before it is the usual cause", syn.Offset, record, syn)
-	}
-	return fmt.Errorf("read HSDS JSON: %w", err)
-}
-
-// describeToken names a JSON token for a message.
-func describeToken(tok json.Token) string {
-	switch tok.(type) {
-	case string:
-		return "a string"
-	case float64, json.Number:
-		return "a number"
-	case bool:
-		return "true or false"
-	case nil:
-		return "null"
-	}
-	return fmt.Sprintf("%v", tok)
 }
 
 func firstByte(raw []byte) byte {

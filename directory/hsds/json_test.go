@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
 )
 
 // export writes listings as an HSDS JSON file.
@@ -37,6 +38,24 @@ func TestExportImportRoundTrip(t *testing.T) {
 	for i := range want {
 		if diff := listingDiff(got.Listings[i], want[i]); diff != "" {
 			t.Errorf("round trip of %s: %s", want[i].ID, diff)
+		}
+	}
+}
+
+// TestReadJSONManyBatches reads a file of several batches, checked while
+// the next is read: every listing comes back, in file order.
+func TestReadJSONManyBatches(t *testing.T) {
+	want := directorytest.Synthetic(defaultListings(t), 3*batchSize+7)
+	got, err := readJSON(bytes.NewReader(export(t, want)), testNow)
+	if err != nil {
+		t.Fatalf("ReadJSON(%d listings): %v", len(want), err)
+	}
+	if len(got.Listings) != len(want) {
+		t.Fatalf("ReadJSON read %d listings, want %d", len(got.Listings), len(want))
+	}
+	for i := range want {
+		if got.Listings[i].ID != want[i].ID || got.Listings[i].Name != want[i].Name {
+			t.Fatalf("listing %d is %s, want %s: the order changed", i, got.Listings[i].ID, want[i].ID)
 		}
 	}
 }

@@ -30,8 +30,10 @@ func ToListing(s *Service) (l directory.Listing, problems []directory.Problem, n
 // from, so a problem Validate finds names the HSDS field to fix. Paths
 // are only formatted for a problem (see path).
 type origins struct {
-	id, level, email, fees, documents    string
-	services, keywords, categories, urls []string
+	id, level, email, fees, documents string
+	// Where each entry of a list came from: the attribute at that
+	// position (its value), or see keywordPath.
+	services, keywords, categories, urls []int
 	sourceDate, hours, alertUntil        string
 	verifiedBy, staffNotes               string
 	phones                               []phoneOrigin
@@ -41,6 +43,13 @@ type origins struct {
 	// (the same phone on the service and its location).
 	repeats []string
 }
+
+// alternateName in origins.keywords marks the keyword that is the
+// service's alternate_name; foreignTerm(k) < 0 marks the name of the term
+// of attribute k.
+const alternateName = -1
+
+func foreignTerm(k int) int { return -k - 2 }
 
 // phoneOrigin is where a phone came from: its record, and the attribute
 // that gave its staff note.
@@ -65,11 +74,18 @@ func (o *origins) path(field string) string {
 		name = top[:i]
 		index, _ = strconv.Atoi(top[i+1 : len(top)-1])
 	}
-	at := func(list []string) string {
-		if index >= 0 && index < len(list) && list[index] != "" {
-			return list[index]
+	at := func(list []int) string {
+		if index < 0 || index >= len(list) {
+			return "attributes"
 		}
-		return "attributes"
+		switch k := list[index]; {
+		case k == alternateName:
+			return "alternate_name"
+		case k < 0:
+			return "attributes[" + strconv.Itoa(foreignTerm(k)) + "].taxonomy_term.name"
+		default:
+			return "attributes[" + strconv.Itoa(k) + "].value"
+		}
 	}
 	or := func(p, alt string) string {
 		if p != "" {
@@ -221,7 +237,7 @@ func toListing(s *Service, o *origins) (l directory.Listing, problems []director
 	if s.AlternateName != "" {
 		// Another name for the service is a word customers use for it.
 		l.Keywords = append([]string{s.AlternateName}, l.Keywords...)
-		o.keywords = append([]string{"alternate_name"}, o.keywords...)
+		o.keywords = append([]int{alternateName}, o.keywords...)
 	}
 	// Text HSDS keeps in fields of their own the directory shows in the
 	// description, where staff read it before a referral.
@@ -332,33 +348,39 @@ func (r *reader) serviceAttributes(as []Attribute, l *directory.Listing) {
 	o := r.o
 	for k := range as {
 		a := &as[k]
-		path := fmt.Sprintf("attributes[%d]", k)
 		code, isOurs := ours(a)
 		if !isOurs {
 			if a.TaxonomyTerm != nil && strings.TrimSpace(a.TaxonomyTerm.Name) != "" {
 				l.Keywords = append(l.Keywords, a.TaxonomyTerm.Name)
-				o.keywords = append(o.keywords, path+".taxonomy_term.name")
+				o.keywords = append(o.keywords, foreignTerm(k))
 			} else {
-				r.notKept(path)
+				r.notKept("attributes[" + strconv.Itoa(k) + "]")
 			}
 			continue
 		}
-		path += ".value"
 		v := a.Value
+		switch code {
+		case termService:
+			l.Services, o.services = append(l.Services, v), append(o.services, k)
+			continue
+		case termKeyword:
+			l.Keywords, o.keywords = append(l.Keywords, v), append(o.keywords, k)
+			continue
+		case termCategory:
+			l.Categories, o.categories = append(l.Categories, v), append(o.categories, k)
+			continue
+		case termSourceURL:
+			l.SourceURLs, o.urls = append(l.SourceURLs, v), append(o.urls, k)
+			continue
+		}
+		// The other fields are one to a listing: their paths are made now.
+		path := "attributes[" + strconv.Itoa(k) + "].value"
 		switch code {
 		case termListingID:
 			l.ID, o.id = v, path
 			r.ourService = true
 		case termLevel:
 			l.Level, o.level = directory.Level(v), path
-		case termService:
-			l.Services, o.services = append(l.Services, v), append(o.services, path)
-		case termKeyword:
-			l.Keywords, o.keywords = append(l.Keywords, v), append(o.keywords, path)
-		case termCategory:
-			l.Categories, o.categories = append(l.Categories, v), append(o.categories, path)
-		case termSourceURL:
-			l.SourceURLs, o.urls = append(l.SourceURLs, v), append(o.urls, path)
 		case termSourceDate:
 			l.SourceDate, o.sourceDate = v, path
 		case termHours:

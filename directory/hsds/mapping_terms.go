@@ -3,7 +3,9 @@ package hsds
 // The terms of No Wrong Door's taxonomy (TaxonomyName): one per field of a
 // listing HSDS has no place for. Each attribute of an export names its term
 // in full (id, code, name, description, taxonomy), so a partner reading the
-// file sees what the value means without a taxonomy file beside it.
+// file sees what the value means without a taxonomy file beside it; the
+// descriptions are short because every attribute repeats them (a listing
+// has about 25 attributes).
 
 // The codes of the terms, as attributes carry them.
 const (
@@ -36,26 +38,26 @@ type term struct{ name, description string }
 
 // terms are the taxonomy's terms by code.
 var terms = map[string]term{
-	termListingID:   {"Listing id", "The listing's id in No Wrong Door, kept so that an import of this file updates the same listing."},
-	termLevel:       {"Level", "Which kind of body runs the service: county, city, state, federal, nonprofit or business."},
-	termService:     {"Service", "One thing to refer a customer for, in staff's words."},
-	termKeyword:     {"Customer word", "A word or phrase customers use for the service, English or Spanish."},
-	termCategory:    {"Category", "A category of the directory the service is listed under."},
-	termSourceURL:   {"Source", "A web page the listing's facts were taken from."},
-	termSourceDate:  {"Source date", "When the sources were published: YYYY, YYYY-MM or YYYY-MM-DD."},
-	termHours:       {"Hours as published", "The opening hours in the words of the source; the schedules are read from them."},
-	termAlertUntil:  {"Alert until", "The last day (YYYY-MM-DD) the service's alert is shown."},
-	termVerifiedBy:  {"Verified by", "Who last checked the listing against its sources (assured_date is when)."},
-	termStaffNotes:  {"Notes for staff", "Notes for library staff only, never for a referral: where a fact came from, what to confirm."},
-	termArchived:    {"Archived", "The listing is archived: hidden from the desk and kept."},
-	termEmail:       {"Email as written", "The email text in full when a note follows the address (email holds the address alone)."},
-	termExtension:   {"Extension as written", "The phone's extension when it is not a plain number (a leading zero)."},
-	termNote:        {"Staff note", "Where the number came from, for staff only; never given to a customer."},
-	termOpen247:     {"Open 24/7", "The line answers at any hour, whatever the service's schedule."},
-	termLabel:       {"Schedule label", "What the hours are for when a service has several (\"Shelter\", \"Office\")."},
-	termUnconfirmed: {"Hours unconfirmed", "The sources doubt these hours; confirm them before sharing."},
-	termProposed:    {"Hours proposed", "Read by a program from the hours as published; not yet confirmed by a person."},
-	termPart:        {"Schedule part", "This record adds periods to the schedule of the record before it (one schedule, several opening periods)."},
+	termListingID:   {"Listing id", "The listing's id in No Wrong Door."},
+	termLevel:       {"Level", "county, city, state, federal, nonprofit or business"},
+	termService:     {"Service", "A thing to refer a customer for."},
+	termKeyword:     {"Customer word", "A word customers use for the service."},
+	termCategory:    {"Category", "A category the service is listed under."},
+	termSourceURL:   {"Source", "A page the facts were taken from."},
+	termSourceDate:  {"Source date", "When the sources were published."},
+	termHours:       {"Hours as published", "The hours in the source's words."},
+	termAlertUntil:  {"Alert until", "The last day the alert is shown."},
+	termVerifiedBy:  {"Verified by", "Who last checked the listing."},
+	termStaffNotes:  {"Notes for staff", "For staff only, never for a referral."},
+	termArchived:    {"Archived", "Hidden from the desk, kept."},
+	termEmail:       {"Email as written", "The email with the note after it."},
+	termExtension:   {"Extension as written", "An extension with a leading zero."},
+	termNote:        {"Staff note", "Where the number came from; staff only."},
+	termOpen247:     {"Open 24/7", "The line answers at any hour."},
+	termLabel:       {"Schedule label", "What these hours are for."},
+	termUnconfirmed: {"Hours unconfirmed", "Confirm these hours before sharing."},
+	termProposed:    {"Hours proposed", "Read from the hours text, unconfirmed."},
+	termPart:        {"Schedule part", "Adds periods to the schedule before it."},
 }
 
 // termByID maps the id of each term to its code, for attributes that name

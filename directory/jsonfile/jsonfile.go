@@ -1,6 +1,7 @@
 package jsonfile
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -38,60 +39,107 @@ func fileProblem(format string, args ...any) error {
 // rules are directory.Listing.Validate's, with verified_on checked against this
 // computer's clock.
 func ParseListings(r io.Reader) ([]directory.Listing, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	listings, err := ReadListings(r)
 	if err != nil {
-		return nil, fmt.Errorf("read directory file: %w", err)
+		return nil, err
 	}
-	if len(data) > MaxFileSize {
-		return nil, fileProblem("the file is larger than %d MB; is it the right file?", MaxFileSize>>20)
-	}
-	return parseListings(data, time.Now())
+	return listings, nil
 }
 
-// parseListings is ParseListings with now as the instant verified_on may
+// ReadListings is ParseListings for a report: with a
+// *directory.ValidationError whose problems are all about records, it also
+// returns every record read, in file order (Problem.Index is its place),
+// so a dry run can say what the valid ones would do. It reads the file as
+// a stream, a record at a time, so memory holds the listings and not the
+// file.
+func ReadListings(r io.Reader) ([]directory.Listing, error) {
+	return readListings(r, time.Now())
+}
+
+// batchSize is how many records are read before they are checked together,
+// on every processor.
+const batchSize = 2048
+
+// readListings is ReadListings with now as the instant verified_on may
 // not pass.
-func parseListings(data []byte, now time.Time) ([]directory.Listing, error) {
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+func readListings(r io.Reader, now time.Time) ([]directory.Listing, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(3)
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
 		return nil, fileProblem("the file is UTF-16 text; save it as UTF-8")
 	}
 	// Windows editors often start UTF-8 files with a byte order mark, which
 	// JSON does not allow but which carries no meaning.
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	if !utf8.Valid(data) {
-		line, col := lineCol(data, invalidUTF8Offset(data))
-		return nil, fileProblem("the file is not valid UTF-8 text (line %d, column %d); save it as UTF-8", line, col)
+	if bytes.Equal(head, []byte("\xEF\xBB\xBF")) {
+		br.Discard(3)
 	}
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 {
-		return nil, fileProblem("the file is empty; it should hold a JSON array of listings: [ {\"id\": ..., \"name\": ...}, ... ]")
-	}
-	var raws []json.RawMessage
-	if err := json.Unmarshal(data, &raws); err != nil {
-		return nil, jsonFileProblem(data, trimmed, err)
-	}
-	if len(raws) == 0 {
-		return nil, fileProblem("the file holds an empty array; it has no listings to import")
-	}
-
-	listings := make([]directory.Listing, len(raws))
-	perRecord := make([][]directory.Problem, len(raws))
-	inChunks(len(raws), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			perRecord[i] = checkRecord(raws[i], &listings[i], now)
-			for j := range perRecord[i] {
-				perRecord[i][j].Index = i
-			}
+	pr := newPositionReader(io.LimitReader(br, MaxFileSize+1))
+	dec := json.NewDecoder(pr)
+	tok, err := dec.Token()
+	if err != nil {
+		if errors.Is(err, io.EOF) && pr.invalid < 0 {
+			return nil, fileProblem("the file is empty; it should hold a JSON array of listings: [ {\"id\": ..., \"name\": ...}, ... ]")
 		}
-	})
-	var problems []directory.Problem
-	for _, ps := range perRecord {
-		problems = append(problems, ps...)
+		return nil, streamProblem(pr, 0, err, true)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		return nil, fileProblem("the file holds a JSON %s, not an array of listings; put the listings in [ ]", tokenKind(tok))
+	}
+	var (
+		listings []directory.Listing
+		problems []directory.Problem
+		batch    []json.RawMessage
+	)
+	check := func() {
+		lo := len(listings)
+		listings = append(listings, make([]directory.Listing, len(batch))...)
+		perRecord := make([][]directory.Problem, len(batch))
+		inChunks(len(batch), func(from, to int) {
+			for i := from; i < to; i++ {
+				perRecord[i] = checkRecord(batch[i], &listings[lo+i], now)
+				for j := range perRecord[i] {
+					perRecord[i][j].Index = lo + i
+				}
+			}
+		})
+		for _, ps := range perRecord {
+			problems = append(problems, ps...)
+		}
+		batch = batch[:0]
+	}
+	for dec.More() {
+		var raw json.RawMessage
+		start := dec.InputOffset()
+		if err := dec.Decode(&raw); err != nil {
+			return nil, streamProblem(pr, start, err, false)
+		}
+		if batch = append(batch, raw); len(batch) == batchSize {
+			check()
+		}
+	}
+	check()
+	start := dec.InputOffset()
+	if _, err := dec.Token(); err != nil { // the closing ]
+		return nil, streamProblem(pr, start, err, false)
+	}
+	start = dec.InputOffset()
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) { // nothing after it
+		if err == nil {
+			err = &json.SyntaxError{Offset: start}
+		}
+		return nil, streamProblem(pr, start, err, false)
+	}
+	if pr.read > MaxFileSize {
+		return nil, fileProblem("the file is larger than %d MB; is it the right file?", MaxFileSize>>20)
+	}
+	if len(listings) == 0 {
+		return nil, fileProblem("the file holds an empty array; it has no listings to import")
 	}
 	problems = append(problems, directory.DuplicateIDs(listings)...)
 	if len(problems) > 0 {
 		// Problems of a record stay together, in file order.
 		slices.SortStableFunc(problems, func(a, b directory.Problem) int { return a.Index - b.Index })
-		return nil, &directory.ValidationError{Problems: problems}
+		return listings, &directory.ValidationError{Problems: problems}
 	}
 	return listings, nil
 }
@@ -143,37 +191,59 @@ func inChunks(n int, fn func(lo, hi int)) {
 	wg.Wait()
 }
 
-// jsonFileProblem explains why the file as a whole is not a JSON array.
-func jsonFileProblem(data, trimmed []byte, err error) error {
+// streamProblem explains why the file stopped being read: it is not
+// UTF-8, it ends early, or its JSON is broken at a place given as a line
+// and column. start is where the decoder was before the read that failed;
+// first says no token had been read yet.
+func streamProblem(pr *positionReader, start int64, err error, first bool) error {
+	if pr.failed != nil {
+		// The file could not be read (a disk error, an import stopped):
+		// not a problem of its content.
+		return fmt.Errorf("read directory file: %w", pr.failed)
+	}
+	if pr.read > MaxFileSize {
+		return fileProblem("the file is larger than %d MB; is it the right file?", MaxFileSize>>20)
+	}
+	if errors.Is(err, errNotUTF8) || pr.invalid >= 0 {
+		line, col := pr.lineCol(pr.invalid)
+		return fileProblem("the file is not valid UTF-8 text (line %d, column %d); save it as UTF-8", line, col)
+	}
 	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
 	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		line, col := pr.lineCol(pr.read)
+		return fileProblem("the file ends in the middle of the JSON (line %d, column %d); it looks cut short, so copy or export it again", line, col)
 	case errors.As(err, &syn):
-		if strings.Contains(syn.Error(), "unexpected end") {
-			line, col := lineCol(data, len(data))
-			return fileProblem("the file ends in the middle of the JSON (line %d, column %d); it looks cut short, so copy or export it again", line, col)
-		}
-		// Offset counts the bytes read, the offending one included.
-		line, col := lineCol(data, int(syn.Offset)-1)
-		if trimmed[0] != '[' && trimmed[0] != '{' {
+		line, col := pr.lineCol(syntaxAt(pr, start, syn))
+		if first {
 			return fileProblem("the file is not JSON (line %d, column %d: %v); a directory file is a JSON array of listings", line, col, syn)
 		}
 		return fileProblem("JSON syntax error at line %d, column %d: %v; a missing comma, quote or bracket just before it is the usual cause", line, col, syn)
-	case errors.As(err, &typ):
-		return fileProblem("the file holds a JSON %s, not an array of listings; put the listings in [ ]", typ.Value)
 	default:
 		return fileProblem("the file is not a JSON array of listings: %v", err)
 	}
 }
 
-// lineCol converts a byte offset into a 1-based line and column (in
-// characters), the way editors count.
-func lineCol(data []byte, offset int) (line, col int) {
-	offset = min(max(offset, 0), len(data))
-	before := data[:offset]
-	line = bytes.Count(before, []byte("\n")) + 1
-	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	return line, utf8.RuneCount(before[lineStart:]) + 1
+// syntaxAt returns the offset of the byte a syntax error is about. The
+// decoder's offsets count from places it does not expose, so the text from
+// start, where the failed read began, is read again on its own, past a
+// separating comma; when that reads cleanly the error was the decoder's
+// own about what came between values, and its offset is the place.
+func syntaxAt(pr *positionReader, start int64, syn *json.SyntaxError) int64 {
+	from := min(max(start-pr.tailStart, 0), int64(len(pr.tail)))
+	rest := pr.tail[from:]
+	skipped := len(rest)
+	rest = bytes.TrimLeft(rest, " \t\r\n")
+	rest = bytes.TrimPrefix(rest, []byte(","))
+	skipped -= len(rest)
+	var raw json.RawMessage
+	if err := json.NewDecoder(bytes.NewReader(rest)).Decode(&raw); err != nil {
+		var again *json.SyntaxError
+		if errors.As(err, &again) {
+			return pr.tailStart + from + int64(skipped) + again.Offset - 1
+		}
+	}
+	return min(syn.Offset, pr.read)
 }
 
 // invalidUTF8Offset returns the offset of the first byte that is not valid UTF-8.
@@ -507,4 +577,19 @@ func withScheme(s string) string {
 		return "https://" + s
 	}
 	return s
+}
+
+// tokenKind names the kind of a JSON value from its first token.
+func tokenKind(tok json.Token) string {
+	switch tok.(type) {
+	case json.Delim:
+		return "object"
+	case string:
+		return "string"
+	case bool:
+		return "boolean"
+	case nil:
+		return "null"
+	}
+	return "number"
 }

@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
 )
 
 // validRecord returns a record that passes every check, as a map so tests
@@ -384,7 +387,7 @@ func TestImportNamesRecordAndField(t *testing.T) {
 	rec["staff_notes"] = "call \u202Eback"
 	rec["address"] = map[string]any{"street": "610 S 200 E", "city": "Salt Lake City", "state": "Utah", "zip": "84111"}
 	rec["verified_on"] = "2026-03-16"
-	_, err := parseListings(fileOf(t, validRecord(), rec), importNow)
+	_, err := readListings(bytes.NewReader(fileOf(t, validRecord(), rec)), importNow)
 	want := strings.Join([]string{
 		`record 1 (id "slco-wic"): staff_notes contains U+202E (right-to-left override), an invisible character, at character 6; remove it`,
 		`record 1 (id "slco-wic"): address.state "Utah" should be the two capital letters of the state's code: "UT"`,
@@ -396,10 +399,13 @@ func TestImportNamesRecordAndField(t *testing.T) {
 	}
 }
 
-func TestLineCol(t *testing.T) {
+// An import streams the file, and still places a problem the way editors
+// count: by line and character, even past the part it keeps.
+func TestPositionReaderLineCol(t *testing.T) {
+	long := strings.Repeat("x", 3*keepBytes) + "\né" + strings.Repeat("y", 3*keepBytes)
 	tests := []struct {
 		data      string
-		offset    int
+		offset    int64
 		line, col int
 	}{
 		{"abc", 0, 1, 1},
@@ -408,10 +414,16 @@ func TestLineCol(t *testing.T) {
 		{"a\nbc", 4, 2, 3},
 		{"é\né", 5, 2, 2},
 		{"abc", 99, 1, 4},
+		{long, int64(len(long)), 2, 3*keepBytes + 2},
+		{long, int64(len(long)) - 10, 2, 3*keepBytes - 8},
 	}
 	for _, tt := range tests {
-		if line, col := lineCol([]byte(tt.data), tt.offset); line != tt.line || col != tt.col {
-			t.Errorf("lineCol(%q, %d) = %d, %d, want %d, %d", tt.data, tt.offset, line, col, tt.line, tt.col)
+		pr := newPositionReader(strings.NewReader(tt.data))
+		if _, err := io.Copy(io.Discard, pr); err != nil {
+			t.Fatal(err)
+		}
+		if line, col := pr.lineCol(tt.offset); line != tt.line || col != tt.col {
+			t.Errorf("lineCol(%.20q, %d) = %d, %d, want %d, %d", tt.data, tt.offset, line, col, tt.line, tt.col)
 		}
 	}
 }
@@ -468,4 +480,56 @@ func FuzzParseListings(f *testing.F) {
 			t.Fatalf("round trip changed the listings:\n%+v\n%+v", got, again)
 		}
 	})
+}
+
+// A dry run's report needs the records that are fine beside those that
+// are not: ReadListings returns every record, in file order, with the
+// problems.
+func TestReadListingsKeepsTheValidRecords(t *testing.T) {
+	bad := validRecord()
+	bad["id"] = "slco-other"
+	bad["level"] = "galactic"
+	got, err := ReadListings(bytes.NewReader(fileOf(t, validRecord(), bad)))
+	var ve *directory.ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Index != 1 {
+		t.Fatalf("ReadListings = %v, want one problem, with record 1", err)
+	}
+	if len(got) != 2 || got[0].ID != "slco-wic" || got[1].ID != "slco-other" {
+		t.Errorf("ReadListings gave %d listings, want both records in file order", len(got))
+	}
+	if got, err := ParseListings(bytes.NewReader(fileOf(t, validRecord(), bad))); got != nil || err == nil {
+		t.Errorf("ParseListings = %d listings, %v; want none and the problem", len(got), err)
+	}
+}
+
+// BenchmarkReadListings100k reads a statewide file of 100,000 listings as
+// an import does. Its memory is reported against the file's size: the
+// import streams the file, so what it holds is the listings.
+func BenchmarkReadListings100k(b *testing.B) {
+	var def []directory.Listing
+	if err := json.Unmarshal(data.Agencies, &def); err != nil {
+		b.Fatal(err)
+	}
+	file, err := json.Marshal(directorytest.Synthetic(def, 100_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(file)))
+	b.ReportAllocs()
+	var peak uint64
+	for b.Loop() {
+		runtime.GC()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
+		ls, err := ReadListings(bytes.NewReader(file))
+		if err != nil || len(ls) != 100_000 {
+			b.Fatalf("ReadListings = %d, %v", len(ls), err)
+		}
+		runtime.GC()
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		peak = max(peak, after.HeapAlloc-min(after.HeapAlloc, before.HeapAlloc))
+		runtime.KeepAlive(ls)
+	}
+	b.ReportMetric(float64(peak)/float64(len(file)), "held/filesize")
 }

@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -9,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -140,50 +138,7 @@ func newCrashDB(t *testing.T, def []directory.Listing) string {
 // before the kill.
 func runCrashChild(t *testing.T, path string, delay time.Duration) (time.Duration, bool) {
 	t.Helper()
-	cmd, out := startChild(t, "TestImportSurvivesKill", crashChildEnv, path)
-	begin, done := make(chan time.Time, 1), make(chan time.Time, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			switch strings.TrimSpace(sc.Text()) {
-			case "begin":
-				begin <- time.Now()
-			case "done":
-				done <- time.Now()
-			}
-		}
-	}()
-	var start time.Time
-	select {
-	case start = <-begin:
-	case <-time.After(2 * time.Minute):
-		cmd.Process.Kill()
-		cmd.Wait()
-		t.Fatal("the child never began its import")
-	}
-	if delay < 0 {
-		var end time.Time
-		select {
-		case end = <-done:
-		case <-time.After(5 * time.Minute):
-			t.Fatal("the child never finished its import")
-		}
-		if err := cmd.Wait(); err != nil {
-			t.Fatalf("child: %v", err)
-		}
-		return end.Sub(start), true
-	}
-	time.Sleep(time.Until(start.Add(delay)))
-	var finished bool
-	select {
-	case <-done:
-		finished = true
-	default:
-	}
-	// Kill is SIGKILL on Unix: no deferred function or Close runs.
-	cmd.Process.Kill()
-	cmd.Wait()
-	return delay, finished
+	return runKillChild(t, "TestImportSurvivesKill", crashChildEnv, path, delay)
 }
 
 // crashChild is the child process: one import of crashListings listings.

@@ -25,6 +25,14 @@ const (
 	backupSuffix = ".db"
 )
 
+// beforeImportPrefix and beforeImportLayout frame the name of the backup
+// taken before an import, with its time in America/Denver to the second:
+// before-import-2026-11-30-154207.db. The names sort by time.
+const (
+	beforeImportPrefix = "before-import-"
+	beforeImportLayout = "2006-01-02-150405"
+)
+
 // BackupFolder is where the daily backups of the database at path are
 // kept: a folder "backups" beside it.
 func BackupFolder(path string) string {
@@ -47,46 +55,112 @@ func (s *Store) DailyBackup(ctx context.Context, now time.Time) (path string, ma
 	case !errors.Is(err, fs.ErrNotExist):
 		return "", false, fmt.Errorf("daily backup: %w", err)
 	}
-	// Written under a temporary name and renamed, so a crash never leaves
-	// a half backup under a day's name (which would stop today's).
-	tmp := path + ".partial"
-	os.Remove(tmp)
-	if err := s.Backup(ctx, tmp); err != nil {
-		os.Remove(tmp)
+	if err := s.backupAs(ctx, path); err != nil {
 		return "", false, fmt.Errorf("daily backup: %w", err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return "", false, fmt.Errorf("daily backup: %w", err)
+	if err := pruneBackups(dir, isDaily); err != nil {
+		return path, true, fmt.Errorf("daily backup: %w", err)
 	}
-	return path, true, pruneBackups(dir)
+	return path, true, nil
 }
 
-// pruneBackups removes the oldest daily backups beyond BackupGenerations.
-func pruneBackups(dir string) error {
+// BackupBeforeImport writes a consistent copy of the database into
+// BackupFolder, named for the time now (before-import-2026-11-30-154207.db),
+// so an import that went wrong can be undone with Restore; and removes the
+// oldest of these beyond BackupGenerations. Daily backups and files it did
+// not name are never touched. It returns the backup's path.
+func (s *Store) BackupBeforeImport(ctx context.Context, now time.Time) (string, error) {
+	dir := BackupFolder(s.path)
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return "", fmt.Errorf("backup before import: %w", err)
+	}
+	// Two imports in one second are kept apart by the second's successor:
+	// the name is the backup's time, to the second, and never reused.
+	at := now.In(directory.Denver).Truncate(time.Second)
+	var path string
+	for {
+		path = filepath.Join(dir, beforeImportPrefix+at.Format(beforeImportLayout)+backupSuffix)
+		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+			break
+		} else if err != nil {
+			return "", fmt.Errorf("backup before import: %w", err)
+		}
+		at = at.Add(time.Second)
+	}
+	if err := s.backupAs(ctx, path); err != nil {
+		return "", fmt.Errorf("backup before import: %w", err)
+	}
+	if err := pruneBackups(dir, isBeforeImport); err != nil {
+		return path, fmt.Errorf("backup before import: %w", err)
+	}
+	return path, nil
+}
+
+// backupAs writes a backup to path under a temporary name and renames it,
+// so a crash never leaves half a backup under a backup's name (which
+// would stop today's, or be offered for a restore).
+func (s *Store) backupAs(ctx context.Context, path string) error {
+	tmp := path + ".partial"
+	// VACUUM INTO keeps a journal beside the file it writes, which a
+	// crash leaves.
+	clear := func() { os.Remove(tmp); os.Remove(tmp + "-journal") }
+	clear()
+	if err := s.Backup(ctx, tmp); err != nil {
+		clear()
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		clear()
+		return err
+	}
+	return nil
+}
+
+// isDaily reports whether name is a daily backup's, and its time.
+func isDaily(name string) (time.Time, bool) {
+	day, ok := strings.CutPrefix(name, backupPrefix)
+	day, ok2 := strings.CutSuffix(day, backupSuffix)
+	if !ok || !ok2 {
+		return time.Time{}, false
+	}
+	t, err := time.ParseInLocation("2006-01-02", day, directory.Denver)
+	return t, err == nil
+}
+
+// isBeforeImport reports whether name is a backup BackupBeforeImport
+// wrote, and its time.
+func isBeforeImport(name string) (time.Time, bool) {
+	at, ok := strings.CutPrefix(name, beforeImportPrefix)
+	at, ok2 := strings.CutSuffix(at, backupSuffix)
+	if !ok || !ok2 {
+		return time.Time{}, false
+	}
+	t, err := time.ParseInLocation(beforeImportLayout, at, directory.Denver)
+	return t, err == nil
+}
+
+// pruneBackups removes the oldest backups of one kind (those whose names
+// kind recognizes) beyond BackupGenerations.
+func pruneBackups(dir string, kind func(string) (time.Time, bool)) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return fmt.Errorf("daily backup: %w", err)
+		return err
 	}
-	var days []string
+	var names []string
 	for _, e := range entries {
-		name := e.Name()
-		day, ok := strings.CutPrefix(name, backupPrefix)
-		day, ok2 := strings.CutSuffix(day, backupSuffix)
-		if ok && ok2 && e.Type().IsRegular() {
-			if _, err := time.Parse("2006-01-02", day); err == nil {
-				days = append(days, name)
-			}
+		if _, ok := kind(e.Name()); ok && e.Type().IsRegular() {
+			names = append(names, e.Name())
 		}
 	}
-	slices.Sort(days)
+	// The names sort by time.
+	slices.Sort(names)
 	var errs []error
-	for len(days) > BackupGenerations {
-		errs = append(errs, os.Remove(filepath.Join(dir, days[0])))
-		days = days[1:]
+	for len(names) > BackupGenerations {
+		errs = append(errs, os.Remove(filepath.Join(dir, names[0])))
+		names = names[1:]
 	}
 	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("daily backup: remove an old one: %w", err)
+		return fmt.Errorf("remove an old backup: %w", err)
 	}
 	return nil
 }

@@ -56,7 +56,9 @@ func (s *Store) Load(ctx context.Context, id string) (directory.Listing, error) 
 // listing is neither): Archive, Restore and MarkVerified change them, each
 // its own event. Save returns the listing as stored and the fields that
 // changed, recorded as one "add" or "edit" event in the same transaction;
-// a listing saved unchanged writes nothing and records nothing.
+// a listing saved unchanged writes nothing and records nothing. A stored
+// listing whose rows cannot be read (ErrUnreadable) is replaced by l,
+// whatever base is, and recorded as an edit from what could be read.
 func (s *Store) Save(ctx context.Context, l directory.Listing, base time.Time, actor string) (directory.Listing, []directory.FieldChange, error) {
 	actor, err := checkActor(actor)
 	if err != nil {
@@ -70,6 +72,14 @@ func (s *Store) Save(ctx context.Context, l directory.Listing, base time.Time, a
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		stored, err := readListing(ctx, tx, l.ID)
 		adding := base.IsZero()
+		// A listing whose rows cannot be read is saved over, as added or
+		// as opened from what could be read: its rows are written anew.
+		var bad *UnreadableError
+		repair := errors.As(err, &bad)
+		if repair {
+			stored, err, adding = bad.Listing, nil, false
+			base = stored.UpdatedAt
+		}
 		switch {
 		case adding && err == nil:
 			return fmt.Errorf("listing %q: %w", l.ID, directory.ErrExists)
@@ -93,7 +103,7 @@ func (s *Store) Save(ctx context.Context, l directory.Listing, base time.Time, a
 			}
 			return &directory.ValidationError{Problems: ps}
 		}
-		if changes = directory.Diff(stored, l); len(changes) == 0 {
+		if changes = directory.Diff(stored, l); len(changes) == 0 && !repair {
 			saved = stored
 			return nil
 		}

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"sync"
 	"time"
 
@@ -22,6 +24,25 @@ type ImportOptions struct {
 	// DryRun does everything but commit, so the report says what an import
 	// would do.
 	DryRun bool
+	// KeepLocal keeps what only this desk records (staff notes, the last
+	// verification, phones' staff notes) where the file leaves it empty:
+	// set it for a partner's or 211's file, which knows none of it and
+	// must not wipe it. Without it, the file is the whole listing, as an
+	// admin's own file is, and an empty note removes the note.
+	KeepLocal bool
+	// Changed, when set, is told of each listing the import adds or
+	// updates, in file order, so a report can name them: a count alone
+	// does not let an admin check a dry run before the real one.
+	Changed func(ImportChange)
+}
+
+// ImportChange is one listing an import adds or updates. Fields are the
+// changes of an update, in the words of directory.Diff; an addition has
+// none.
+type ImportChange struct {
+	ID, Name string
+	Added    bool
+	Fields   []directory.FieldChange
 }
 
 // ImportReport counts what an import did (or, in a dry run, would do).
@@ -185,6 +206,7 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 	if err != nil {
 		return rep, err
 	}
+	who.changed, who.keepLocal = opts.Changed, opts.KeepLocal
 	chunks, stop := prepareAsync(listings, now)
 	defer stop()
 	// Once a listing is invalid nothing more is written, the transaction
@@ -248,8 +270,10 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 // change says who is changing listings and how its audit rows read.
 type change struct {
 	actor, source string
-	add, update   string          // the audit actions
-	added         json.RawMessage // every add's detail, encoded once
+	add, update   string             // the audit actions
+	added         json.RawMessage    // every add's detail, encoded once
+	changed       func(ImportChange) // nil, or told of each change
+	keepLocal     bool               // see ImportOptions.KeepLocal
 }
 
 func newChange(actor, source, add, update string) (change, error) {
@@ -271,12 +295,15 @@ func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, r
 			return err
 		}
 		rep.Added++
+		if c.changed != nil {
+			c.changed(ImportChange{ID: l.ID, Name: l.Name, Added: true})
+		}
 		return nil
 	}
 	// Whether a listing is on the desk is the admins' choice, not the
-	// file's: an archived listing stays archived.
-	if stored.Archived && !l.Archived {
-		l.Archived = true
+	// file's: an archived listing stays archived. What only this desk
+	// knows stays too when the file does not say it.
+	if keepLocal(l, stored, c.keepLocal) {
 		var err error
 		if rows, err = encodeListing(l); err != nil {
 			return err
@@ -302,8 +329,52 @@ func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, r
 		return err
 	}
 	rep.Updated++
+	if c.changed != nil {
+		c.changed(ImportChange{ID: l.ID, Name: l.Name, Fields: changes})
+	}
 	return nil
 }
+
+// keepLocal keeps in l, a listing an import brings, the desk's choice to
+// archive it, its weekly hours when the file only has them as the same
+// published text, and, with notes set (ImportOptions.KeepLocal), what the
+// stored version records and the file leaves out: the staff notes, the
+// last verification, and the staff note of a phone the file has at the
+// same place with the same number. It reports whether l changed.
+func keepLocal(l, stored *directory.Listing, notes bool) bool {
+	changed := false
+	if stored.Archived && !l.Archived {
+		l.Archived, changed = true, true
+	}
+	// Weekly hours the reader only proposed from the same published text
+	// say nothing new: the desk's, which an admin may have confirmed or
+	// corrected, stay. A file in the directory's own JSON carries the text
+	// and not the schedules.
+	if l.Hours == stored.Hours && allProposed(l.Schedules) && !slices.EqualFunc(l.Schedules, stored.Schedules, sameSchedule) {
+		l.Schedules, changed = slices.Clone(stored.Schedules), true
+	}
+	if !notes {
+		return changed
+	}
+	if l.StaffNotes == "" && stored.StaffNotes != "" {
+		l.StaffNotes, changed = stored.StaffNotes, true
+	}
+	if l.VerifiedOn.IsZero() && !stored.VerifiedOn.IsZero() {
+		l.VerifiedOn, l.VerifiedBy, changed = stored.VerifiedOn, stored.VerifiedBy, true
+	}
+	for i := range min(len(l.Phones), len(stored.Phones)) {
+		if p, old := &l.Phones[i], stored.Phones[i]; p.Note == "" && old.Note != "" && p.Number == old.Number {
+			p.Note, changed = old.Note, true
+		}
+	}
+	if changed {
+		// Notes that doubt the hours mark the schedules, as on any write.
+		l.Normalize()
+	}
+	return changed
+}
+
+func sameSchedule(a, b directory.Schedule) bool { return reflect.DeepEqual(a, b) }
 
 // chunk is a run of listings prepared for writing.
 type chunk struct {

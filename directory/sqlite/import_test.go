@@ -175,10 +175,24 @@ func TestImport(t *testing.T) {
 	fresh := fullListing()
 	file := []directory.Listing{def[0], changed, fresh, def[2]} // def[3], def[4] absent
 
-	dry, err := s.Import(ctx, file, ImportOptions{Actor: "jdoe", Source: "update.json", DryRun: true})
+	// A dry run names what it would change, so the admin can check it.
+	var told []ImportChange
+	dry, err := s.Import(ctx, file, ImportOptions{Actor: "jdoe", Source: "update.json", DryRun: true,
+		Changed: func(c ImportChange) { told = append(told, c) }})
 	want := ImportReport{Added: 1, Updated: 1, Unchanged: 2}
 	if err != nil || dry != want {
 		t.Fatalf("Import(dry run) = %+v, %v, want %+v", dry, err, want)
+	}
+	if len(told) != 2 || told[0].ID != changed.ID || told[0].Added || told[0].Name != "Renamed Office" ||
+		told[1].ID != fresh.ID || !told[1].Added || len(told[1].Fields) != 0 {
+		t.Fatalf("Import(dry run) told of %+v, want the update of %s, then the addition of %s", told, changed.ID, fresh.ID)
+	}
+	var fields []string
+	for _, f := range told[0].Fields {
+		fields = append(fields, f.Field)
+	}
+	if !slices.Contains(fields, "name") || !slices.Contains(fields, "phones") {
+		t.Errorf("the update's changes name %q, want the name and the phones", fields)
 	}
 	if got, _ := s.Listings(ctx); !reflect.DeepEqual(withoutTimes(got), withoutTimes(sortedDefault(def[:5]))) {
 		t.Errorf("Import(dry run) changed the listings")
@@ -413,5 +427,91 @@ func TestReadsDuringImport(t *testing.T) {
 	got, err := s.Listings(c)
 	if err != nil || len(got) != len(def) {
 		t.Errorf("Listings() during a write = %d, %v, want the %d committed listings", len(got), err, len(def))
+	}
+}
+
+// A partner's file knows nothing of what admins recorded on this desk: an
+// update from it (KeepLocal) keeps the staff notes, the verification and the phones'
+// notes it leaves out, and takes what it does say.
+func TestImportKeepsLocalFields(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	local := fullListing()
+	if _, err := s.Import(ctx, []directory.Listing{local}, ImportOptions{Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	partner := fullListing()
+	partner.StaffNotes, partner.VerifiedOn, partner.VerifiedBy = "", directory.Date{}, ""
+	for i := range partner.Phones {
+		partner.Phones[i].Note = ""
+	}
+	partnerFile := ImportOptions{Actor: "test", KeepLocal: true}
+	unchanged, err := s.Import(ctx, []directory.Listing{partner}, partnerFile)
+	if want := (ImportReport{Unchanged: 1}); err != nil || unchanged != want {
+		t.Fatalf("Import(the same listing without local fields) = %+v, %v, want %+v", unchanged, err, want)
+	}
+	partner.Description = "Now with a new description."
+	partner.Phones[0].Number = "385-468-7301" // a new number: its old note is not its
+	if _, err := s.Import(ctx, []directory.Listing{partner}, partnerFile); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Listing(ctx, local.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Description != partner.Description {
+		t.Errorf("description = %q, want the file's %q", got.Description, partner.Description)
+	}
+	if got.StaffNotes != local.StaffNotes || got.VerifiedOn != local.VerifiedOn || got.VerifiedBy != local.VerifiedBy {
+		t.Errorf("notes, verified = %q, %v, %q; want the desk's %q, %v, %q",
+			got.StaffNotes, got.VerifiedOn, got.VerifiedBy, local.StaffNotes, local.VerifiedOn, local.VerifiedBy)
+	}
+	if got.Phones[0].Note != "" {
+		t.Errorf("the new number has the old number's note %q", got.Phones[0].Note)
+	}
+	partner.StaffNotes = "Ask for Sam."
+	if _, err := s.Import(ctx, []directory.Listing{partner}, partnerFile); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Listing(ctx, local.ID); got.StaffNotes != "Ask for Sam." {
+		t.Errorf("notes = %q after a file that gives notes, want the file's", got.StaffNotes)
+	}
+}
+
+// The directory's own JSON carries the published hours text and not the
+// weekly schedules: importing it again must not swap hours an admin
+// entered or confirmed for the reader's proposal of the same text. New
+// text is news, and its proposal is taken, for an admin to confirm.
+func TestImportKeepsConfirmedHours(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	l := fullListing()
+	if _, err := s.Import(ctx, []directory.Listing{l}, ImportOptions{Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	confirmed := l
+	confirmed.Schedules = slices.Clone(l.Schedules)
+	confirmed.Schedules[0].Proposed = false
+	confirmed.Schedules[0].Week[time.Saturday] = []directory.Interval{{Start: 10 * 60, End: 12 * 60}}
+	if _, err := s.Import(ctx, []directory.Listing{confirmed}, ImportOptions{Actor: "admin"}); err != nil {
+		t.Fatal(err)
+	}
+	file := l
+	file.Schedules = nil // as the JSON file gives it
+	rep, err := s.Import(ctx, []directory.Listing{file}, ImportOptions{Actor: "test"})
+	if want := (ImportReport{Unchanged: 1}); err != nil || rep != want {
+		t.Errorf("Import(the same hours text) = %+v, %v, want %+v", rep, err, want)
+	}
+	got, _ := s.Listing(ctx, l.ID)
+	if !reflect.DeepEqual(got.Schedules, confirmed.Schedules) {
+		t.Errorf("schedules = %+v, want the admin's %+v", got.Schedules, confirmed.Schedules)
+	}
+	file.Hours = "Monday-Friday 9:00am-4:00pm"
+	if _, err := s.Import(ctx, []directory.Listing{file}, ImportOptions{Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.Listing(ctx, l.ID)
+	if len(got.Schedules) != 1 || !got.Schedules[0].Proposed || got.Schedules[0].Week[time.Monday][0].Start != 9*60 {
+		t.Errorf("schedules = %+v after new hours text, want its proposal", got.Schedules)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -103,17 +102,19 @@ func (s *Store) SearchListings(ctx context.Context) ([]directory.Listing, error)
 }
 
 // readAll reads every listing in one read transaction, so the rows of all
-// its tables are of one moment.
+// its tables are of one moment. Listings whose rows cannot be read are
+// left out and kept for Unreadable.
 func (s *Store) readAll(ctx context.Context, whole bool) ([]directory.Listing, error) {
 	tx, err := s.rdb.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, classify(err)
 	}
 	defer tx.Rollback()
-	out, err := queryListings(ctx, tx, nil, whole)
+	out, bad, err := queryListings(ctx, tx, nil, whole)
 	if err != nil {
 		return nil, classify(err)
 	}
+	s.noteUnreadable(bad)
 	return out, nil
 }
 
@@ -121,8 +122,9 @@ func (s *Store) readAll(ctx context.Context, whole bool) ([]directory.Listing, e
 // ids is nil) from their rows, ordered by id; whole listings, or only what
 // SearchListings gives. Service rows are decoded on every processor while
 // the location, phone and schedule rows are read; each table is read in one
-// pass and joined in Go.
-func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]directory.Listing, error) {
+// pass and joined in Go. A listing with a row that cannot be read is not
+// among them but in bad, by id, with what could be read and why not.
+func queryListings(ctx context.Context, q querier, ids []string, whole bool) (out []directory.Listing, bad []unreadableListing, err error) {
 	serviceSQL := searchServiceSQL
 	if whole {
 		serviceSQL = wholeServiceSQL
@@ -131,7 +133,7 @@ func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]
 	var args, childArgs []any
 	if ids != nil {
 		if len(ids) == 0 {
-			return nil, nil
+			return nil, nil, nil
 		}
 		marks := "(?" + repeatArgs(len(ids)-1) + ")"
 		cond, childCond = " WHERE listing_id IN "+marks, " WHERE service_id IN "+marks
@@ -142,7 +144,7 @@ func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]
 	}
 	orgRows, err := scanAll(ctx, q, organizationSQL+orgCond, args, organizationFields)
 	if err != nil {
-		return nil, fmt.Errorf("read organizations: %w", err)
+		return nil, nil, fmt.Errorf("read organizations: %w", err)
 	}
 	orgs := make(map[string]string, len(orgRows))
 	for _, o := range orgRows {
@@ -152,7 +154,7 @@ func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]
 	// row up through its index) and sorted here.
 	services, err := scanAll(ctx, q, serviceSQL+cond, args, serviceFields)
 	if err != nil {
-		return nil, fmt.Errorf("read services: %w", err)
+		return nil, nil, fmt.Errorf("read services: %w", err)
 	}
 	// Sort positions, not rows: a row is hundreds of bytes to swap.
 	order := make([]int, len(services))
@@ -161,16 +163,16 @@ func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]
 	}
 	slices.SortFunc(order, func(a, b int) int { return strings.Compare(services[a].ListingID, services[b].ListingID) })
 
-	out := make([]directory.Listing, len(services))
+	out = make([]directory.Listing, len(services))
+	// problems[k] says why out[k] cannot be read; each worker writes its
+	// own range.
+	problems := make([][]directory.Problem, len(services))
 	workers := min(runtime.GOMAXPROCS(0), 1+len(services)/256)
-	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
 			for k := w * len(order) / workers; k < (w+1)*len(order)/workers; k++ {
-				if out[k], errs[w] = decodeService(&services[order[k]], orgs, whole); errs[w] != nil {
-					return
-				}
+				out[k], problems[k] = decodeService(&services[order[k]], orgs, whole)
 			}
 		})
 	}
@@ -185,10 +187,7 @@ func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]
 	}
 	wg.Wait()
 	if err != nil {
-		return nil, fmt.Errorf("read locations, phones and schedules: %w", err)
-	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return nil, nil, fmt.Errorf("read locations, phones and schedules: %w", err)
 	}
 
 	index := make(map[string]int, len(services))
@@ -207,14 +206,33 @@ func queryListings(ctx context.Context, q querier, ids []string, whole bool) ([]
 			out[j].Address = directory.Address{Street: a.Street, City: a.City, State: a.State, Zip: a.Zip}
 		}
 	}
+	// After a schedule row that cannot be read, the listing's later rows
+	// would only report the same gap again.
+	badSchedules := map[int]bool{}
 	for i := range schedules {
-		if j, ok := index[schedules[i].ServiceID]; ok {
-			if err := addSchedulePart(&out[j], &schedules[i]); err != nil {
-				return nil, err
+		if j, ok := index[schedules[i].ServiceID]; ok && !badSchedules[j] {
+			if p := addSchedulePart(&out[j], &schedules[i]); p != nil {
+				problems[j] = append(problems[j], *p)
+				badSchedules[j] = true
 			}
 		}
 	}
-	return out, nil
+	return dropUnreadable(out, problems)
+}
+
+// dropUnreadable moves the listings that have problems out of ls, keeping
+// the order of both.
+func dropUnreadable(ls []directory.Listing, problems [][]directory.Problem) ([]directory.Listing, []unreadableListing, error) {
+	var bad []unreadableListing
+	kept := ls[:0]
+	for k := range ls {
+		if len(problems[k]) > 0 {
+			bad = append(bad, unreadableListing{listing: ls[k], problems: problems[k]})
+			continue
+		}
+		kept = append(kept, ls[k])
+	}
+	return kept, bad, nil
 }
 
 // scanAll runs a query and reads every row into a T by column name.
@@ -246,7 +264,8 @@ func scanAll[T any](ctx context.Context, q querier, query string, args []any, fi
 }
 
 // Listing returns the listing on the desk with the given id, or an error
-// matching ErrNotFound; as the desk sees it, an archived listing is not
+// matching ErrNotFound, or ErrUnreadable (an *UnreadableError) when its
+// rows cannot be read; as the desk sees it, an archived listing is not
 // there (admin mode reads it with Load).
 func (s *Store) Listing(ctx context.Context, id string) (directory.Listing, error) {
 	tx, err := s.rdb.BeginTx(ctx, nil)
@@ -254,6 +273,8 @@ func (s *Store) Listing(ctx context.Context, id string) (directory.Listing, erro
 		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, classify(err))
 	}
 	defer tx.Rollback()
+	// A listing whose rows cannot be read gives an *UnreadableError that
+	// names what is wrong.
 	l, err := readListing(ctx, tx, id)
 	if err == nil && l.Archived {
 		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, ErrNotFound)
@@ -530,23 +551,55 @@ func (w *listingWriter) close() {
 // stored reads those of the listings that exist with other content than
 // rows (exists holds the stored content hashes), in one query per table
 // for the chunk rather than one per listing.
+//
+// A stored listing whose rows cannot be read is read too, since its hash
+// may be that of rows it no longer has, and is written anew: when what
+// could be read of it differs from what arrives, it is returned with its
+// hash in exists cleared, so the caller replaces it as a changed listing;
+// when it is the same, nothing would be written, so its rows are replaced
+// here, recorded as an update with what could be read as "before".
 func (w *listingWriter) stored(ctx context.Context, listings []directory.Listing, rows []listingRows, exists map[string]string) (map[string]*directory.Listing, error) {
 	var ids []string
+	byID := make(map[string]int, len(listings))
 	for i := range listings {
-		if hash, ok := exists[listings[i].ID]; ok && hash != rows[i].hash {
+		if _, ok := exists[listings[i].ID]; ok {
 			ids = append(ids, listings[i].ID)
+			byID[listings[i].ID] = i
 		}
 	}
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	read, err := queryListings(ctx, w.tx, ids, true)
+	read, bad, err := queryListings(ctx, w.tx, ids, true)
 	if err != nil {
 		return nil, fmt.Errorf("read listings: %w", err)
 	}
-	out := make(map[string]*directory.Listing, len(read))
+	out := make(map[string]*directory.Listing, len(read)+len(bad))
 	for i := range read {
-		out[read[i].ID] = &read[i]
+		if id := read[i].ID; exists[id] != rows[byID[id]].hash {
+			out[id] = &read[i]
+		}
+	}
+	for _, b := range bad {
+		id, i := b.listing.ID, byID[b.listing.ID]
+		partial := b.listing
+		old, err := encodeListing(&partial)
+		if err != nil {
+			return nil, err
+		}
+		if !sameRows(old, rows[i]) {
+			exists[id] = ""
+			out[id] = &partial
+			continue
+		}
+		if err := w.replace(ctx, rows[i]); err != nil {
+			return nil, fmt.Errorf("listing %q: %w", id, err)
+		}
+		exists[id] = rows[i].hash
+		if err := w.record(ctx, listings[i].UpdatedAt, audit{actor: "nowrongdoor", action: actionUpdate, listingID: id,
+			note: "rows that could not be read written again", detail: map[string]any{"before": partial, "unreadable": b.problems}}); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

@@ -16,11 +16,15 @@ import (
 
 // readListing returns the stored listing with id, as stored (its schedules
 // are those saved, not read again from its hours text), or an error
-// matching ErrNotFound.
+// matching ErrNotFound, or an *UnreadableError when its rows cannot be
+// read.
 func readListing(ctx context.Context, q rowQuerier, id string) (directory.Listing, error) {
-	ls, err := queryListings(ctx, q, []string{id}, true)
+	ls, bad, err := queryListings(ctx, q, []string{id}, true)
 	if err != nil {
 		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, classify(err))
+	}
+	if len(bad) > 0 {
+		return directory.Listing{}, &UnreadableError{ID: id, Listing: bad[0].listing, Problems: bad[0].problems}
 	}
 	if len(ls) == 0 {
 		return directory.Listing{}, fmt.Errorf("listing %q: %w", id, ErrNotFound)

@@ -202,8 +202,10 @@ const (
 
 // decodeService turns a service row into a listing, without its address,
 // phones and schedules; orgs are the organizations' names by id. Fields the
-// query did not read stay empty.
-func decodeService(r *serviceRow, orgs map[string]string, whole bool) (directory.Listing, error) {
+// query did not read stay empty. A column that cannot be read is left
+// empty and reported as a problem naming it: the listing is skipped by a
+// load (see Unreadable), and what could be read is kept for the editor.
+func decodeService(r *serviceRow, orgs map[string]string, whole bool) (directory.Listing, []directory.Problem) {
 	l := directory.Listing{
 		ID: r.ListingID, Name: r.Name, Organization: orgs[r.OrganizationID], Level: directory.Level(r.Level),
 		Description: r.Description, Status: directory.Status(r.Status), Email: r.Email, Website: r.URL,
@@ -211,40 +213,45 @@ func decodeService(r *serviceRow, orgs map[string]string, whole bool) (directory
 		SourceDate: r.SourceDate, Alert: r.Alert, VerifiedBy: r.VerifiedBy, StaffNotes: r.StaffNotes,
 		Archived: r.Archived != 0,
 	}
+	var problems []directory.Problem
 	lists := []struct {
-		src string
-		dst *[]string
-	}{{r.Services, &l.Services}, {r.Keywords, &l.Keywords}, {r.Categories, &l.Categories}}
+		field, src string
+		dst        *[]string
+	}{{"services", r.Services, &l.Services}, {"keywords", r.Keywords, &l.Keywords}, {"categories", r.Categories, &l.Categories}}
 	if whole {
 		lists = append(lists, struct {
-			src string
-			dst *[]string
-		}{r.Languages, &l.Languages}, struct {
-			src string
-			dst *[]string
-		}{r.SourceURLs, &l.SourceURLs})
+			field, src string
+			dst        *[]string
+		}{"languages", r.Languages, &l.Languages}, struct {
+			field, src string
+			dst        *[]string
+		}{"source_urls", r.SourceURLs, &l.SourceURLs})
 	}
 	for _, f := range lists {
 		list, err := decodeStrings(f.src)
 		if err != nil {
-			return l, fmt.Errorf("listing %q: %w: list column: %v", l.ID, ErrCorrupt, err)
+			problems = append(problems, rowProblem(l.ID, f.field, fmt.Sprintf("its %s cannot be read: the database holds %s, not a list", words(f.field), quoteShort(f.src))))
+			continue
 		}
 		*f.dst = list
 	}
 	if !whole {
-		return l, nil
+		return l, problems
+	}
+	for _, d := range []struct {
+		field, src string
+		dst        *directory.Date
+	}{{"alert_until", r.AlertUntil, &l.AlertUntil}, {"verified_on", r.VerifiedOn, &l.VerifiedOn}} {
+		var err error
+		if *d.dst, err = directory.ParseDate(d.src); err != nil {
+			problems = append(problems, rowProblem(l.ID, d.field, fmt.Sprintf("its %s cannot be read: the database holds %s, not a date like 2026-11-30", words(d.field), quoteShort(d.src))))
+		}
 	}
 	var err error
-	if l.AlertUntil, err = directory.ParseDate(r.AlertUntil); err != nil {
-		return l, fmt.Errorf("listing %q: %w: alert_until: %v", l.ID, ErrCorrupt, err)
-	}
-	if l.VerifiedOn, err = directory.ParseDate(r.VerifiedOn); err != nil {
-		return l, fmt.Errorf("listing %q: %w: verified_on: %v", l.ID, ErrCorrupt, err)
-	}
 	if l.UpdatedAt, err = time.Parse(time.RFC3339Nano, r.UpdatedAt); err != nil {
-		return l, fmt.Errorf("listing %q: %w: updated_at: %v", l.ID, ErrCorrupt, err)
+		problems = append(problems, rowProblem(l.ID, "updated_at", fmt.Sprintf("its time of last change cannot be read: the database holds %s, not a time", quoteShort(r.UpdatedAt))))
 	}
-	return l, nil
+	return l, problems
 }
 
 // locationRow is a location row, read by column name (see locationFields).
@@ -299,25 +306,37 @@ var scheduleFields = map[string]func(*scheduleRow) any{
 
 // addSchedulePart adds a schedule row to the listing's schedules: the
 // first part of a position starts a schedule, the others add periods.
-// Rows come in order of position and part.
-func addSchedulePart(l *directory.Listing, r *scheduleRow) error {
+// Rows come in order of position and part. A row that cannot be read is
+// returned as a problem naming the schedule.
+func addSchedulePart(l *directory.Listing, r *scheduleRow) *directory.Problem {
+	field := fmt.Sprintf("schedules[%d]", r.Position)
+	bad := func(column, what string) *directory.Problem {
+		p := rowProblem(l.ID, field+column, fmt.Sprintf("its hours (schedule %d) cannot be read: %s", r.Position+1, what))
+		return &p
+	}
 	if r.Part == 0 {
 		s := directory.Schedule{Label: r.Label, Description: r.Description,
 			Unconfirmed: r.Unconfirmed != 0, Proposed: r.Proposed != 0}
 		var err error
 		if s.ValidFrom, err = directory.ParseDate(r.ValidFrom); err != nil {
-			return fmt.Errorf("listing %q: %w: schedule valid_from: %v", l.ID, ErrCorrupt, err)
+			return bad(".valid_from", fmt.Sprintf("the first day it holds is %s, not a date like 2026-11-30", quoteShort(r.ValidFrom)))
 		}
 		if s.ValidTo, err = directory.ParseDate(r.ValidTo); err != nil {
-			return fmt.Errorf("listing %q: %w: schedule valid_to: %v", l.ID, ErrCorrupt, err)
+			return bad(".valid_to", fmt.Sprintf("the last day it holds is %s, not a date like 2026-11-30", quoteShort(r.ValidTo)))
 		}
 		l.Schedules = append(l.Schedules, s)
 	}
 	if len(l.Schedules) != int(r.Position)+1 {
-		return fmt.Errorf("listing %q: %w: schedule %d part %d out of order", l.ID, ErrCorrupt, r.Position, r.Part)
+		return bad("", fmt.Sprintf("its rows are out of order or some are missing (part %d comes after schedule %d)", r.Part+1, len(l.Schedules)))
 	}
 	if err := hsds.AddPart(&l.Schedules[r.Position], r.Byday, r.OpensAt, r.ClosesAt); err != nil {
-		return fmt.Errorf("listing %q: %w: schedule: %v", l.ID, ErrCorrupt, err)
+		column := ".byday"
+		for _, c := range []string{"opens_at", "closes_at"} {
+			if strings.HasPrefix(err.Error(), c) {
+				column = "." + c
+			}
+		}
+		return bad(column, err.Error())
 	}
 	return nil
 }

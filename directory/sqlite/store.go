@@ -59,6 +59,8 @@ type Store struct {
 	db   *sql.DB // writes: one connection
 	rdb  *sql.DB // reads
 	now  func() time.Time
+	// unreadable holds what the last load skipped (see Unreadable).
+	unreadable unreadableLog
 }
 
 // Open opens the directory database at path, creating the file and its

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"nowrongdoor/directory/exchange"
+	"nowrongdoor/directory/sqlite"
+	"nowrongdoor/ui"
+)
+
+// windowExchange is the window's Import, Export and Restore: the same
+// formats, backups and checks as the command line, over the window's own
+// store.
+type windowExchange struct{ ls *liveStore }
+
+// The window offers every export format, with what each is for.
+func (x windowExchange) ExportFormats() []ui.ExportFormat {
+	uses := map[exchange.Format]struct{ label, ext string }{
+		exchange.HSDSJSON: {"HSDS 3.0 JSON, for 211 and partners", ".json"},
+		exchange.HSDSCSV:  {"HSDS 3.0 CSV data package (a folder), for 211 and partners", ""},
+		exchange.CSV:      {"Spreadsheet CSV, for Excel or LibreOffice", ".csv"},
+		exchange.JSON:     {"No Wrong Door JSON, for another desk", ".json"},
+	}
+	out := make([]ui.ExportFormat, 0, len(exchange.Formats))
+	for _, f := range exchange.Formats {
+		out = append(out, ui.ExportFormat{Name: string(f), Label: uses[f].label, Ext: uses[f].ext, Folder: f.Folder()})
+	}
+	return out
+}
+
+// read reads the file or folder at path in the format it is in.
+func (x windowExchange) read(ctx context.Context, path string) (exchange.Result, error) {
+	format, err := exchange.Detect(path)
+	if err != nil {
+		return exchange.Result{}, err
+	}
+	return exchange.Read(ctx, path, format)
+}
+
+// importOptions are an import's options for a file read as res: a
+// partner's HSDS file keeps this desk's staff notes and verifications.
+func importOptions(res exchange.Result, path, actor string, p *ui.ImportPreview) sqlite.ImportOptions {
+	source := path
+	if abs, err := filepath.Abs(path); err == nil {
+		source = abs
+	}
+	return sqlite.ImportOptions{Actor: actor, Source: source, KeepLocal: res.Format != exchange.JSON,
+		Changed: func(ch sqlite.ImportChange) {
+			c := ui.ListingChange{ID: ch.ID, Name: ch.Name}
+			if ch.Added {
+				p.Added = append(p.Added, c)
+				return
+			}
+			for _, f := range ch.Fields {
+				c.Fields = append(c.Fields, f.Field)
+			}
+			p.Updated = append(p.Updated, c)
+		}}
+}
+
+// preview is what the window shows of a file read as res.
+func preview(path string, res exchange.Result) ui.ImportPreview {
+	return ui.ImportPreview{File: path, Format: res.Format.Label(), Invalid: res.Invalid, NotKept: res.NotKept}
+}
+
+// PreviewImport reads the file and imports it in a transaction it rolls
+// back, so the preview is exactly what an import would do.
+func (x windowExchange) PreviewImport(ctx context.Context, path string) (ui.ImportPreview, error) {
+	res, err := x.read(ctx, path)
+	if err != nil {
+		return ui.ImportPreview{File: path}, err
+	}
+	p := preview(path, res)
+	opts := importOptions(res, path, "preview", &p)
+	opts.DryRun = true
+	defer x.ls.hold()()
+	rep, err := x.ls.s.Import(ctx, res.Listings, opts)
+	p.Unchanged = rep.Unchanged
+	return p, err
+}
+
+// Import imports the file as actor after a backup, all or nothing: a file
+// with any invalid record imports nothing.
+func (x windowExchange) Import(ctx context.Context, path, actor string) (ui.ImportPreview, error) {
+	res, err := x.read(ctx, path)
+	if err != nil {
+		return ui.ImportPreview{File: path}, err
+	}
+	p := preview(path, res)
+	if len(res.Invalid) > 0 {
+		return p, fmt.Errorf("%d records of %s have problems; fix them and import again, nothing was imported", res.InvalidRecords(), filepath.Base(path))
+	}
+	defer x.ls.hold()()
+	if p.BackupPath, err = x.ls.s.BackupBeforeImport(ctx, time.Now()); err != nil {
+		return p, fmt.Errorf("a backup before the import could not be made, so nothing was imported: %w", err)
+	}
+	rep, err := x.ls.s.Import(ctx, res.Listings, importOptions(res, path, actor, &p))
+	p.Unchanged = rep.Unchanged
+	return p, err
+}
+
+// Export writes the listings on the desk. The save dialog has made the
+// file already, so it is replaced, through a file beside it.
+func (x windowExchange) Export(ctx context.Context, path, format string) (int, error) {
+	f, err := exchange.ParseFormat(format)
+	if err != nil {
+		return 0, err
+	}
+	listings, err := x.ls.Listings(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return len(listings), exchange.Write(ctx, path, f, listings, true)
+}
+
+// Backups lists the backups beside the database, newest first.
+func (x windowExchange) Backups() ([]ui.Backup, error) {
+	x.ls.mu.RLock()
+	path := x.ls.s.Path()
+	x.ls.mu.RUnlock()
+	files, err := sqlite.Backups(path)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ui.Backup, len(files))
+	for i, f := range files {
+		out[i] = ui.Backup{Path: f.Path, Taken: f.Taken, Kind: string(f.Kind)}
+	}
+	return out, nil
+}
+
+// Restore puts the backup in place of the window's database and opens it.
+func (x windowExchange) Restore(ctx context.Context, path string) (string, error) {
+	res, err := x.ls.restore(ctx, path, time.Now())
+	if errors.Is(err, sqlite.ErrInUse) {
+		return "", fmt.Errorf("%w: %w", ui.ErrDatabaseInUse, err)
+	}
+	return res.Replaced, err
+}
+
+// The window's Import, Export and Restore are a windowExchange.
+var _ ui.Exchange = windowExchange{}
