@@ -40,6 +40,9 @@ type csvAttrIndex struct {
 	// words are the link types and entities, each held once.
 	words     []string
 	wordIndex map[string]uint32
+	// lastWords are the last two words looked up: a package's rows
+	// mostly repeat one link type and a few entities.
+	lastWords [2]uint32
 }
 
 // rec returns row i.
@@ -51,16 +54,24 @@ type csvAttrRow struct{ row, term int32 }
 
 // word returns the number of s in the index's words.
 func (x *csvAttrIndex) word(s string) uint32 {
+	for _, i := range x.lastWords {
+		if int(i) < len(x.words) && x.words[i] == s {
+			return i
+		}
+	}
 	if i, ok := x.wordIndex[s]; ok {
+		x.lastWords[0], x.lastWords[1] = i, x.lastWords[0]
 		return i
 	}
 	if x.wordIndex == nil {
 		x.wordIndex = map[string]uint32{}
 	}
 	s = strings.Clone(s)
-	x.wordIndex[s] = uint32(len(x.words))
+	i := uint32(len(x.words))
+	x.wordIndex[s] = i
 	x.words = append(x.words, s)
-	return uint32(len(x.words) - 1)
+	x.lastWords[0], x.lastWords[1] = i, x.lastWords[0]
+	return i
 }
 
 // add links a row to record link.
@@ -153,28 +164,25 @@ func csvParseUUID(s string) (u [16]byte, ok bool) {
 			i++
 			continue
 		}
-		hi, ok1 := csvHex(s[i])
-		lo, ok2 := csvHex(s[i+1])
-		if !ok1 || !ok2 {
+		hi, lo := csvHexDigits[s[i]], csvHexDigits[s[i+1]]
+		if hi == 0 || lo == 0 {
 			return u, false
 		}
-		u[j] = hi<<4 | lo
+		u[j] = (hi-1)<<4 | (lo - 1)
 		j++
 		i += 2
 	}
 	return u, u != [16]byte{}
 }
 
-// csvHex is the value of a lower-case hex digit.
-func csvHex(c byte) (byte, bool) {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0', true
-	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10, true
+// csvHexDigits holds one more than the value of each lower-case hex
+// digit, 0 for any other byte.
+var csvHexDigits = func() (t [256]byte) {
+	for i, c := range "0123456789abcdef" {
+		t[c] = byte(i + 1)
 	}
-	return 0, false
-}
+	return t
+}()
 
 // csvFormatUUID writes a UUID as csvParseUUID reads it.
 func csvFormatUUID(u [16]byte) string {

@@ -426,20 +426,27 @@ func (j *csvJoin) loadAttributes() error {
 		return err
 	}
 	defer tr.close()
+	// The table has most of a package's rows: its columns are looked up
+	// once, and its words and terms compared with the row before's.
+	id, link, termCol, linkType, kind, value := tr.index("id"), tr.index("link_id"), tr.index("taxonomy_term_id"),
+		tr.index("link_type"), tr.index("link_entity"), tr.index("value")
+	lastTermID, lastTerm := "", int32(-1)
 	for tr.next(j.ps) {
 		tr.countUnheld(j.notKept)
-		a := csvAttr{value: strings.Clone(tr.get("value")),
-			linkType: j.attrs.word(tr.get("link_type")), kind: j.attrs.word(tr.get("link_entity")), term: -1, row: int32(tr.row)}
-		a.setID(strings.TrimSpace(tr.get("id")))
-		if termID := strings.TrimSpace(tr.get("taxonomy_term_id")); termID != "" {
+		a := csvAttr{value: strings.Clone(tr.at(value)), linkType: j.attrs.word(tr.at(linkType)),
+			kind: j.attrs.word(tr.at(kind)), term: -1, row: int32(tr.row)}
+		a.setID(strings.TrimSpace(tr.at(id)))
+		if termID := strings.TrimSpace(tr.at(termCol)); termID == lastTermID && termID != "" {
+			a.term = lastTerm
+		} else if termID != "" {
 			t, ok := j.terms[termID]
 			if !ok {
 				j.missing(tr.path, tr.row, "taxonomy_term_id", termID, "taxonomy_terms.csv")
 				continue
 			}
-			a.term = t
+			a.term, lastTerm, lastTermID = t, t, j.termList[t].v.ID
 		}
-		j.attrs.add(strings.TrimSpace(tr.get("link_id")), a)
+		j.attrs.add(strings.TrimSpace(tr.at(link)), a)
 	}
 	return nil
 }

@@ -141,6 +141,24 @@ func (tr *csvTableReader) get(name string) string {
 	return ""
 }
 
+// index returns the position of column name in a row, -1 when the table
+// has no such column; at reads it.
+func (tr *csvTableReader) index(name string) int {
+	if i, ok := tr.col[name]; ok {
+		return i
+	}
+	return -1
+}
+
+// at returns the current row's value at position i (from index), "" for
+// -1.
+func (tr *csvTableReader) at(i int) string {
+	if i < 0 {
+		return ""
+	}
+	return tr.rec[i]
+}
+
 // where names the current row's cell in column name, as problems do.
 func (tr *csvTableReader) where(name string) string {
 	return fmt.Sprintf("%s row %d, column %s", tr.path, tr.row, name)
