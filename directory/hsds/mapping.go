@@ -34,7 +34,7 @@ func FromListing(l *directory.Listing) (Service, error) {
 		s.Organization = &Organization{ID: oid, Name: l.Organization}
 	}
 	given := map[string]bool{}
-	a := attrs{listingID: l.ID, link: "service", linkID: sid, entity: "service", given: given}
+	a := attrs{listingID: l.ID, link: "service", given: given}
 	a.add(termListingID, l.ID)
 	a.add(termLevel, string(l.Level))
 	for _, v := range l.Services {
@@ -66,7 +66,7 @@ func FromListing(l *directory.Listing) (Service, error) {
 	for i, p := range l.Phones {
 		pid := PhoneID(l.ID, i)
 		ph := Phone{ID: pid, Number: p.Number, Type: "voice", Description: p.Label}
-		pa := attrs{listingID: l.ID, link: "phone:" + strconv.Itoa(i), linkID: pid, entity: "phone", given: given}
+		pa := attrs{listingID: l.ID, link: "phone:" + strconv.Itoa(i), given: given}
 		if n, ok := plainNumber(p.Ext); ok {
 			ph.Extension = &n
 		} else {
@@ -95,7 +95,7 @@ func FromListing(l *directory.Listing) (Service, error) {
 				closes, _ := ParseHHMM(p.ClosesAt)
 				r.OpensAt, r.ClosesAt = HHMM(opens%(24*60)), HHMM(closes%(24*60))
 			}
-			ra := attrs{listingID: l.ID, link: "schedule:" + strconv.Itoa(i) + ":" + strconv.Itoa(j), linkID: id, entity: "schedule", given: given}
+			ra := attrs{listingID: l.ID, link: "schedule:" + strconv.Itoa(i) + ":" + strconv.Itoa(j), given: given}
 			if j > 0 {
 				ra.add(termPart, strconv.Itoa(j))
 			}
@@ -128,8 +128,8 @@ func FromListing(l *directory.Listing) (Service, error) {
 
 // attrs collects the attributes of one record of a listing.
 type attrs struct {
-	listingID, link, linkID, entity string
-	out                             []Attribute
+	listingID, link string
+	out             []Attribute
 	// given holds the codes whose term a record of the same service has
 	// spelled out already: after the first, an attribute names its term
 	// by id alone. Every attribute spelling out its term made an export
@@ -143,7 +143,11 @@ func (a *attrs) add(code, value string) {
 		return
 	}
 	t := termRecords[code]
-	at := Attribute{ID: AttributeID(a.listingID, a.link, len(a.out)), LinkID: a.linkID, LinkEntity: a.entity, Value: value}
+	// Nested under its record, an attribute's link is where it sits: its
+	// link_id and link_entity would repeat the record's id and kind in
+	// every attribute, a third of an export. The CSV package, flat, writes
+	// them from the record.
+	at := Attribute{ID: AttributeID(a.listingID, a.link, len(a.out)), Value: value}
 	if a.given[code] {
 		at.TaxonomyTermID = t.ID
 	} else {
