@@ -16,3 +16,19 @@ func TestValidationErrorCapsLines(t *testing.T) {
 		t.Errorf("Error() = %d lines ending %q, want %d lines ending with the count of the rest", lines, msg[len(msg)-30:], maxErrorLines+1)
 	}
 }
+
+func TestClosestName(t *testing.T) {
+	names := []string{"name", "notes_for_staff", "phones", "postal_code", "id"}
+	for key, want := range map[string]string{
+		"nmae":       "name",        // two letters swapped
+		"Name":       "name",        // case
+		"phone":      "phones",      // a prefix
+		"postalcode": "postal_code", // an edit
+		"website":    "",            // nothing near
+		"i":          "",            // too short to guess from
+	} {
+		if got := ClosestName(key, names); got != want {
+			t.Errorf("ClosestName(%q) = %q, want %q", key, got, want)
+		}
+	}
+}

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"nowrongdoor/directory"
 )
 
 // csvTableReader reads one table of a package row by row, its columns by
@@ -81,7 +83,7 @@ func openCSVTable(fsys fs.FS, path string, t *csvTable, held []string, ps *csvPr
 			ps.file("%s: the header row names column %s twice; remove one", path, name)
 		case !slices.Contains(known, name):
 			msg := fmt.Sprintf("%s: unknown column %q", path, name)
-			if near := csvClosest(name, known); near != "" {
+			if near := directory.ClosestName(name, known); near != "" {
 				msg += fmt.Sprintf("; did you mean %q?", near)
 			} else {
 				msg += fmt.Sprintf("; HSDS names the columns of %s %s", path, strings.Join(known, ", "))

@@ -225,7 +225,7 @@ func (w *walker) object(o *object, held bool, dst any) {
 		case !known:
 			msg := fmt.Sprintf("unknown field %q", w.path)
 			prefix := string(w.path[:len(w.path)-len(key)])
-			if s := closest(key, o.names); s != "" {
+			if s := directory.ClosestName(key, o.names); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", prefix+s)
 			} else {
 				msg += fmt.Sprintf(" (HSDS %s has %s)", o.name, strings.Join(o.names, ", "))
@@ -454,49 +454,4 @@ func appendInt(b []byte, i int) []byte {
 		b = appendInt(b, i/10)
 	}
 	return append(b, byte('0'+i%10))
-}
-
-// closest returns the known name nearest to a misspelled one, or "" if
-// none is near enough to be a likely typo.
-func closest(key string, names []string) string {
-	best, bestDist := "", 3
-	lk := strings.ToLower(key)
-	for _, n := range names {
-		if strings.EqualFold(n, key) {
-			return n
-		}
-		d := editDistance(lk, n)
-		if len(lk) >= 3 && (strings.HasPrefix(n, lk) || strings.HasPrefix(lk, n)) {
-			d = min(d, 1)
-		}
-		if d < bestDist && d < len(key) {
-			best, bestDist = n, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes
-// (member names are ASCII).
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 64
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

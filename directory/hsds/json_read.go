@@ -309,7 +309,7 @@ func (fr *fileReader) object() error {
 	for i, k := range keys {
 		if !slices.Contains(listMembers, k) {
 			msg := fmt.Sprintf("unknown field %q of the list", k)
-			if s := closest(k, append([]string{"contents"}, listMembers...)); s != "" {
+			if s := directory.ClosestName(k, append([]string{"contents"}, listMembers...)); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			problems = append(problems, directory.Problem{Index: -1, Field: k, Message: msg})

@@ -402,7 +402,7 @@ func checkKeys(keys []string, fields map[string]jsonField, names []string, prefi
 			continue
 		}
 		msg := fmt.Sprintf("unknown field %q", prefix+key)
-		if s := closest(key, names); s != "" {
+		if s := directory.ClosestName(key, names); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", prefix+s)
 		} else {
 			msg += fmt.Sprintf("; the fields are %s", strings.Join(names, ", "))
@@ -410,51 +410,6 @@ func checkKeys(keys []string, fields map[string]jsonField, names []string, prefi
 		problems = append(problems, directory.Problem{ID: id(), Field: prefix + key, Message: msg})
 	}
 	return problems
-}
-
-// closest returns the known name nearest to a misspelled one, or "" if none
-// is near enough to be a likely typo.
-func closest(key string, names []string) string {
-	best, bestDist := "", 3
-	lk := strings.ToLower(key)
-	for _, n := range names {
-		if strings.EqualFold(n, key) {
-			return n
-		}
-		d := editDistance(lk, n)
-		if strings.HasPrefix(n, lk) || strings.HasPrefix(lk, n) {
-			d = min(d, 1)
-		}
-		if d < bestDist {
-			best, bestDist = n, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes (field
-// names are ASCII).
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 64
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // objectMembers returns the member names and raw values of a JSON object in
