@@ -43,4 +43,3 @@ func BenchmarkImportHSDS100k(b *testing.B) {
 		}
 	}
 }
-

@@ -30,6 +30,13 @@ type ImportOptions struct {
 	// must not wipe it. Without it, the file is the whole listing, as an
 	// admin's own file is, and an empty note removes the note.
 	KeepLocal bool
+	// Validated says the caller normalized and validated every listing
+	// by directory's rules just before, as exchange.Read does (and reports
+	// each problem by record and field). The store then does not do both
+	// a second time: it checks only what its rows rely on, that each
+	// listing has an id, given once, and a name. Should a listing fail
+	// that, the import fails with every problem the full rules find.
+	Validated bool
 	// Changed, when set, is told of each listing the import adds or
 	// updates, in file order, so a report can name them: a count alone
 	// does not let an admin check a dry run before the real one.
@@ -77,7 +84,7 @@ func proposeHours(l *directory.Listing) {
 // prepare copies, normalizes, checks and encodes listings before they are
 // seeded, so nothing invalid reaches the database whoever the caller is.
 func prepare(op string, listings []directory.Listing, now time.Time) ([]directory.Listing, []listingRows, error) {
-	c := prepareChunk(listings, now)
+	c := prepareChunk(listings, now, false)
 	if c.err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", op, c.err)
 	}
@@ -207,7 +214,7 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 		return rep, err
 	}
 	who.changed, who.keepLocal = opts.Changed, opts.KeepLocal
-	chunks, stop := prepareAsync(listings, now)
+	chunks, stop := prepareAsync(listings, now, opts.Validated)
 	defer stop()
 	// Once a listing is invalid nothing more is written, the transaction
 	// will roll back, but every listing is still prepared so that all the
@@ -390,14 +397,14 @@ const chunkSize = 256
 
 // prepareAsync prepares listings in a goroutine, in order, chunk by chunk.
 // stop ends the goroutine early and waits for it.
-func prepareAsync(listings []directory.Listing, now time.Time) (<-chan chunk, func()) {
+func prepareAsync(listings []directory.Listing, now time.Time, validated bool) (<-chan chunk, func()) {
 	out := make(chan chunk, 4)
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		defer close(out)
 		for lo := 0; lo < len(listings); lo += chunkSize {
-			c := prepareChunk(listings[lo:min(lo+chunkSize, len(listings))], now)
+			c := prepareChunk(listings[lo:min(lo+chunkSize, len(listings))], now, validated)
 			select {
 			case out <- c:
 			case <-done:
@@ -410,14 +417,18 @@ func prepareAsync(listings []directory.Listing, now time.Time) (<-chan chunk, fu
 
 // prepareChunk copies, normalizes, checks and encodes listings. A listing
 // that arrives with hours text and no schedules gets those the hours
-// reader proposes.
-func prepareChunk(listings []directory.Listing, now time.Time) chunk {
+// reader proposes. Listings the caller has validated (see
+// ImportOptions.Validated) are normalized already and only checked for
+// what the rows rely on.
+func prepareChunk(listings []directory.Listing, now time.Time, validated bool) chunk {
 	c := chunk{listings: make([]directory.Listing, len(listings)), rows: make([]listingRows, len(listings))}
 	for i := range listings {
 		l := &c.listings[i]
 		*l = listings[i]
 		proposeHours(l)
-		l.Normalize()
+		if !validated {
+			l.Normalize()
+		}
 		l.UpdatedAt = now // a file's updated_at is ignored: the store sets it
 		var err error
 		if c.rows[i], err = encodeListing(l); err != nil {
@@ -425,7 +436,11 @@ func prepareChunk(listings []directory.Listing, now time.Time) chunk {
 			return c
 		}
 	}
-	c.valid = directory.ValidateListings(c.listings, now) == nil
+	if validated {
+		c.valid = !slices.ContainsFunc(c.listings, func(l directory.Listing) bool { return l.ID == "" || l.Name == "" })
+	} else {
+		c.valid = directory.ValidateListings(c.listings, now) == nil
+	}
 	return c
 }
 
