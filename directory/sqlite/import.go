@@ -221,12 +221,10 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 	// problems are reported at once.
 	invalid := false
 	seen := make(map[string]bool, len(listings))
-	normalized := make([]directory.Listing, 0, len(listings))
 	for c := range chunks {
 		if c.err != nil {
 			return rep, c.err
 		}
-		normalized = append(normalized, c.listings...)
 		invalid = invalid || !c.valid
 		if invalid {
 			continue
@@ -255,7 +253,10 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 		}
 	}
 	if invalid {
-		if err := directory.ValidateListings(normalized, now); err != nil {
+		// The listings are prepared again to be reported, rather than kept
+		// from the chunks: a copy of 100,000 held to the end only for a
+		// failure was tens of megabytes for the collector to scan.
+		if err := directory.ValidateListings(normalizedCopy(listings, now), now); err != nil {
 			return ImportReport{}, err
 		}
 		return ImportReport{}, errors.New("listings failed a check that passes on its own") // a bug
@@ -442,6 +443,18 @@ func prepareChunk(listings []directory.Listing, now time.Time, validated bool) c
 		c.valid = directory.ValidateListings(c.listings, now) == nil
 	}
 	return c
+}
+
+// normalizedCopy returns a copy of listings as prepareChunk leaves them,
+// for a report of their problems.
+func normalizedCopy(listings []directory.Listing, now time.Time) []directory.Listing {
+	out := slices.Clone(listings)
+	for i := range out {
+		proposeHours(&out[i])
+		out[i].Normalize()
+		out[i].UpdatedAt = now
+	}
+	return out
 }
 
 // existingIDs returns the ids in the database with their content hashes,
