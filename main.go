@@ -635,5 +635,10 @@ func (c *cli) loadIndex(ctx context.Context, dbFlag string) (*sqlite.Store, *sea
 		s.Close()
 		return nil, nil, fmt.Errorf("%w%s", err, openAdvice(err))
 	}
+	if bad := s.Unreadable(); len(bad) > 0 {
+		// The window opens with the rest; the log says what is missing.
+		fmt.Fprintf(c.stderr, "nowrongdoor: listings with rows that cannot be read are not on the desk (%d problem%s); nowrongdoor check names them\n",
+			len(bad), plural(len(bad)))
+	}
 	return s, search.NewIndex(listings), nil
 }

@@ -558,14 +558,14 @@ func TestImportBadFiles(t *testing.T) {
 		{"truncated", data.Agencies[:len(data.Agencies)/2], "", []string{"ends in the middle of the JSON (line"}},
 		{"not JSON", []byte("id,name,phone\nslco-wic,WIC,385-468-4100\n"), "", []string{"the file is not JSON (line 1, column 1"}},
 		// One object is one HSDS service.
-		{"object", []byte(`{"id": "x", "name": "y"}`), "", []string{`record 0 (id "x"): the listing has no phone`, "1 problem in 1 of 1 records"}},
+		{"object", []byte(`{"id": "x", "name": "y"}`), "", []string{`record 1 (id "x"): the listing has no phone`, "1 problem in 1 of 1 records"}},
 		{"invalid UTF-8", []byte("[{\"id\": \"x\", \"name\": \"caf\xe9\"}]"), "", []string{"not valid UTF-8"}},
 		{"duplicate ids", marshalRecords(t, dup), "", []string{
-			`record 2 (id "slco-clerk-marriage-licenses"): id is also used by record 0`}},
+			`record 3 (id "slco-clerk-marriage-licenses"): id is also used by record 1`}},
 		{"no name", marshalRecords(t, noName), "", []string{
-			`record 2 (id "slco-treasurer"): name is empty; give the listing a name`}},
+			`record 3 (id "slco-treasurer"): name is empty; give the listing a name`}},
 		{"several problems", marshalRecords(t, append(dup, noName[2])), "", []string{
-			"record 2 (id", "record 3 (id", "2 problems in 2 of 4 records; fix them and import again, nothing was imported"}},
+			"record 3 (id", "record 4 (id", "2 problems in 2 of 4 records; fix them and import again, nothing was imported"}},
 		{"missing file", nil, filepath.Join(t.TempDir(), "nope.json"), []string{"nope.json does not exist; check the name"}},
 		// A folder is an HSDS CSV data package.
 		{"folder", nil, t.TempDir(), []string{"the package is empty; an HSDS CSV data package holds datapackage.json"}},

@@ -104,7 +104,7 @@ func TestImportDryRunReport(t *testing.T) {
 	if r.code != exitFail || r.stdout != wantOut {
 		t.Errorf("import --dry-run = %d, stdout %q; want exit 1 and\n%s", r.code, r.stdout, wantOut)
 	}
-	for _, want := range []string{`record 4 (id "bad-office"): phones[0] ("Main") number "801-535-600" has 9 digits`, "1 problem in 1 of 5 records"} {
+	for _, want := range []string{`record 5 (id "bad-office"): phones[0] ("Main") number "801-535-600" has 9 digits`, "1 problem in 1 of 5 records"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("import --dry-run stderr = %q, want %q", r.stderr, want)
 		}

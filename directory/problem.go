@@ -28,16 +28,17 @@ type Problem struct {
 	Message string
 }
 
-// String formats the problem as one line naming the record:
+// String formats the problem as one line naming the record, counted from
+// 1 as people and editors count (the window says the same):
 // `record 12 (id "slco-wic"): name is empty; give the listing a name`.
 func (p Problem) String() string {
 	if p.Index < 0 {
 		return p.Message
 	}
 	if p.ID == "" {
-		return fmt.Sprintf("record %d (no id): %s", p.Index, p.Message)
+		return fmt.Sprintf("record %d (no id): %s", p.Index+1, p.Message)
 	}
-	return fmt.Sprintf("record %d (id %q): %s", p.Index, shorten(p.ID), p.Message)
+	return fmt.Sprintf("record %d (id %q): %s", p.Index+1, shorten(p.ID), p.Message)
 }
 
 // ValidationError reports every problem found in an import file or a set of

@@ -565,7 +565,7 @@ func DuplicateIDs(listings []Listing) []Problem {
 		}
 		if j, ok := first[l.ID]; ok {
 			ps = append(ps, Problem{Index: i, ID: l.ID, Field: "id",
-				Message: fmt.Sprintf("id is also used by record %d; give each listing its own id", j)})
+				Message: fmt.Sprintf("id is also used by record %d; give each listing its own id", j+1)})
 			continue
 		}
 		first[l.ID] = i

@@ -33,7 +33,19 @@ type fakeAdminStore struct {
 	saveErr error
 	busy    bool
 	now     time.Time
+	// damaged lists listings whose stored rows cannot all be read: Load
+	// gives what could be read, in a partial error, as the store does.
+	damaged map[string]string
 }
+
+// partialErr is the fake's error for a damaged listing.
+type partialErr struct {
+	l   directory.Listing
+	why string
+}
+
+func (e partialErr) Error() string               { return e.why }
+func (e partialErr) Readable() directory.Listing { return e.l }
 
 func newFakeAdminStore(ls []directory.Listing) *fakeAdminStore {
 	f := &fakeAdminStore{listings: map[string]directory.Listing{}, now: testNow}
@@ -62,6 +74,10 @@ func (f *fakeAdminStore) Load(_ context.Context, id string) (directory.Listing, 
 	l, ok := f.listings[id]
 	if !ok {
 		return l, fmt.Errorf("load %q: %w", id, directory.ErrNotFound)
+	}
+	if why, bad := f.damaged[id]; bad {
+		l.Schedules = nil
+		return directory.Listing{}, fmt.Errorf("load %q: %w", id, partialErr{l, why})
 	}
 	return l, nil
 }

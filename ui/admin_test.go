@@ -675,3 +675,20 @@ func TestActionTextWordsEveryAction(t *testing.T) {
 		}
 	}
 }
+
+// A listing stored with rows the store cannot read opens in the editor
+// with what could be read, and says what is missing, so the admin can
+// put it right and save it whole again.
+func TestEditorOpensADamagedListing(t *testing.T) {
+	td, f := newAdminDesk(t)
+	td.unlockAs("Jane Doe")
+	id := fixtureListings()[0].ID
+	f.damaged = map[string]string{id: "its hours (schedule 1) cannot be read"}
+	e := td.openEditorOn(id)
+	if e.orig.ID != id || e.orig.Name != fixtureListings()[0].Name {
+		t.Fatalf("the editor opened %q, want %q with what could be read", e.orig.ID, id)
+	}
+	if got := e.status.Text; !strings.Contains(got, "Part of this listing could not be read") || !strings.Contains(got, "its hours (schedule 1) cannot be read") {
+		t.Errorf("the editor says %q, want what could not be read", got)
+	}
+}

@@ -68,6 +68,14 @@ func (d *Desk) openEditor(id string) {
 			l, err = s.Load(context.Background(), id)
 			return err
 		})
+		// A listing stored with rows that cannot be read opens with what
+		// could be read, so the admin can fill in the rest and save it
+		// whole again.
+		var partial partialListing
+		damaged := errors.As(err, &partial)
+		if damaged {
+			l, err = partial.Readable(), nil
+		}
 		d.do(func() {
 			switch {
 			case errors.Is(err, directory.ErrNotFound):
@@ -75,10 +83,21 @@ func (d *Desk) openEditor(id string) {
 			case err != nil:
 				d.detail.showNotice(lang.L("The listing could not be opened: {{.Error}}. Try again.", map[string]any{"Error": storeProblem(err)}))
 			case d.adminUnlocked():
-				d.newEditor(l, false)
+				e := d.newEditor(l, false)
+				if damaged {
+					e.say(lang.L("Part of this listing could not be read and is left empty: {{.Error}}. Check every field and save to write it whole again.",
+						map[string]any{"Error": storeProblem(partial)}), widget.WarningImportance)
+				}
 			}
 		})
 	}()
+}
+
+// partialListing is a store's error for a listing stored with rows it
+// cannot read, which gives what could be read.
+type partialListing interface {
+	error
+	Readable() directory.Listing
 }
 
 // openNewEditor opens the editor on a new listing.

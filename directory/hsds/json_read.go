@@ -194,12 +194,12 @@ func (fr *fileReader) array() error {
 // syntax is a syntax error at a file offset.
 func (fr *fileReader) syntax(at int64, msg string) error {
 	return fileError("JSON syntax error at byte %d (in record %d): %s; a missing comma, quote or bracket just before it is the usual cause",
-		at, len(fr.records)+len(fr.batch), msg)
+		at, len(fr.records)+len(fr.batch)+1, msg)
 }
 
 // splitError explains why the splitter could not read on.
 func (fr *fileReader) splitError(err error) error {
-	record := len(fr.records) + len(fr.batch)
+	record := len(fr.records) + len(fr.batch) + 1 // counted from 1, as people count
 	var depth *depthError
 	var unexpected *unexpectedError
 	switch {
@@ -425,7 +425,7 @@ func (fr *fileReader) result() (ReadResult, error) {
 	for i := range fr.records {
 		if m := fr.records[i].syntax; m != "" {
 			return ReadResult{}, fileError("JSON syntax error at byte %d (in record %d): %s; a missing comma, quote or bracket just before it is the usual cause",
-				fr.records[i].syntaxAt, i, m)
+				fr.records[i].syntaxAt, i+1, m)
 		}
 	}
 	used := make(map[string]bool, len(fr.records))
@@ -455,7 +455,7 @@ func (fr *fileReader) result() (ReadResult, error) {
 			if j, ok := firstService[rec.serviceID]; ok {
 				dupService[i] = true
 				problems = append(problems, directory.Problem{Index: i, ID: l.ID, Field: "id",
-					Message: fmt.Sprintf("service id %q is also used by record %d; give each service its own id", directory.Shorten(rec.serviceID), j)})
+					Message: fmt.Sprintf("service id %q is also used by record %d; give each service its own id", directory.Shorten(rec.serviceID), j+1)})
 			} else {
 				firstService[rec.serviceID] = i
 			}

@@ -54,7 +54,7 @@ func TestReadJSONFileProblems(t *testing.T) {
 		{"more after the end", "[" + pantry + "] x", "JSON"},
 		{"a second value", "[" + pantry + "] []", "goes on after its JSON ends"},
 		{"a trailing comma", "[" + pantry + ",]", "JSON syntax error at byte"},
-		{"no colon", `[{"name" "x"}]`, "JSON syntax error at byte 9 (in record 0): invalid character '\"' after object key"},
+		{"no colon", `[{"name" "x"}]`, "JSON syntax error at byte 9 (in record 1): invalid character '\"' after object key"},
 		{"no comma in a list", `{"contents": [] "total_items": 1}`, "JSON syntax error at byte 16"},
 		{"a bad escape", `[{"name": "x\u12"}]`, "JSON syntax error"},
 		{"a line break in a string", "[{\"name\": \"x\ny\"}]", "invalid character '\\n' in string literal"},
@@ -125,10 +125,10 @@ func TestReadJSONRecordProblems(t *testing.T) {
 				`0 assured_date: assured_date "yesterday" is not a date`,
 				`0 last_modified: last_modified "2024-13-01" is not a date and time`}},
 		{"duplicate service ids", `[` + pantry + `, ` + pantry + `]`,
-			[]string{`1 id: service id "11111111-2222-4333-8444-555555555555" is also used by record 0`}},
+			[]string{`1 id: service id "11111111-2222-4333-8444-555555555555" is also used by record 1`}},
 		{"duplicate listing ids", `[{"id": "a0000000-0000-4000-8000-000000000000", "name": "Food Bank", "url": "https://example.org", "attributes": [{"id": "x", "value": "food-bank", "taxonomy_term": {"id": "t", "code": "listing_id", "name": "Listing id", "description": "", "taxonomy": "No Wrong Door"}}]},
 			{"id": "b0000000-0000-4000-8000-000000000000", "name": "Food Bank 2", "url": "https://example.org", "attributes": [{"id": "y", "value": "food-bank", "taxonomy_term": {"id": "t", "code": "listing_id", "name": "Listing id", "description": "", "taxonomy": "No Wrong Door"}}]}]`,
-			[]string{`1 id: id is also used by record 0`}},
+			[]string{`1 id: id is also used by record 1`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ps := problemsOf(t, c.file)

@@ -287,11 +287,11 @@ func TestParseListingsStaffNotesOldName(t *testing.T) {
 		{"new name", `"notes_for_staff": "Ask for Pat."`, "Ask for Pat.", ""},
 		{"both, same text", `"staff_notes": "Ask for Pat.", "notes_for_staff": " Ask for Pat. "`, "Ask for Pat.", ""},
 		{"both, different text", `"notes_for_staff": "Ask for Pat.", "staff_notes": "Ask for Sam."`, "",
-			`record 0 (id "slco-wic"): notes_for_staff and staff_notes give different text; they are one field (staff_notes is its name in files made for earlier releases), so keep one`},
+			`record 1 (id "slco-wic"): notes_for_staff and staff_notes give different text; they are one field (staff_notes is its name in files made for earlier releases), so keep one`},
 		{"both, different text, old name first", `"staff_notes": "Ask for Pat.", "notes_for_staff": "Ask for Sam."`, "",
-			`record 0 (id "slco-wic"): staff_notes and notes_for_staff give different text; they are one field (staff_notes is its name in files made for earlier releases), so keep one`},
+			`record 1 (id "slco-wic"): staff_notes and notes_for_staff give different text; they are one field (staff_notes is its name in files made for earlier releases), so keep one`},
 		{"old name twice", `"staff_notes": "Ask for Pat.", "staff_notes": "Ask for Pat."`, "",
-			`record 0 (id "slco-wic"): field "staff_notes" appears more than once; keep one`},
+			`record 1 (id "slco-wic"): field "staff_notes" appears more than once; keep one`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -329,7 +329,7 @@ func TestParseListingsPhoneNote(t *testing.T) {
 func TestParseListingsDuplicateKey(t *testing.T) {
 	file := `[{"id": "slco-wic", "name": "WIC", "level": "county", "website": "https://slco.org", "name": "WIC again"}]`
 	_, err := ParseListings(strings.NewReader(file))
-	want := `record 0 (id "slco-wic"): field "name" appears more than once; keep one`
+	want := `record 1 (id "slco-wic"): field "name" appears more than once; keep one`
 	if err == nil || err.Error() != want {
 		t.Errorf("ParseListings(%s) = %v, want %q", file, err, want)
 	}
@@ -353,11 +353,11 @@ func TestParseListingsReportsEveryProblem(t *testing.T) {
 	}
 	_, err = ParseListings(bytes.NewReader(file))
 	want := strings.Join([]string{
-		`record 1 (id "slco-food"): name is empty; give the listing a name`,
-		`record 2 (id "slco-wic"): id is also used by record 0; give each listing its own id`,
-		`record 3 (no id): the record is a string, not a listing object { ... }`,
-		`record 4 (id "slco-phone"): level "galactic" is not one of county, city, state, federal, nonprofit, business`,
-		`record 4 (id "slco-phone"): phones[0] ("Main") number "555" is not a three-digit number in service here; those are 211, 311, 511, 711, 811, 911, 988`,
+		`record 2 (id "slco-food"): name is empty; give the listing a name`,
+		`record 3 (id "slco-wic"): id is also used by record 1; give each listing its own id`,
+		`record 4 (no id): the record is a string, not a listing object { ... }`,
+		`record 5 (id "slco-phone"): level "galactic" is not one of county, city, state, federal, nonprofit, business`,
+		`record 5 (id "slco-phone"): phones[0] ("Main") number "555" is not a three-digit number in service here; those are 211, 311, 511, 711, 811, 911, 988`,
 	}, "\n")
 	if err == nil || err.Error() != want {
 		t.Errorf("ParseListings = %v\nwant %s", err, want)
@@ -374,7 +374,7 @@ func TestParseListingsHugeDescription(t *testing.T) {
 	rec := validRecord()
 	rec["description"] = strings.Repeat("Help with food. ", 10<<20/16) + "Call first."
 	_, err := ParseListings(bytes.NewReader(fileOf(t, rec)))
-	want := `record 0 (id "slco-wic"): description is 10485771 characters long, longer than 4000; shorten it`
+	want := `record 1 (id "slco-wic"): description is 10485771 characters long, longer than 4000; shorten it`
 	if err == nil || err.Error() != want {
 		t.Errorf("ParseListings(10 MB description) = %.200v, want %q", err, want)
 	}
@@ -389,10 +389,10 @@ func TestImportNamesRecordAndField(t *testing.T) {
 	rec["verified_on"] = "2026-03-16"
 	_, err := readListings(bytes.NewReader(fileOf(t, validRecord(), rec)), importNow)
 	want := strings.Join([]string{
-		`record 1 (id "slco-wic"): staff_notes contains U+202E (right-to-left override), an invisible character, at character 6; remove it`,
-		`record 1 (id "slco-wic"): address.state "Utah" should be the two capital letters of the state's code: "UT"`,
-		`record 1 (id "slco-wic"): verified_on 2026-03-16 is in the future; give the day a person last checked the listing, today (2026-03-15) or earlier`,
-		`record 1 (id "slco-wic"): id is also used by record 0; give each listing its own id`,
+		`record 2 (id "slco-wic"): staff_notes contains U+202E (right-to-left override), an invisible character, at character 6; remove it`,
+		`record 2 (id "slco-wic"): address.state "Utah" should be the two capital letters of the state's code: "UT"`,
+		`record 2 (id "slco-wic"): verified_on 2026-03-16 is in the future; give the day a person last checked the listing, today (2026-03-15) or earlier`,
+		`record 2 (id "slco-wic"): id is also used by record 1; give each listing its own id`,
 	}, "\n")
 	if err == nil || err.Error() != want {
 		t.Errorf("parseListings = %v\nwant %s", err, want)

@@ -311,7 +311,7 @@ func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, r
 	// Whether a listing is on the desk is the admins' choice, not the
 	// file's: an archived listing stays archived. What only this desk
 	// knows stays too when the file does not say it.
-	if keepLocal(l, stored, c.keepLocal) {
+	if keepLocal(l, stored, c.keepLocal, !w.damaged[l.ID]) {
 		var err error
 		if rows, err = encodeListing(l); err != nil {
 			return err
@@ -348,8 +348,10 @@ func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, r
 // published text, and, with notes set (ImportOptions.KeepLocal), what the
 // stored version records and the file leaves out: the staff notes, the
 // last verification, and the staff note of a phone the file has at the
-// same place with the same number. It reports whether l changed.
-func keepLocal(l, stored *directory.Listing, notes bool) bool {
+// same place with the same number. whole says the stored version was read
+// whole: of a listing whose rows could not all be read, the schedules read
+// are not the admin's. It reports whether l changed.
+func keepLocal(l, stored *directory.Listing, notes, whole bool) bool {
 	changed := false
 	if stored.Archived && !l.Archived {
 		l.Archived, changed = true, true
@@ -358,7 +360,7 @@ func keepLocal(l, stored *directory.Listing, notes bool) bool {
 	// say nothing new: the desk's, which an admin may have confirmed or
 	// corrected, stay. A file in the directory's own JSON carries the text
 	// and not the schedules.
-	if l.Hours == stored.Hours && allProposed(l.Schedules) && !slices.EqualFunc(l.Schedules, stored.Schedules, sameSchedule) {
+	if whole && l.Hours == stored.Hours && allProposed(l.Schedules) && !slices.EqualFunc(l.Schedules, stored.Schedules, sameSchedule) {
 		l.Schedules, changed = slices.Clone(stored.Schedules), true
 	}
 	if !notes {

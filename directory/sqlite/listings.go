@@ -424,6 +424,9 @@ type listingWriter struct {
 	remove                                  *sql.Stmt
 	orgs                                    map[string]bool // organizations queued
 	replaced                                bool            // whether a listing was replaced
+	// damaged holds the listings stored() found with rows it could not
+	// read: what was read of them is partial and never kept.
+	damaged map[string]bool
 }
 
 func newListingWriter(ctx context.Context, tx *sql.Tx) (*listingWriter, error) {
@@ -605,6 +608,10 @@ func (w *listingWriter) stored(ctx context.Context, listings []directory.Listing
 		if !sameRows(old, rows[i]) {
 			exists[id] = ""
 			out[id] = &partial
+			if w.damaged == nil {
+				w.damaged = map[string]bool{}
+			}
+			w.damaged[id] = true
 			continue
 		}
 		if err := w.replace(ctx, rows[i]); err != nil {

@@ -45,6 +45,10 @@ func (e *UnreadableError) Error() string {
 	return strings.Join(msgs, "; ")
 }
 
+// Readable returns what could be read of the listing, for an editor to
+// open: saving it writes the listing whole again.
+func (e *UnreadableError) Readable() directory.Listing { return e.Listing }
+
 // Is makes the error match ErrUnreadable.
 func (e *UnreadableError) Is(target error) bool { return target == ErrUnreadable }
 
