@@ -278,16 +278,19 @@ func (w *chainWriter) append(ctx context.Context, e directory.Event, detail any)
 	if se.listingID.Valid {
 		listingID = se.listingID.String
 	}
-	if err := w.events.add(ctx, se.seq, se.at, se.actor, se.action, listingID, se.note, se.detail); err != nil {
-		return 0, fmt.Errorf("audit: %w", err)
-	}
+	// An event's changes and chain row are written after it, as the
+	// listings' rows are (see listingWriter.add).
+	w.events.queue(se.seq, se.at, se.actor, se.action, listingID, se.note, se.detail)
 	for i, c := range se.changes {
-		if err := w.changes.add(ctx, se.seq, i, c.Field, c.Old, c.New); err != nil {
-			return 0, fmt.Errorf("audit: %w", err)
-		}
+		w.changes.queue(se.seq, i, c.Field, c.Old, c.New)
 	}
-	if err := w.links.add(ctx, se.seq, w.head, h); err != nil {
-		return 0, fmt.Errorf("audit: %w", err)
+	w.links.queue(se.seq, w.head, h)
+	if w.events.full() {
+		for _, b := range []*batchInserter{w.events, w.changes, w.links} {
+			if err := b.drain(ctx); err != nil {
+				return 0, fmt.Errorf("audit: %w", err)
+			}
+		}
 	}
 	w.seq, w.head = se.seq, h
 	return se.seq, nil
