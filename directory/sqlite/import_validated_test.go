@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -91,5 +92,29 @@ func TestImportValidatedStillRefuses(t *testing.T) {
 				t.Errorf("Import(%s) changed the database:\nbefore %s\nafter  %s", tt.name, before, after)
 			}
 		})
+	}
+}
+
+// TestImportChangedInFileOrder: an import writes listings in the order of
+// their service ids, but tells Changed of them in the file's order, so a
+// dry run's report reads like the file.
+func TestImportChangedInFileOrder(t *testing.T) {
+	ctx := context.Background()
+	ls := defaultListings(t)
+	var want, got []string
+	for i := len(ls) - 1; i >= 0; i-- {
+		want = append(want, ls[i].ID)
+	}
+	slices.Reverse(ls)
+	s := openStore(t)
+	_, err := s.Import(ctx, ls, ImportOptions{Actor: "test", Changed: func(ch ImportChange) { got = append(got, ch.ID) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Changed was told of %d listings in another order than the file's: first %v, want %v", len(got), got[:3], want[:3])
+	}
+	if err := s.VerifyAudit(ctx); err != nil {
+		t.Errorf("VerifyAudit() = %v", err)
 	}
 }
