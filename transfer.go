@@ -103,7 +103,10 @@ func (c *cli) importFile(ctx context.Context, args []string) int {
 	opts := sqlite.ImportOptions{Actor: actor, Source: source, DryRun: *dryRun,
 		// A partner's HSDS file knows nothing of this desk's staff notes
 		// and verifications; the directory's own JSON is the whole listing.
-		KeepLocal: res.Format != exchange.JSON}
+		KeepLocal: res.Format != exchange.JSON,
+		// exchange.Read normalized and validated every listing it
+		// returns; the store need not do it again.
+		Validated: true}
 	if *dryRun {
 		opts.Changed = func(ch sqlite.ImportChange) { changes = append(changes, ch) }
 	}

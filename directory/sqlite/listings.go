@@ -355,8 +355,9 @@ type batchInserter struct {
 	tx        *sql.Tx
 	table     string
 	head, row string // "INSERT INTO t (cols) VALUES ", "(?, ?)"
-	full      *sql.Stmt
+	stmt      *sql.Stmt
 	perBatch  int // rows per statement
+	width     int // values per row
 	pending   []any
 	rows      int
 }
@@ -370,6 +371,7 @@ func newBatchInserter(tx *sql.Tx, verb, table, columns string) *batchInserter {
 		head:     verb + " " + table + " (" + columns + ") VALUES ",
 		row:      "(?" + strings.Repeat(", ?", width(columns)-1) + ")",
 		perBatch: max(1, batchValues/width(columns)),
+		width:    width(columns),
 	}
 }
 
@@ -377,29 +379,47 @@ func (b *batchInserter) sql(rows int) string {
 	return b.head + b.row + strings.Repeat(", "+b.row, rows-1)
 }
 
-// add queues a row, writing the queue when it is full. The statement for a
-// full queue is prepared when first needed: a single edit never fills one.
+// add queues a row, writing the queue when it is full.
 func (b *batchInserter) add(ctx context.Context, args ...any) error {
+	b.queue(args...)
+	return b.drain(ctx)
+}
+
+// queue queues a row without writing it: the caller writes the queue with
+// drain once the rows it refers to are written.
+func (b *batchInserter) queue(args ...any) {
 	b.pending = append(b.pending, args...)
 	b.rows++
-	if b.rows < b.perBatch {
-		return nil
-	}
-	if b.full == nil {
-		var err error
-		if b.full, err = b.tx.PrepareContext(ctx, b.sql(b.perBatch)); err != nil {
+}
+
+// full reports whether a whole statement's rows are queued.
+func (b *batchInserter) full() bool { return b.rows >= b.perBatch }
+
+// drain writes as many whole statements of rows as are queued, keeping
+// the rest queued. The statement is prepared when first needed: a single
+// edit never fills one.
+func (b *batchInserter) drain(ctx context.Context) error {
+	for b.rows >= b.perBatch {
+		if b.stmt == nil {
+			var err error
+			if b.stmt, err = b.tx.PrepareContext(ctx, b.sql(b.perBatch)); err != nil {
+				return err
+			}
+		}
+		n := b.perBatch * b.width
+		if _, err := b.stmt.ExecContext(ctx, b.pending[:n]...); err != nil {
 			return err
 		}
+		b.pending = b.pending[:copy(b.pending, b.pending[n:])]
+		b.rows -= b.perBatch
 	}
-	_, err := b.full.ExecContext(ctx, b.pending...)
-	b.pending, b.rows = b.pending[:0], 0
-	return err
+	return nil
 }
 
 // flush writes what is queued.
 func (b *batchInserter) flush(ctx context.Context) error {
-	if b.rows == 0 {
-		return nil
+	if err := b.drain(ctx); err != nil || b.rows == 0 {
+		return err
 	}
 	_, err := b.tx.ExecContext(ctx, b.sql(b.rows), b.pending...)
 	b.pending, b.rows = b.pending[:0], 0
@@ -407,16 +427,15 @@ func (b *batchInserter) flush(ctx context.Context) error {
 }
 
 func (b *batchInserter) close() {
-	if b.full != nil {
-		b.full.Close()
+	if b.stmt != nil {
+		b.stmt.Close()
 	}
 }
 
 // listingWriter writes listings and their audit events inside one
 // transaction with prepared statements, each table's rows in batches,
-// which an import of thousands of listings needs to be quick. The foreign
-// keys are checked at commit, so the tables may be written in any order.
-// Events are chained in the order of the changes they record.
+// which an import of thousands of listings needs to be quick. Events are
+// chained in the order of the changes they record.
 type listingWriter struct {
 	tx                                      *sql.Tx
 	org, service, location, phone, schedule *batchInserter
@@ -469,32 +488,39 @@ func newListingWriter(ctx context.Context, tx *sql.Tx) (*listingWriter, error) {
 	return w, nil
 }
 
-// add queues a new listing's rows.
+// add queues a new listing's rows. They are written a statement of
+// service rows at a time, each table after the tables it refers to: the
+// foreign keys are checked at commit, but while a row waits for the row
+// it refers to, SQLite looks for waiting rows at every insert into the
+// table referred to, and in any order that was most of the time.
 func (w *listingWriter) add(ctx context.Context, r listingRows) error {
 	if r.org != nil {
 		if id := r.org[0].(string); !w.orgs[id] {
 			w.orgs[id] = true
-			if err := w.org.add(ctx, r.org...); err != nil {
-				return fmt.Errorf("insert organizations: %w", err)
-			}
+			w.org.queue(r.org...)
 		}
 	}
-	if err := w.service.add(ctx, r.service...); err != nil {
-		return fmt.Errorf("insert services: %w", err)
-	}
+	w.service.queue(r.service...)
 	if r.location != nil {
-		if err := w.location.add(ctx, r.location...); err != nil {
-			return fmt.Errorf("insert locations: %w", err)
-		}
+		w.location.queue(r.location...)
 	}
 	for _, p := range r.phones {
-		if err := w.phone.add(ctx, p...); err != nil {
-			return fmt.Errorf("insert phones: %w", err)
-		}
+		w.phone.queue(p...)
 	}
 	for _, s := range r.schedules {
-		if err := w.schedule.add(ctx, s...); err != nil {
-			return fmt.Errorf("insert schedules: %w", err)
+		w.schedule.queue(s...)
+	}
+	if !w.service.full() {
+		return nil
+	}
+	// The organizations the services name, the services, then as many
+	// whole statements of the rows that refer to them as are queued.
+	if err := w.org.flush(ctx); err != nil {
+		return fmt.Errorf("insert organizations: %w", err)
+	}
+	for _, b := range []*batchInserter{w.service, w.location, w.phone, w.schedule} {
+		if err := b.drain(ctx); err != nil {
+			return fmt.Errorf("insert %s: %w", b.table, err)
 		}
 	}
 	return nil
