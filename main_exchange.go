@@ -48,7 +48,9 @@ func importOptions(res exchange.Result, path, actor string, p *ui.ImportPreview)
 	if abs, err := filepath.Abs(path); err == nil {
 		source = abs
 	}
-	return sqlite.ImportOptions{Actor: actor, Source: source, KeepLocal: res.Format != exchange.JSON,
+	// exchange.Read validated every listing; the store checks what its
+	// rows rely on and takes the rest on the reader's word.
+	return sqlite.ImportOptions{Actor: actor, Source: source, KeepLocal: res.Format != exchange.JSON, Validated: true,
 		Changed: func(ch sqlite.ImportChange) {
 			c := ui.ListingChange{ID: ch.ID, Name: ch.Name}
 			if ch.Added {
