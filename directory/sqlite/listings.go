@@ -379,12 +379,6 @@ func (b *batchInserter) sql(rows int) string {
 	return b.head + b.row + strings.Repeat(", "+b.row, rows-1)
 }
 
-// add queues a row, writing the queue when it is full.
-func (b *batchInserter) add(ctx context.Context, args ...any) error {
-	b.queue(args...)
-	return b.drain(ctx)
-}
-
 // queue queues a row without writing it: the caller writes the queue with
 // drain once the rows it refers to are written.
 func (b *batchInserter) queue(args ...any) {
