@@ -85,27 +85,41 @@ func readListings(r io.Reader, now time.Time) ([]directory.Listing, error) {
 	if d, ok := tok.(json.Delim); !ok || d != '[' {
 		return nil, fileProblem("the file holds a JSON %s, not an array of listings; put the listings in [ ]", tokenKind(tok))
 	}
-	var (
+	// Records are read in batches; each batch is checked on every
+	// processor while the next is read, one batch at a time ahead.
+	type checkedBatch struct {
 		listings []directory.Listing
-		problems []directory.Problem
-		batch    []json.RawMessage
+		problems [][]directory.Problem
+	}
+	var (
+		batches []*checkedBatch
+		batch   []json.RawMessage
+		records int
+		wg      sync.WaitGroup
+		ahead   = make(chan struct{}, 1)
 	)
+	defer wg.Wait() // a read that fails leaves no check running
 	check := func() {
-		lo := len(listings)
-		listings = append(listings, make([]directory.Listing, len(batch))...)
-		perRecord := make([][]directory.Problem, len(batch))
-		inChunks(len(batch), func(from, to int) {
-			for i := from; i < to; i++ {
-				perRecord[i] = checkRecord(batch[i], &listings[lo+i], now)
-				for j := range perRecord[i] {
-					perRecord[i][j].Index = lo + i
-				}
-			}
-		})
-		for _, ps := range perRecord {
-			problems = append(problems, ps...)
+		if len(batch) == 0 {
+			return
 		}
-		batch = batch[:0]
+		b := &checkedBatch{listings: make([]directory.Listing, len(batch)), problems: make([][]directory.Problem, len(batch))}
+		batches = append(batches, b)
+		raws, lo := batch, records
+		records += len(raws)
+		batch = make([]json.RawMessage, 0, batchSize)
+		ahead <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-ahead }()
+			inChunks(len(raws), func(from, to int) {
+				for i := from; i < to; i++ {
+					b.problems[i] = checkRecord(raws[i], &b.listings[i], now)
+					for j := range b.problems[i] {
+						b.problems[i][j].Index = lo + i
+					}
+				}
+			})
+		})
 	}
 	for dec.More() {
 		var raw json.RawMessage
@@ -118,6 +132,16 @@ func readListings(r io.Reader, now time.Time) ([]directory.Listing, error) {
 		}
 	}
 	check()
+	wg.Wait()
+	listings := make([]directory.Listing, 0, records)
+	var problems []directory.Problem
+	for i, b := range batches {
+		listings = append(listings, b.listings...)
+		for _, ps := range b.problems {
+			problems = append(problems, ps...)
+		}
+		batches[i] = nil // let the batch go as the whole grows
+	}
 	start := dec.InputOffset()
 	if _, err := dec.Token(); err != nil { // the closing ]
 		return nil, streamProblem(pr, start, err, false)

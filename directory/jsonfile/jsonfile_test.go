@@ -522,3 +522,32 @@ func BenchmarkReadListings100k(b *testing.B) {
 		}
 	}
 }
+
+// A large file is checked a batch at a time while the next is read: the
+// listings still come back in file order, and a problem names its record.
+func TestReadListingsManyBatches(t *testing.T) {
+	var def []directory.Listing
+	if err := json.Unmarshal(data.Agencies, &def); err != nil {
+		t.Fatal(err)
+	}
+	ls := directorytest.Synthetic(def, 2*batchSize+500)
+	bad := 2*batchSize + 7
+	ls[bad].Name = ""
+	file, err := json.Marshal(ls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadListings(bytes.NewReader(file))
+	var ve *directory.ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Index != bad || ve.Problems[0].ID != ls[bad].ID {
+		t.Fatalf("ReadListings = %v, want record %d's empty name", err, bad+1)
+	}
+	if len(got) != len(ls) {
+		t.Fatalf("ReadListings gave %d listings, want %d", len(got), len(ls))
+	}
+	for i := range ls {
+		if got[i].ID != ls[i].ID {
+			t.Fatalf("listing %d is %q, want %q: the file's order is lost", i, got[i].ID, ls[i].ID)
+		}
+	}
+}
