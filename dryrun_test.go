@@ -1,65 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"compress/gzip"
 	"database/sql"
 	"io"
+	"nowrongdoor/directory/directorytest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
-
-// fileFacts is what a test compares to say a file was left alone.
-type fileFacts struct {
-	bytes   []byte
-	modTime time.Time
-}
-
-// untouchable sets the file's modification time well in the past, so a
-// write shows even on a file system with coarse times, and returns its
-// facts.
-func untouchable(t *testing.T, path string) fileFacts {
-	t.Helper()
-	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
-	if err := os.Chtimes(path, old, old); err != nil {
-		t.Fatal(err)
-	}
-	return factsOf(t, path)
-}
-
-func factsOf(t *testing.T, path string) fileFacts {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fileFacts{b, fi.ModTime()}
-}
-
-// checkUntouched fails the test if the file's bytes or modification time
-// differ from before, or a -wal, -shm or -journal file is beside it.
-func checkUntouched(t *testing.T, what, path string, before fileFacts) {
-	t.Helper()
-	after := factsOf(t, path)
-	if !bytes.Equal(after.bytes, before.bytes) {
-		t.Errorf("%s changed the bytes of the database", what)
-	}
-	if !after.modTime.Equal(before.modTime) {
-		t.Errorf("%s changed the database's modification time to %v", what, after.modTime)
-	}
-	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
-		if _, err := os.Lstat(path + suffix); err == nil {
-			t.Errorf("%s left %s beside the database", what, filepath.Base(path+suffix))
-		}
-	}
-}
 
 // releaseDB returns a copy of the database release 0.1.0 made (see
 // TestOpenReleaseDatabase in directory/sqlite): the default directory of
@@ -105,12 +55,12 @@ func TestImportDryRunWritesNothing(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			path := tt.db(t)
-			before := untouchable(t, path)
+			before := directorytest.Untouchable(t, path)
 			r := runCLI(t, nil, "", "import", "--db", path, "--dry-run", file)
 			if r.code != exitOK || !strings.HasPrefix(r.stdout, "added 1, updated 1, unchanged 2 (dry run: nothing was written)\n") || r.stderr != "" {
 				t.Errorf("import --dry-run = %+v, want the counts, nothing on stderr and exit 0", r)
 			}
-			checkUntouched(t, "import --dry-run", path, before)
+			directorytest.CheckUntouched(t, "import --dry-run", path, before)
 		})
 	}
 }
@@ -125,11 +75,11 @@ func TestImportDryRunForeignDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	before := untouchable(t, path)
+	before := directorytest.Untouchable(t, path)
 	r := runCLI(t, nil, "", "import", "--db", path, "--dry-run", writeImport(t, marshalRecords(t, defaultRecords(t)[:1])))
 	if r.code != exitFail || !strings.Contains(r.stderr, "a database of another program; choose a No Wrong Door database with --db") {
 		t.Errorf("import --dry-run on another program's database = %+v, want exit 1 and why", r)
 	}
 	checkMessages(t, "import --dry-run", r)
-	checkUntouched(t, "import --dry-run", path, before)
+	directorytest.CheckUntouched(t, "import --dry-run", path, before)
 }

@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -10,60 +9,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
 	"nowrongdoor/directory/search"
 )
-
-// fileFacts is what a test compares to say a file was left alone.
-type fileFacts struct {
-	bytes   []byte
-	modTime time.Time
-}
-
-// untouchable sets the file's modification time well in the past, so a
-// write shows even on a file system with coarse times, and returns its
-// facts.
-func untouchable(t *testing.T, path string) fileFacts {
-	t.Helper()
-	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
-	if err := os.Chtimes(path, old, old); err != nil {
-		t.Fatal(err)
-	}
-	return factsOf(t, path)
-}
-
-func factsOf(t *testing.T, path string) fileFacts {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fileFacts{b, fi.ModTime()}
-}
-
-// checkUntouched fails the test if the file's bytes or modification time
-// differ from before, or a -wal, -shm or -journal file is beside it.
-func checkUntouched(t *testing.T, what, path string, before fileFacts) {
-	t.Helper()
-	after := factsOf(t, path)
-	if !bytes.Equal(after.bytes, before.bytes) {
-		t.Errorf("%s changed the bytes of %s", what, filepath.Base(path))
-	}
-	if !after.modTime.Equal(before.modTime) {
-		t.Errorf("%s changed the modification time of %s: %v, was %v", what, filepath.Base(path), after.modTime, before.modTime)
-	}
-	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
-		if _, err := os.Lstat(path + suffix); err == nil {
-			t.Errorf("%s left %s beside the file", what, filepath.Base(path+suffix))
-		}
-	}
-}
 
 // foreignDB makes another program's SQLite database, in the given journal
 // mode, and returns its path.
@@ -93,8 +43,8 @@ func TestOpenRefusesForeignUntouched(t *testing.T) {
 	}{{"DELETE", 1}, {"WAL", 2}} {
 		t.Run(tt.journal, func(t *testing.T) {
 			path := foreignDB(t, tt.journal)
-			before := untouchable(t, path)
-			if got := before.bytes[18:20]; got[0] != tt.header || got[1] != tt.header {
+			before := directorytest.Untouchable(t, path)
+			if got := before.Bytes()[18:20]; got[0] != tt.header || got[1] != tt.header {
 				t.Fatalf("the foreign database's header says journal format %v, want %d", got, tt.header)
 			}
 			s, err := Open(context.Background(), path)
@@ -105,7 +55,7 @@ func TestOpenRefusesForeignUntouched(t *testing.T) {
 			if !errors.Is(err, ErrForeign) {
 				t.Errorf("Open(another program's database) = %v, want ErrForeign", err)
 			}
-			checkUntouched(t, "Open", path, before)
+			directorytest.CheckUntouched(t, "Open", path, before)
 		})
 	}
 }
@@ -129,7 +79,7 @@ func currentDB(t *testing.T) string {
 func TestOpenCurrentWritesNothing(t *testing.T) {
 	ctx := context.Background()
 	path := currentDB(t)
-	before := untouchable(t, path)
+	before := directorytest.Untouchable(t, path)
 	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatalf("Open(%q) = %v", path, err)
@@ -143,7 +93,7 @@ func TestOpenCurrentWritesNothing(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Errorf("Close() = %v", err)
 	}
-	checkUntouched(t, "Open, read and Close of an up-to-date database", path, before)
+	directorytest.CheckUntouched(t, "Open, read and Close of an up-to-date database", path, before)
 }
 
 // holdWriteLock begins a write in another connection, as an import in
@@ -218,12 +168,12 @@ func TestSnapshot(t *testing.T) {
 	ctx := context.Background()
 	t.Run("closed database", func(t *testing.T) {
 		path := currentDB(t)
-		before := untouchable(t, path)
+		before := directorytest.Untouchable(t, path)
 		out := filepath.Join(t.TempDir(), "copy.db")
 		if err := Snapshot(ctx, path, out); err != nil {
 			t.Fatalf("Snapshot() = %v", err)
 		}
-		checkUntouched(t, "Snapshot", path, before)
+		directorytest.CheckUntouched(t, "Snapshot", path, before)
 		if n, err := openStoreAt(t, out).Count(ctx); err != nil || n != 5 {
 			t.Errorf("the copy's Count() = %d, %v, want 5", n, err)
 		}
@@ -248,25 +198,25 @@ func TestSnapshot(t *testing.T) {
 	})
 	t.Run("older release", func(t *testing.T) {
 		path := gunzip(t, "testdata/release-0.1.0.db.gz")
-		before := untouchable(t, path)
+		before := directorytest.Untouchable(t, path)
 		out := filepath.Join(t.TempDir(), "copy.db")
 		if err := Snapshot(ctx, path, out); err != nil {
 			t.Fatalf("Snapshot() = %v", err)
 		}
-		checkUntouched(t, "Snapshot", path, before)
+		directorytest.CheckUntouched(t, "Snapshot", path, before)
 		if _, err := openStoreAt(t, out).Listing(ctx, "release-fixture-office"); err != nil {
 			t.Errorf("the migrated copy's Listing(release-fixture-office) = %v", err)
 		}
-		checkUntouched(t, "migrating the copy", path, before)
+		directorytest.CheckUntouched(t, "migrating the copy", path, before)
 	})
 	t.Run("another program's database", func(t *testing.T) {
 		path := foreignDB(t, "DELETE")
-		before := untouchable(t, path)
+		before := directorytest.Untouchable(t, path)
 		out := filepath.Join(t.TempDir(), "copy.db")
 		if err := Snapshot(ctx, path, out); !errors.Is(err, ErrForeign) {
 			t.Errorf("Snapshot(another program's database) = %v, want ErrForeign", err)
 		}
-		checkUntouched(t, "Snapshot", path, before)
+		directorytest.CheckUntouched(t, "Snapshot", path, before)
 		if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
 			t.Errorf("Snapshot(another program's database) wrote %s (%v), want nothing", out, err)
 		}
