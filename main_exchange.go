@@ -41,27 +41,22 @@ func (x windowExchange) read(ctx context.Context, path string) (exchange.Result,
 	return exchange.Read(ctx, path, format)
 }
 
-// importOptions are an import's options for a file read as res: a
-// partner's HSDS file keeps this desk's staff notes and verifications.
+// importOptions are the command line's options for a file read as res,
+// with the changes told to the window's preview p.
 func importOptions(res exchange.Result, path, actor string, p *ui.ImportPreview) sqlite.ImportOptions {
-	source := path
-	if abs, err := filepath.Abs(path); err == nil {
-		source = abs
+	opts := fileImportOptions(res, path, actor)
+	opts.Changed = func(ch sqlite.ImportChange) {
+		c := ui.ListingChange{ID: ch.ID, Name: ch.Name}
+		if ch.Added {
+			p.Added = append(p.Added, c)
+			return
+		}
+		for _, f := range ch.Fields {
+			c.Fields = append(c.Fields, f.Field)
+		}
+		p.Updated = append(p.Updated, c)
 	}
-	// exchange.Read validated every listing; the store checks what its
-	// rows rely on and takes the rest on the reader's word.
-	return sqlite.ImportOptions{Actor: actor, Source: source, KeepLocal: res.Format != exchange.JSON, Validated: true,
-		Changed: func(ch sqlite.ImportChange) {
-			c := ui.ListingChange{ID: ch.ID, Name: ch.Name}
-			if ch.Added {
-				p.Added = append(p.Added, c)
-				return
-			}
-			for _, f := range ch.Fields {
-				c.Fields = append(c.Fields, f.Field)
-			}
-			p.Updated = append(p.Updated, c)
-		}}
+	return opts
 }
 
 // preview is what the window shows of a file read as res.

@@ -95,18 +95,9 @@ func (c *cli) importFile(ctx context.Context, args []string) int {
 			return code
 		}
 	}
-	source := name
-	if abs, err := filepath.Abs(name); err == nil && name != "-" {
-		source = abs
-	}
 	var changes []sqlite.ImportChange
-	opts := sqlite.ImportOptions{Actor: actor, Source: source, DryRun: *dryRun,
-		// A partner's HSDS file knows nothing of this desk's staff notes
-		// and verifications; the directory's own JSON is the whole listing.
-		KeepLocal: res.Format != exchange.JSON,
-		// exchange.Read normalized and validated every listing it
-		// returns; the store need not do it again.
-		Validated: true}
+	opts := fileImportOptions(res, name, actor)
+	opts.DryRun = *dryRun
 	if *dryRun {
 		opts.Changed = func(ch sqlite.ImportChange) { changes = append(changes, ch) }
 	}
@@ -141,6 +132,23 @@ func (c *cli) importFile(ctx context.Context, args []string) int {
 			plural(len(res.Invalid)), res.InvalidRecords(), res.Records, them(len(res.Invalid)))
 	}
 	return exitOK
+}
+
+// fileImportOptions are the options of an import of the file name (- for
+// standard input), read as res, by actor: the command line's and the
+// window's alike.
+func fileImportOptions(res exchange.Result, name, actor string) sqlite.ImportOptions {
+	source := name
+	if abs, err := filepath.Abs(name); err == nil && name != "-" {
+		source = abs
+	}
+	return sqlite.ImportOptions{Actor: actor, Source: source,
+		// A partner's HSDS file knows nothing of this desk's staff notes
+		// and verifications; the directory's own JSON is the whole listing.
+		KeepLocal: res.Format != exchange.JSON,
+		// exchange.Read normalized and validated every listing it
+		// returns; the store checks what its rows rely on.
+		Validated: true}
 }
 
 // readImport reads the file (- for standard input) in format, or in the

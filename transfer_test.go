@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"nowrongdoor/data"
+	"nowrongdoor/directory/hsds"
 	"nowrongdoor/directory/sqlite"
 )
 
@@ -156,5 +158,65 @@ func TestImportTakesABackupFirst(t *testing.T) {
 	defer s.Close()
 	if l, err := s.Listing(context.Background(), recs[0]["id"].(string)); err != nil || l.Name == "Renamed Office" {
 		t.Errorf("the backup holds %q, %v; want the listing as it was before the import", l.Name, err)
+	}
+}
+
+// A partner's HSDS file, which knows nothing of this desk's staff notes,
+// updates a listing and leaves its notes as they were; the directory's
+// own JSON is the whole listing, and an empty note there removes it.
+func TestImportHSDSKeepsStaffNotes(t *testing.T) {
+	path := seededDB(t)
+	out := filepath.Join(t.TempDir(), "partner.json")
+	if r := runCLI(t, nil, "", "export", "--db", path, "--format", "hsds-json", out); r.code != exitOK {
+		t.Fatalf("export = %+v", r)
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var services []map[string]any
+	if err := json.Unmarshal(raw, &services); err != nil {
+		t.Fatal(err)
+	}
+	notesTerm := hsds.TermID("notes_for_staff")
+	var id, notes string
+	for _, svc := range services {
+		attrs, _ := svc["attributes"].([]any)
+		kept := attrs[:0]
+		for _, a := range attrs {
+			a := a.(map[string]any)
+			term, _ := a["taxonomy_term"].(map[string]any)
+			if a["taxonomy_term_id"] == notesTerm || (term != nil && term["id"] == notesTerm) {
+				notes = a["value"].(string)
+				continue
+			}
+			if term != nil && term["code"] == "listing_id" && notes == "" {
+				id = a["value"].(string)
+			}
+			kept = append(kept, a)
+		}
+		svc["attributes"] = kept
+		if notes != "" {
+			svc["description"] = "A partner's new description."
+			break
+		}
+	}
+	if notes == "" {
+		t.Fatal("no exported listing has staff notes")
+	}
+	raw, _ = json.Marshal(services)
+	r := runCLI(t, admin, "", "import", "--db", path, writeImport(t, raw))
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "added 0, updated 1,") {
+		t.Fatalf("import of the partner's file = %+v, want one listing updated", r)
+	}
+	s, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	l, err := s.Listing(context.Background(), id)
+	if err != nil || l.Description != "A partner's new description." || l.StaffNotes != notes {
+		t.Errorf("after the partner's file %s has description %q, notes %q, %v; want the new description and the desk's notes %q",
+			id, l.Description, l.StaffNotes, err, notes)
 	}
 }
