@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -130,4 +132,24 @@ func dbListings(t *testing.T, path string) string {
 		b.WriteString(l.ID + "|" + l.Name + "|" + l.Description + "\n")
 	}
 	return b.String()
+}
+
+// The window opens with the listings it can read, and its log says that
+// others were left off and how to find them.
+func TestWindowLoadSaysWhatItLeftOff(t *testing.T) {
+	path := seededDB(t)
+	sqlExec(t, path, `UPDATE service SET services = 'not json' WHERE listing_id = 'utah-food-bank'`)
+	var errOut bytes.Buffer
+	c := &cli{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errOut, getenv: func(string) string { return "" }}
+	s, ix, err := c.loadIndex(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n := len(ix.Search("food bank", 300)); n == 0 {
+		t.Error("the other listings cannot be searched")
+	}
+	if want := "nowrongdoor: listings with rows that cannot be read are not on the desk (1 problem); nowrongdoor check names them\n"; errOut.String() != want {
+		t.Errorf("the window's log = %q, want %q", errOut.String(), want)
+	}
 }
