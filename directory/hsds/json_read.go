@@ -50,6 +50,17 @@ type ReadResult struct {
 // byte order mark is skipped.
 func ReadJSON(r io.Reader) (ReadResult, error) { return readJSON(r, time.Now()) }
 
+// StreamJSON reads an HSDS 3.0 JSON file as ReadJSON does, but hands every
+// record on to emit as it goes, a batch at a time in file order, with the
+// problems of each, and holds only the batches being read and checked:
+// an import writes a statewide file while it reads it. A record whose id
+// is made from its name waits for the end of the file, where the id is
+// made unique among all the file's ids. The result holds no Listings. An
+// error from emit stops the reading and is returned as it is.
+func StreamJSON(r io.Reader, emit func(directory.Batch) error) (ReadResult, error) {
+	return streamJSON(r, time.Now(), emit)
+}
+
 // fileError is a ValidationError about the whole file.
 func fileError(format string, args ...any) error {
 	return &directory.ValidationError{Problems: []directory.Problem{{Index: -1, Message: fmt.Sprintf(format, args...)}}}
@@ -61,16 +72,35 @@ const batchSize = 512
 
 // fileReader reads one file.
 type fileReader struct {
-	sp      *splitter
-	now     time.Time
-	records []record
-	// listings are the records' listings, apart so that the result
-	// hands them on without a copy.
-	listings []directory.Listing
-	batch    []rawRecord
+	sp    *splitter
+	now   time.Time
+	emit  func(directory.Batch) error
+	split int // how many records the splitter has cut
+	batch []rawRecord
+	// checking is the batch being checked while the next is read.
+	checking *checkedBatch
 	walkers  []walker       // one per worker, kept from batch to batch
 	pending  sync.WaitGroup // the batch being checked
 	note     string
+	// What the records checked so far tell of the ones after them.
+	firstService map[string]int // service id: the first record with it
+	firstID      map[string]int // listing id: the first record with it
+	held         []heldRecord   // records whose id is made from the name
+	notKept      map[string]int
+}
+
+// checkedBatch is a batch of records and what checking them gave.
+type checkedBatch struct {
+	base     int // the place in the file of the first
+	records  []record
+	listings []directory.Listing
+}
+
+// heldRecord is a record waiting for its id to be made unique.
+type heldRecord struct {
+	at       int
+	listing  directory.Listing
+	problems []directory.Problem
 }
 
 // rawRecord is one service as the file has it, and where it starts.
@@ -91,9 +121,24 @@ type record struct {
 	syntaxAt int64
 }
 
+// readJSON is ReadJSON with now as the instant verified_on may not pass.
 func readJSON(r io.Reader, now time.Time) (ReadResult, error) {
+	var g directory.Gathered
+	res, err := streamJSON(r, now, g.Add)
+	if err != nil {
+		return ReadResult{}, err
+	}
+	// What was not kept is reported with the problems too, and every
+	// record read stays in Listings, so a dry run says it all.
+	problems := g.Done()
+	res.Listings = g.Listings
+	return res, problems
+}
+
+func streamJSON(r io.Reader, now time.Time, emit func(directory.Batch) error) (ReadResult, error) {
 	sp := &splitter{r: &limitedReader{r: r, n: MaxFileSize}, buf: make([]byte, 0, 64<<10)}
-	fr := &fileReader{sp: sp, now: now}
+	fr := &fileReader{sp: sp, now: now, emit: emit,
+		firstService: map[string]int{}, firstID: map[string]int{}, notKept: map[string]int{}}
 	// Windows editors often start UTF-8 files with a byte order mark,
 	// which JSON does not allow but which carries no meaning.
 	for len(sp.buf) < 3 && sp.more(0) {
@@ -110,7 +155,7 @@ func readJSON(r io.Reader, now time.Time) (ReadResult, error) {
 		}
 		return ReadResult{}, err
 	}
-	return fr.result()
+	return ReadResult{NotKept: fr.notKept, Note: fr.note}, nil
 }
 
 // emptyFile says what an HSDS file should hold.
@@ -152,9 +197,17 @@ func (fr *fileReader) read() error {
 	if err := sp.failure(); err != nil {
 		return fr.splitError(err)
 	}
-	err := fr.flush()
+	if err := fr.flush(); err != nil {
+		return err
+	}
 	fr.pending.Wait()
-	return err
+	if err := fr.finish(); err != nil {
+		return err
+	}
+	if fr.split == 0 {
+		return fileError("the file holds no services; it has nothing to import")
+	}
+	return fr.release()
 }
 
 // array reads services up to the closing ], the [ read.
@@ -194,12 +247,12 @@ func (fr *fileReader) array() error {
 // syntax is a syntax error at a file offset.
 func (fr *fileReader) syntax(at int64, msg string) error {
 	return fileError("JSON syntax error at byte %d (in record %d): %s; a missing comma, quote or bracket just before it is the usual cause",
-		at, len(fr.records)+len(fr.batch)+1, msg)
+		at, fr.split+1, msg)
 }
 
 // splitError explains why the splitter could not read on.
 func (fr *fileReader) splitError(err error) error {
-	record := len(fr.records) + len(fr.batch) + 1 // counted from 1, as people count
+	record := fr.split + 1 // counted from 1, as people count
 	var depth *depthError
 	var unexpected *unexpectedError
 	switch {
@@ -331,6 +384,7 @@ func (fr *fileReader) object() error {
 // add takes one raw service, checking a batch of them at a time.
 func (fr *fileReader) add(raw rawRecord) error {
 	fr.batch = append(fr.batch, raw)
+	fr.split++
 	if len(fr.batch) >= batchSize {
 		return fr.flush()
 	}
@@ -339,18 +393,19 @@ func (fr *fileReader) add(raw rawRecord) error {
 
 // flush starts checking the services read since the last flush, in
 // parallel, while the splitter reads on; the batch before is waited for
-// first, so one batch is checked at a time.
+// and handed on first, so one batch is checked at a time.
 func (fr *fileReader) flush() error {
 	fr.pending.Wait()
+	if err := fr.finish(); err != nil {
+		return err
+	}
 	if len(fr.batch) == 0 {
 		return nil
 	}
 	batch := fr.batch
 	fr.batch = make([]rawRecord, 0, batchSize)
-	base := len(fr.records)
-	fr.records = append(fr.records, make([]record, len(batch))...)
-	fr.listings = append(fr.listings, make([]directory.Listing, len(batch))...)
-	recs, ls := fr.records[base:], fr.listings[base:]
+	c := &checkedBatch{base: fr.split - len(batch), records: make([]record, len(batch)), listings: make([]directory.Listing, len(batch))}
+	fr.checking = c
 	workers := min(runtime.GOMAXPROCS(0), (len(batch)+63)/64)
 	if len(fr.walkers) < workers {
 		fr.walkers = make([]walker, workers)
@@ -358,7 +413,7 @@ func (fr *fileReader) flush() error {
 	for w := range workers {
 		fr.pending.Go(func() {
 			for i := w; i < len(batch); i += workers {
-				readRecord(&fr.walkers[w], batch[i], &recs[i], &ls[i], fr.now)
+				readRecord(&fr.walkers[w], batch[i], &c.records[i], &c.listings[i], fr.now)
 			}
 		})
 	}
@@ -416,75 +471,93 @@ func isBad(path string, bad []string) bool {
 	return false
 }
 
-// result makes ids unique, checks them, and gathers the problems and what
-// was not kept.
-func (fr *fileReader) result() (ReadResult, error) {
-	if len(fr.records) == 0 {
-		return ReadResult{}, fileError("the file holds no services; it has nothing to import")
+// finish hands on the batch that was being checked, once checked: it
+// finds the ids used by an earlier record, names the records by their
+// place, and counts what was not kept. Records whose ids are made from
+// their names are held for release.
+func (fr *fileReader) finish() error {
+	c := fr.checking
+	if c == nil {
+		return nil
 	}
-	for i := range fr.records {
-		if m := fr.records[i].syntax; m != "" {
-			return ReadResult{}, fileError("JSON syntax error at byte %d (in record %d): %s; a missing comma, quote or bracket just before it is the usual cause",
-				fr.records[i].syntaxAt, i+1, m)
+	fr.checking = nil
+	out := directory.Batch{Listings: c.listings[:0], At: make([]int, 0, len(c.records))}
+	for i := range c.records {
+		rec, l, at := &c.records[i], c.listings[i], c.base+i
+		if m := rec.syntax; m != "" {
+			return fileError("JSON syntax error at byte %d (in record %d): %s; a missing comma, quote or bracket just before it is the usual cause",
+				rec.syntaxAt, at+1, m)
 		}
-	}
-	used := make(map[string]bool, len(fr.records))
-	for i := range fr.records {
-		if !fr.records[i].suggested {
-			used[fr.listings[i].ID] = true
-		}
-	}
-	var problems []directory.Problem
-	firstService := make(map[string]int, len(fr.records))
-	dupService := map[int]bool{}
-	listings := fr.listings
-	notKept := map[string]int{}
-	for i := range fr.records {
-		rec := &fr.records[i]
-		l := &listings[i]
-		if rec.suggested && l.ID != "" {
-			// An id made from the name, unique within the file.
-			id := l.ID
-			for n := 2; used[id]; n++ {
-				id = l.ID + "-" + strconv.Itoa(n)
-			}
-			l.ID = id
-			used[id] = true
-		}
+		var problems []directory.Problem
+		dupService := false
 		if rec.serviceID != "" {
-			if j, ok := firstService[rec.serviceID]; ok {
-				dupService[i] = true
-				problems = append(problems, directory.Problem{Index: i, ID: l.ID, Field: "id",
+			if j, ok := fr.firstService[rec.serviceID]; ok {
+				dupService = true
+				problems = append(problems, directory.Problem{Field: "id",
 					Message: fmt.Sprintf("service id %q is also used by record %d; give each service its own id", directory.Shorten(rec.serviceID), j+1)})
 			} else {
-				firstService[rec.serviceID] = i
+				fr.firstService[rec.serviceID] = at
 			}
 		}
-		for _, p := range rec.problems {
-			p.Index, p.ID = i, l.ID
-			problems = append(problems, p)
-		}
+		problems = append(problems, rec.problems...)
 		seen := map[string]bool{}
 		for _, f := range rec.notKept {
-			f = withoutPositions(f)
-			if !seen[f] {
+			if f = withoutPositions(f); !seen[f] {
 				seen[f] = true
-				notKept[f]++
+				fr.notKept[f]++
 			}
 		}
-	}
-	for _, p := range directory.DuplicateIDs(listings) {
-		if !dupService[p.Index] {
-			problems = append(problems, p)
+		if rec.suggested && l.ID != "" {
+			fr.held = append(fr.held, heldRecord{at, l, problems})
+			continue
 		}
+		if l.ID != "" {
+			if j, ok := fr.firstID[l.ID]; !ok {
+				fr.firstID[l.ID] = at
+			} else if !dupService {
+				problems = append(problems, directory.Problem{Field: "id",
+					Message: fmt.Sprintf("id is also used by record %d; give each listing its own id", j+1)})
+			}
+		}
+		for _, p := range problems {
+			p.Index, p.ID = at, l.ID
+			out.Problems = append(out.Problems, p)
+		}
+		out.Listings = append(out.Listings, l)
+		out.At = append(out.At, at)
 	}
-	if len(problems) > 0 {
-		slices.SortStableFunc(problems, func(a, b directory.Problem) int { return a.Index - b.Index })
-		// What was not kept is reported too, and every record read stays
-		// in Listings, so a dry run says it all.
-		return ReadResult{Listings: listings, NotKept: notKept, Note: fr.note}, &directory.ValidationError{Problems: problems}
+	if len(out.Listings) == 0 {
+		return nil
 	}
-	return ReadResult{Listings: listings, NotKept: notKept, Note: fr.note}, nil
+	return fr.emit(out)
+}
+
+// release hands on the records held for an id made from the name, each
+// made unique among the ids of the whole file ("food-pantry-2").
+func (fr *fileReader) release() error {
+	if len(fr.held) == 0 {
+		return nil
+	}
+	out := directory.Batch{Listings: make([]directory.Listing, 0, len(fr.held)), At: make([]int, 0, len(fr.held))}
+	for _, h := range fr.held {
+		id := h.listing.ID
+		for n := 2; ; n++ {
+			if _, used := fr.firstID[id]; !used {
+				break
+			}
+			id = h.listing.ID + "-" + strconv.Itoa(n)
+		}
+		fr.firstID[id] = h.at
+		h.listing.ID = id
+		for _, p := range h.problems {
+			p.Index, p.ID = h.at, id
+			out.Problems = append(out.Problems, p)
+		}
+		out.Listings = append(out.Listings, h.listing)
+		out.At = append(out.At, h.at)
+	}
+	fr.held = nil
+	return fr.emit(out)
 }
 
 // withoutPositions drops the positions from a path, "phones[2].languages"

@@ -56,6 +56,15 @@ func ReadListings(r io.Reader) ([]directory.Listing, error) {
 	return readListings(r, time.Now())
 }
 
+// StreamListings reads a file as ReadListings does, but hands every record
+// on to emit as it goes, a batch at a time in file order, with the
+// problems of each, and holds only the batches being read and checked: an
+// import writes a statewide file while it reads it. An error from emit
+// stops the reading and is returned as it is.
+func StreamListings(r io.Reader, emit func(directory.Batch) error) error {
+	return streamListings(r, time.Now(), emit)
+}
+
 // batchSize is how many records are read before they are checked together,
 // on every processor.
 const batchSize = 2048
@@ -63,10 +72,19 @@ const batchSize = 2048
 // readListings is ReadListings with now as the instant verified_on may
 // not pass.
 func readListings(r io.Reader, now time.Time) ([]directory.Listing, error) {
+	var g directory.Gathered
+	if err := streamListings(r, now, g.Add); err != nil {
+		return nil, err
+	}
+	problems := g.Done()
+	return g.Listings, problems
+}
+
+func streamListings(r io.Reader, now time.Time, emit func(directory.Batch) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(3)
 	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
-		return nil, fileProblem("the file is UTF-16 text; save it as UTF-8")
+		return fileProblem("the file is UTF-16 text; save it as UTF-8")
 	}
 	// Windows editors often start UTF-8 files with a byte order mark, which
 	// JSON does not allow but which carries no meaning.
@@ -78,94 +96,107 @@ func readListings(r io.Reader, now time.Time) ([]directory.Listing, error) {
 	tok, err := dec.Token()
 	if err != nil {
 		if errors.Is(err, io.EOF) && pr.invalid < 0 {
-			return nil, fileProblem("the file is empty; it should hold a JSON array of listings: [ {\"id\": ..., \"name\": ...}, ... ]")
+			return fileProblem("the file is empty; it should hold a JSON array of listings: [ {\"id\": ..., \"name\": ...}, ... ]")
 		}
-		return nil, streamProblem(pr, 0, err, true)
+		return streamProblem(pr, 0, err, true)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		return nil, fileProblem("the file holds a JSON %s, not an array of listings; put the listings in [ ]", tokenKind(tok))
+		return fileProblem("the file holds a JSON %s, not an array of listings; put the listings in [ ]", tokenKind(tok))
 	}
 	// Records are read in batches; each batch is checked on every
-	// processor while the next is read, one batch at a time ahead.
-	type checkedBatch struct {
-		listings []directory.Listing
-		problems [][]directory.Problem
-	}
+	// processor while the next is read, and handed on once checked.
 	var (
-		batches []*checkedBatch
-		batch   []json.RawMessage
-		records int
-		wg      sync.WaitGroup
-		ahead   = make(chan struct{}, 1)
+		checking *directory.Batch // being checked
+		batch    []json.RawMessage
+		records  int
+		wg       sync.WaitGroup
+		firstID  = map[string]int{}
 	)
 	defer wg.Wait() // a read that fails leaves no check running
-	check := func() {
-		if len(batch) == 0 {
-			return
+	// handOn waits for the batch being checked, finds the ids an earlier
+	// record used, and hands the batch on.
+	handOn := func() error {
+		wg.Wait()
+		b := checking
+		if b == nil {
+			return nil
 		}
-		b := &checkedBatch{listings: make([]directory.Listing, len(batch)), problems: make([][]directory.Problem, len(batch))}
-		batches = append(batches, b)
+		checking = nil
+		for i, l := range b.Listings {
+			if l.ID == "" {
+				continue
+			}
+			if j, ok := firstID[l.ID]; ok {
+				b.Problems = append(b.Problems, directory.Problem{Index: b.At[i], ID: l.ID, Field: "id",
+					Message: fmt.Sprintf("id is also used by record %d; give each listing its own id", j+1)})
+			} else {
+				firstID[l.ID] = b.At[i]
+			}
+		}
+		return emit(*b)
+	}
+	check := func() error {
+		if err := handOn(); err != nil || len(batch) == 0 {
+			return err
+		}
 		raws, lo := batch, records
 		records += len(raws)
 		batch = make([]json.RawMessage, 0, batchSize)
-		ahead <- struct{}{}
+		b := &directory.Batch{Listings: make([]directory.Listing, len(raws)), At: make([]int, len(raws))}
+		checking = b
+		problems := make([][]directory.Problem, len(raws))
 		wg.Go(func() {
-			defer func() { <-ahead }()
 			inChunks(len(raws), func(from, to int) {
 				for i := from; i < to; i++ {
-					b.problems[i] = checkRecord(raws[i], &b.listings[i], now)
-					for j := range b.problems[i] {
-						b.problems[i][j].Index = lo + i
+					b.At[i] = lo + i
+					problems[i] = checkRecord(raws[i], &b.Listings[i], now)
+					for j := range problems[i] {
+						problems[i][j].Index = lo + i
 					}
 				}
 			})
+			for _, ps := range problems {
+				b.Problems = append(b.Problems, ps...)
+			}
 		})
+		return nil
 	}
 	for dec.More() {
 		var raw json.RawMessage
 		start := dec.InputOffset()
 		if err := dec.Decode(&raw); err != nil {
-			return nil, streamProblem(pr, start, err, false)
+			return streamProblem(pr, start, err, false)
 		}
 		if batch = append(batch, raw); len(batch) == batchSize {
-			check()
+			if err := check(); err != nil {
+				return err
+			}
 		}
 	}
-	check()
-	wg.Wait()
-	listings := make([]directory.Listing, 0, records)
-	var problems []directory.Problem
-	for i, b := range batches {
-		listings = append(listings, b.listings...)
-		for _, ps := range b.problems {
-			problems = append(problems, ps...)
-		}
-		batches[i] = nil // let the batch go as the whole grows
+	if err := check(); err != nil {
+		return err
+	}
+	if err := handOn(); err != nil {
+		return err
 	}
 	start := dec.InputOffset()
 	if _, err := dec.Token(); err != nil { // the closing ]
-		return nil, streamProblem(pr, start, err, false)
+		return streamProblem(pr, start, err, false)
 	}
 	start = dec.InputOffset()
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) { // nothing after it
 		if err == nil {
 			err = &json.SyntaxError{Offset: start}
 		}
-		return nil, streamProblem(pr, start, err, false)
+		return streamProblem(pr, start, err, false)
 	}
 	if pr.read > MaxFileSize {
-		return nil, fileProblem("the file is larger than %d MB; is it the right file?", MaxFileSize>>20)
+		return fileProblem("the file is larger than %d MB; is it the right file?", MaxFileSize>>20)
 	}
-	if len(listings) == 0 {
-		return nil, fileProblem("the file holds an empty array; it has no listings to import")
+	if records == 0 {
+		return fileProblem("the file holds an empty array; it has no listings to import")
 	}
-	problems = append(problems, directory.DuplicateIDs(listings)...)
-	if len(problems) > 0 {
-		// Problems of a record stay together, in file order.
-		slices.SortStableFunc(problems, func(a, b directory.Problem) int { return a.Index - b.Index })
-		return listings, &directory.ValidationError{Problems: problems}
-	}
-	return listings, nil
+	return nil
 }
 
 // checkRecord decodes, normalizes and validates one record of a file.
