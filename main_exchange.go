@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"path/filepath"
 	"time"
 
@@ -44,7 +45,7 @@ func (x windowExchange) read(ctx context.Context, path string) (exchange.Result,
 // importOptions are the command line's options for a file read as res,
 // with the changes told to the window's preview p.
 func importOptions(res exchange.Result, path, actor string, p *ui.ImportPreview) sqlite.ImportOptions {
-	opts := fileImportOptions(res, path, actor)
+	opts := fileImportOptions(res.Format, path, actor)
 	opts.Changed = func(ch sqlite.ImportChange) {
 		c := ui.ListingChange{ID: ch.ID, Name: ch.Name}
 		if ch.Added {
@@ -97,6 +98,13 @@ func (x windowExchange) Import(ctx context.Context, path, actor string) (ui.Impo
 	}
 	rep, err := x.ls.s.Import(ctx, res.Listings, importOptions(res, path, actor, &p))
 	p.Unchanged = rep.Unchanged
+	changed := err == nil && rep.Added+rep.Updated > 0
+	if err := x.ls.s.ImportBackupDone(p.BackupPath, changed); err != nil {
+		log.Printf("import: %v", err)
+	}
+	if !changed {
+		p.BackupPath = "" // removed: the database is as it was
+	}
 	return p, err
 }
 

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 
 	"nowrongdoor/data"
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/adminauth"
 	"nowrongdoor/directory/jsonfile"
 	"nowrongdoor/directory/sqlite"
 )
@@ -49,6 +51,24 @@ func seededDB(t *testing.T) string {
 	path := filepath.Join(t.TempDir(), "nowrongdoor.db")
 	if r := runCLI(t, nil, "", "search", "--db", path, "passport"); r.code != exitOK {
 		t.Fatalf("search on a new database = %+v, want it seeded and searched", r)
+	}
+	return path
+}
+
+// adminDB is seededDB with the admin password set, as a database an
+// admin imports into has it: an import asks for the password before it
+// reads the file, and the first one given is kept.
+func adminDB(t *testing.T) string {
+	t.Helper()
+	path := seededDB(t)
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := (&adminauth.Gate{Store: s}).SetFirst(ctx, testPassword, "test"); err != nil {
+		t.Fatal(err)
 	}
 	return path
 }
@@ -541,7 +561,7 @@ func TestImport(t *testing.T) {
 }
 
 func TestImportBadFiles(t *testing.T) {
-	path := seededDB(t)
+	path := adminDB(t)
 	before := dbState(t, path)
 	noName := defaultRecords(t)[:3]
 	delete(noName[2], "name")
@@ -616,14 +636,29 @@ func TestImportDryRunCreatesNoDatabase(t *testing.T) {
 	}
 }
 
+// TestImportBadFileCreatesNoDatabase: an import into a database that does
+// not exist yet, of a file cut short or with a bad record at its end
+// (found after thousands of listings were written), leaves no file.
 func TestImportBadFileCreatesNoDatabase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "nowrongdoor.db")
-	r := runCLI(t, admin, "", "import", "--db", path, writeImport(t, []byte("[")))
-	if r.code != exitFail {
-		t.Errorf("import of a bad file = %+v, want exit 1", r)
+	var recs []map[string]any
+	for n := range 12 {
+		for _, r := range defaultRecords(t) {
+			r["id"] = fmt.Sprintf("%s-%d", r["id"], n)
+			recs = append(recs, r)
+		}
 	}
-	if _, err := os.Stat(path); !os.IsNotExist(err) {
-		t.Errorf("import of a bad file created the database (%v), want nothing written", err)
+	recs = append(recs, map[string]any{"id": "bad-office", "name": "Bad Office", "level": "city",
+		"phones": []any{map[string]any{"label": "Main", "number": "801-535-600"}}})
+	for name, file := range map[string][]byte{"cut short": []byte("["), "bad last record": marshalRecords(t, recs)} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "nowrongdoor.db")
+		r := runCLI(t, admin, "", "import", "--db", path, writeImport(t, file))
+		if r.code != exitFail || !strings.Contains(r.stderr, "nothing was imported") {
+			t.Errorf("import of a file %s = %+v, want exit 1 and nothing imported", name, r)
+		}
+		if left, _ := os.ReadDir(dir); len(left) > 0 {
+			t.Errorf("import of a file %s into a new database left %v, want nothing written", name, left)
+		}
 	}
 }
 

@@ -89,7 +89,7 @@ func TestExportRefuses(t *testing.T) {
 // stop the import, by number and field; the real import then refuses the
 // file and writes nothing.
 func TestImportDryRunReport(t *testing.T) {
-	path := seededDB(t)
+	path := adminDB(t)
 	recs := defaultRecords(t)[:3]
 	recs[1]["name"] = "Renamed Office"
 	recs = append(recs,
@@ -118,11 +118,16 @@ func TestImportDryRunReport(t *testing.T) {
 	if dbState(t, path) != before {
 		t.Error("a refused import changed the database")
 	}
+	// The backup taken before it is gone too: the database is as it was,
+	// and a run of refused imports must not push the real backups out.
+	if bs, err := sqlite.Backups(path); err != nil || len(bs) != 0 {
+		t.Errorf("after a refused import the backups are %v, %v; want none", bs, err)
+	}
 }
 
 // Ctrl-C during an import says so, and nothing is imported.
 func TestImportInterrupted(t *testing.T) {
-	path := seededDB(t)
+	path := adminDB(t)
 	before := dbState(t, path)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

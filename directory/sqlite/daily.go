@@ -66,9 +66,9 @@ func (s *Store) DailyBackup(ctx context.Context, now time.Time) (path string, ma
 
 // BackupBeforeImport writes a consistent copy of the database into
 // BackupFolder, named for the time now (before-import-2026-11-30-154207.db),
-// so an import that went wrong can be undone with Restore; and removes the
-// oldest of these beyond BackupGenerations. Daily backups and files it did
-// not name are never touched. It returns the backup's path.
+// so an import that went wrong can be undone with Restore. It returns the
+// backup's path, for ImportBackupDone once the import is over. Daily
+// backups and files it did not name are never touched.
 func (s *Store) BackupBeforeImport(ctx context.Context, now time.Time) (string, error) {
 	dir := BackupFolder(s.path)
 	if err := os.MkdirAll(dir, 0o750); err != nil {
@@ -90,10 +90,26 @@ func (s *Store) BackupBeforeImport(ctx context.Context, now time.Time) (string, 
 	if err := s.backupAs(ctx, path); err != nil {
 		return "", fmt.Errorf("backup before import: %w", err)
 	}
-	if err := pruneBackups(dir, isBeforeImport); err != nil {
-		return path, fmt.Errorf("backup before import: %w", err)
-	}
 	return path, nil
+}
+
+// ImportBackupDone settles the backup BackupBeforeImport took, once the
+// import is over: when the import changed the database, the older
+// backups beyond BackupGenerations are removed; when it changed nothing
+// (it failed, or the file brought nothing new) the backup is, since the
+// database is as it was, and a run of failed imports must not push the
+// real backups out.
+func (s *Store) ImportBackupDone(backup string, changed bool) error {
+	if !changed {
+		if err := os.Remove(backup); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove the unneeded backup: %w", err)
+		}
+		return nil
+	}
+	if err := pruneBackups(filepath.Dir(backup), isBeforeImport); err != nil {
+		return fmt.Errorf("remove the oldest backups: %w", err)
+	}
+	return nil
 }
 
 // backupAs writes a backup to path under a temporary name and renames it,

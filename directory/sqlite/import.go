@@ -196,6 +196,120 @@ func (s *Store) Import(ctx context.Context, listings []directory.Listing, opts I
 	return rep, nil
 }
 
+// ImportStream is Import for a file read while it is written, so that a
+// statewide file is never held whole: read hands listings on to emit a
+// batch at a time (exchange.Stream does), and each batch is prepared and
+// written in the transaction while read goes on. emit fails, and read
+// should return, once the import has failed or ctx is done. When read
+// returns an error, nothing is imported and that error is returned. The
+// listings are written in the order read hands them on; each is named by
+// its place in the file (Batch.At) in Changed and in problems.
+func (s *Store) ImportStream(ctx context.Context, read func(emit func(directory.Batch) error) error, opts ImportOptions) (ImportReport, error) {
+	now := s.now()
+	if opts.Actor == "" {
+		opts.Actor = "unknown"
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return ImportReport{}, fmt.Errorf("import: %w", classify(err))
+	}
+	defer tx.Rollback()
+	rep, err := importStream(ctx, tx, read, opts, now)
+	if err != nil {
+		var ve *directory.ValidationError
+		if errors.As(err, &ve) || errors.Is(err, context.Canceled) {
+			return ImportReport{}, err // the file's problems, or Ctrl-C, as they are
+		}
+		return ImportReport{}, fmt.Errorf("import: %w", classify(err))
+	}
+	if opts.DryRun {
+		return rep, nil // the deferred Rollback discards it all
+	}
+	if err := tx.Commit(); err != nil {
+		return ImportReport{}, fmt.Errorf("import: %w", classify(err))
+	}
+	return rep, nil
+}
+
+// sortWindow is how many listings importStream gathers to write in the
+// order of their service ids. A file in that order (an HSDS export is)
+// appends to every table's B-tree; in another order, each window's rows
+// still go into the pages in turn rather than at random.
+const sortWindow = 8192
+
+// importStream runs read in one goroutine and prepares what it hands on
+// in another, a window at a time, while this one writes.
+func importStream(ctx context.Context, tx *sql.Tx, read func(emit func(directory.Batch) error) error, opts ImportOptions, now time.Time) (ImportReport, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan directory.Batch, 2)
+	// A whole window's chunks fit, so that the next window is read and
+	// prepared while this one is written.
+	chunks := make(chan chunk, sortWindow/chunkSize+1)
+	var readErr error
+	var wg sync.WaitGroup
+	defer wg.Wait() // nothing touches the transaction once this returns
+	defer cancel()  // runs first: stops the reading when writing failed
+	wg.Go(func() {
+		defer close(batches)
+		readErr = read(func(b directory.Batch) error {
+			select {
+			case batches <- b:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	})
+	wg.Go(func() {
+		defer close(chunks)
+		var window directory.Batch
+		// send prepares the window's listings in the order of their
+		// service ids, as importListings does, and hands them on.
+		send := func() bool {
+			order := writeOrder(window.Listings)
+			for lo := 0; lo < len(order); lo += chunkSize {
+				c := prepareChunk(window.Listings, order[lo:min(lo+chunkSize, len(order))], now, opts.Validated)
+				for i, k := range c.at {
+					c.at[i] = window.At[k]
+				}
+				select {
+				case chunks <- c:
+				case <-ctx.Done():
+					return false
+				}
+			}
+			window = directory.Batch{}
+			return true
+		}
+		for b := range batches {
+			window.Listings = append(window.Listings, b.Listings...)
+			window.At = append(window.At, b.At...)
+			if len(window.Listings) >= sortWindow && !send() {
+				for range batches { // let read see the cancel and end
+				}
+				return
+			}
+		}
+		if len(window.Listings) > 0 {
+			send()
+		}
+	})
+	rep, problems, err := writeChunks(ctx, tx, chunks, opts, now)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	wg.Wait() // chunks was closed: read has returned
+	if readErr != nil {
+		return ImportReport{}, readErr
+	}
+	if len(problems) > 0 {
+		slices.SortStableFunc(problems, func(a, b directory.Problem) int { return a.Index - b.Index })
+		return ImportReport{}, &directory.ValidationError{Problems: problems}
+	}
+	return rep, finishImport(ctx, tx, rep, opts, now)
+}
+
 // importListings writes an import inside tx. The listings are normalized,
 // checked and encoded in a goroutine while this one writes those already
 // prepared: the two halves of the work take similar time, so on two or
@@ -209,19 +323,42 @@ func (s *Store) Import(ctx context.Context, listings []directory.Listing, opts I
 // them in file order, and problems name records by their place in the
 // file.
 func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listing, opts ImportOptions, now time.Time) (ImportReport, error) {
+	chunks, stop := prepareAsync(listings, writeOrder(listings), now, opts.Validated)
+	defer stop()
+	rep, problems, err := writeChunks(ctx, tx, chunks, opts, now)
+	if err != nil {
+		return rep, err
+	}
+	if len(problems) > 0 {
+		// The listings are checked again to be reported in file order,
+		// each duplicate naming the first of its id in the file.
+		if err := directory.ValidateListings(normalizedCopy(listings, now), now); err != nil {
+			return ImportReport{}, err
+		}
+		return ImportReport{}, errors.New("listings failed a check that passes on its own") // a bug
+	}
+	return rep, finishImport(ctx, tx, rep, opts, now)
+}
+
+// writeChunks writes the prepared listings of an import, counting them,
+// and tells opts.Changed of each change in file order. Once a listing is
+// invalid nothing more is written, the transaction will roll back, but
+// every chunk is still checked so that all the problems are reported at
+// once; they are returned with no error.
+func writeChunks(ctx context.Context, tx *sql.Tx, chunks <-chan chunk, opts ImportOptions, now time.Time) (ImportReport, []directory.Problem, error) {
 	var rep ImportReport
 	w, err := newListingWriter(ctx, tx)
 	if err != nil {
-		return rep, err
+		return rep, nil, err
 	}
 	defer w.close()
 	exists, err := existingIDs(ctx, tx)
 	if err != nil {
-		return rep, err
+		return rep, nil, err
 	}
 	who, err := newChange(opts.Actor, opts.Source, actionAdd, actionUpdate)
 	if err != nil {
-		return rep, err
+		return rep, nil, err
 	}
 	who.keepLocal = opts.KeepLocal
 	var changes []indexedChange // for Changed, put back in file order at the end
@@ -229,56 +366,59 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 	if opts.Changed != nil {
 		who.changed = func(ch ImportChange) { changes = append(changes, indexedChange{at, ch}) }
 	}
-	chunks, stop := prepareAsync(listings, writeOrder(listings), now, opts.Validated)
-	defer stop()
-	// Once a listing is invalid nothing more is written, the transaction
-	// will roll back, but every listing is still prepared so that all the
-	// problems are reported at once.
-	invalid := false
-	seen := make(map[string]bool, len(listings))
+	var problems []directory.Problem
+	seen := map[string]int{} // id: the place in the file of the first with it
 	for c := range chunks {
 		if c.err != nil {
-			return rep, c.err
+			return rep, nil, c.err
 		}
-		invalid = invalid || !c.valid
-		if invalid {
+		if !c.valid {
+			problems = append(problems, chunkProblems(c, opts.Validated, now)...)
+		}
+		for i := range c.listings {
+			l := &c.listings[i]
+			if l.ID == "" {
+				continue // named by chunkProblems
+			}
+			// Listings come in the order of their service ids within a
+			// window, so of two with one id the later in the file may come
+			// first: the problem is the later one's, naming the earlier.
+			if first, ok := seen[l.ID]; ok {
+				earlier, later := min(first, c.at[i]), max(first, c.at[i])
+				problems = append(problems, directory.Problem{Index: later, ID: l.ID, Field: "id",
+					Message: fmt.Sprintf("id is also used by record %d; give each listing its own id", earlier+1)})
+				seen[l.ID] = earlier
+				continue
+			}
+			seen[l.ID] = c.at[i]
+		}
+		if len(problems) > 0 {
 			continue
 		}
 		stored, err := w.stored(ctx, c.listings, c.rows, exists)
 		if err != nil {
-			return rep, err
+			return rep, nil, err
 		}
 		for i := range c.listings {
-			if invalid {
-				break
-			}
 			l := &c.listings[i]
-			if seen[l.ID] {
-				invalid = true // a duplicate id; reported below
-				break
-			}
-			seen[l.ID] = true
 			if hash, ok := exists[l.ID]; ok && hash == c.rows[i].hash {
 				rep.Unchanged++
 				continue
 			}
 			at = c.at[i]
 			if err := writeListing(ctx, w, l, c.rows[i], stored[l.ID], who, now, &rep); err != nil {
-				return rep, err
+				return rep, nil, err
 			}
 		}
 	}
-	if invalid {
-		// The listings are prepared again to be reported, rather than kept
-		// from the chunks: a copy of 100,000 held to the end only for a
-		// failure was tens of megabytes for the collector to scan.
-		if err := directory.ValidateListings(normalizedCopy(listings, now), now); err != nil {
-			return ImportReport{}, err
-		}
-		return ImportReport{}, errors.New("listings failed a check that passes on its own") // a bug
+	if err := ctx.Err(); err != nil {
+		return rep, nil, err // chunks may have ended early
+	}
+	if len(problems) > 0 {
+		return ImportReport{}, problems, nil
 	}
 	if err := w.flush(ctx); err != nil {
-		return rep, err
+		return rep, nil, err
 	}
 	if opts.Changed != nil {
 		slices.SortFunc(changes, func(a, b indexedChange) int { return a.at - b.at })
@@ -286,15 +426,43 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 			opts.Changed(ch.ImportChange)
 		}
 	}
+	return rep, nil, nil
+}
+
+// chunkProblems returns the problems of an invalid chunk, each naming its
+// record by its place in the file.
+func chunkProblems(c chunk, validated bool, now time.Time) []directory.Problem {
+	var out []directory.Problem
+	for i := range c.listings {
+		l := &c.listings[i]
+		var ps []directory.Problem
+		switch {
+		case !validated:
+			ps = l.Validate(now)
+		case l.ID == "":
+			ps = []directory.Problem{{Field: "id", Message: "id is empty; give the listing an id"}}
+		case l.Name == "":
+			ps = []directory.Problem{{Field: "name", Message: "name is empty; give the listing a name"}}
+		}
+		for _, p := range ps {
+			p.Index, p.ID = c.at[i], l.ID
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// finishImport records the import as a whole, when it changed anything.
+func finishImport(ctx context.Context, tx *sql.Tx, rep ImportReport, opts ImportOptions, now time.Time) error {
 	if rep.Added+rep.Updated == 0 {
-		return rep, nil
+		return nil
 	}
 	if err := insertAudit(ctx, tx, now, audit{actor: opts.Actor, action: actionImport, note: opts.Source, detail: map[string]any{
 		"source": opts.Source, "added": rep.Added, "updated": rep.Updated, "unchanged": rep.Unchanged,
 	}}); err != nil {
-		return rep, err
+		return err
 	}
-	return rep, markInitialized(ctx, tx, now)
+	return markInitialized(ctx, tx, now)
 }
 
 // indexedChange is a change with the file position of its listing.

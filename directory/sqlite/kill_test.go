@@ -60,7 +60,9 @@ func TestLargeImportSurvivesKill(t *testing.T) {
 			t.Fatal(err)
 		}
 		fmt.Println("begin")
-		if _, err := s.Import(ctx, ls, ImportOptions{Actor: "kill test", Source: "synthetic"}); err != nil {
+		// As the command line imports a file: handed on a batch at a
+		// time, written while the rest is read.
+		if _, err := s.ImportStream(ctx, batchesOf(ls, 512, nil), ImportOptions{Actor: "kill test", Source: "synthetic"}); err != nil {
 			t.Fatal(err)
 		}
 		fmt.Println("done")

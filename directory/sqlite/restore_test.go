@@ -213,6 +213,7 @@ func sqlExecFile(t *testing.T, path string, stmts ...string) {
 // TestBackupBeforeImport: each import's backup is named for its time and
 // opens with the directory in it; a week's worth of them are kept, the
 // oldest going first, and daily backups and others' files are left alone.
+// The backup of an import that changed nothing goes.
 func TestBackupBeforeImport(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
@@ -248,7 +249,22 @@ func TestBackupBeforeImport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if err := s.ImportBackupDone(p, true); err != nil {
+			t.Fatal(err)
+		}
 		made = append(made, p)
+	}
+	// An import that failed, or changed nothing, leaves no backup and
+	// removes none: the real ones are not pushed out.
+	failed, err := s.BackupBeforeImport(ctx, restoreTime.Add(12*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ImportBackupDone(failed, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(failed); err == nil {
+		t.Errorf("the backup of an import that changed nothing, %s, is still there", filepath.Base(failed))
 	}
 	var kept []string
 	entries, _ := os.ReadDir(dir)

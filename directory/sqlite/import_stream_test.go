@@ -1,0 +1,167 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"nowrongdoor/directory"
+)
+
+// batchesOf is a reader that hands ls on n at a time, each listing with
+// its place, then returns end.
+func batchesOf(ls []directory.Listing, n int, end error) func(func(directory.Batch) error) error {
+	return func(emit func(directory.Batch) error) error {
+		for lo := 0; lo < len(ls); lo += n {
+			b := directory.Batch{Listings: ls[lo:min(lo+n, len(ls))]}
+			for i := range b.Listings {
+				b.At = append(b.At, lo+i)
+			}
+			if err := emit(b); err != nil {
+				return err
+			}
+		}
+		return end
+	}
+}
+
+// manyListings is the default directory copies times over, each copy with
+// ids of its own.
+func manyListings(t *testing.T, copies int) []directory.Listing {
+	def := readerOutput(t, defaultListings(t))
+	var out []directory.Listing
+	for n := range copies {
+		for _, l := range def {
+			l.ID = fmt.Sprintf("%s-%d", l.ID, n)
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// An import handed a file a batch at a time stores what Import stores, and
+// tells of each new listing in file order.
+func TestImportStreamWritesWhatImportWrites(t *testing.T) {
+	ctx := context.Background()
+	ls := manyListings(t, 50) // more than a sorting window
+	if len(ls) <= sortWindow {
+		t.Fatalf("%d listings fit in one sorting window of %d", len(ls), sortWindow)
+	}
+	var got [2][]directory.Listing
+	for i := range got {
+		s := openStore(t)
+		opts := ImportOptions{Actor: "test", Source: "file", Validated: true}
+		var told []string
+		opts.Changed = func(ch ImportChange) { told = append(told, ch.ID) }
+		var rep ImportReport
+		var err error
+		if i == 0 {
+			rep, err = s.Import(ctx, ls, opts)
+		} else {
+			rep, err = s.ImportStream(ctx, batchesOf(ls, 500, nil), opts)
+		}
+		if err != nil || rep.Added != len(ls) {
+			t.Fatalf("import %d = %+v, %v; want %d added", i, rep, err, len(ls))
+		}
+		for j, id := range told {
+			if id != ls[j].ID {
+				t.Fatalf("import %d told of %q as listing %d, want %q: not in file order", i, id, j, ls[j].ID)
+			}
+		}
+		if err := s.VerifyAudit(ctx); err != nil {
+			t.Errorf("import %d: VerifyAudit() = %v", i, err)
+		}
+		if got[i], err = s.Listings(ctx); err != nil {
+			t.Fatal(err)
+		}
+		got[i] = withoutTimes(got[i])
+	}
+	if !reflect.DeepEqual(got[0], got[1]) {
+		t.Error("ImportStream stored other listings than Import")
+	}
+}
+
+// When the file turns out bad after thousands of listings were written
+// (a record cut short at its end, Ctrl-C), nothing is imported and the
+// reader's error comes back as it is.
+func TestImportStreamReaderFailsLate(t *testing.T) {
+	ctx := context.Background()
+	ls := manyListings(t, 50) // more than a sorting window
+	bad := &directory.ValidationError{Problems: []directory.Problem{{Index: len(ls), Message: "the file ends in the middle of a record"}}}
+	for _, end := range []error{bad, context.Canceled} {
+		s := openStore(t)
+		if _, err := s.SeedIfEmpty(ctx, defaultListings(t)); err != nil {
+			t.Fatal(err)
+		}
+		before := snapshot(t, s)
+		_, err := s.ImportStream(ctx, batchesOf(ls, 500, end), ImportOptions{Actor: "test", Validated: true})
+		if !errors.Is(err, end) {
+			t.Errorf("ImportStream, the reader failing with %v, = %v", end, err)
+		}
+		if snapshot(t, s) != before {
+			t.Errorf("a reader failing with %v at the end changed the database", end)
+		}
+	}
+}
+
+// Listings that break what the rows rely on, or share an id across
+// batches, fail the import by their places in the file.
+func TestImportStreamRefusesByPlace(t *testing.T) {
+	ctx := context.Background()
+	ls := manyListings(t, 6)[:1200]
+	ls[1100].ID = ls[3].ID
+	ls[700].Name = ""
+	s := openStore(t)
+	before := snapshot(t, s)
+	_, err := s.ImportStream(ctx, batchesOf(ls, 100, nil), ImportOptions{Actor: "test", Validated: true})
+	var ve *directory.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("ImportStream with a duplicate id and no name = %v, want the problems", err)
+	}
+	want := []string{
+		`record 701 (id "` + ls[700].ID + `"): name is empty`,
+		`record 1101 (id "` + ls[3].ID + `"): id is also used by record 4`,
+	}
+	if len(ve.Problems) != len(want) {
+		t.Fatalf("problems = %v, want %d", ve.Problems, len(want))
+	}
+	for i, p := range ve.Problems {
+		if !strings.HasPrefix(p.String(), want[i]) {
+			t.Errorf("problem %d = %q, want it to start %q", i, p, want[i])
+		}
+	}
+	if snapshot(t, s) != before {
+		t.Error("a refused import changed the database")
+	}
+}
+
+// A failing write stops the reader: it is not left blocked, reading on.
+func TestImportStreamStopsTheReader(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	ls := manyListings(t, 200) // more than the windows in hand hold
+	// Hours no day has: the listing cannot be laid out as rows.
+	ls[0].Schedules = []directory.Schedule{{Week: [7][]directory.Interval{{{Start: 99 * 60, End: 100 * 60}}}}}
+	stopped := make(chan error, 1)
+	read := func(emit func(directory.Batch) error) error {
+		err := batchesOf(ls, 10, nil)(emit)
+		stopped <- err
+		return err
+	}
+	_, err := s.ImportStream(ctx, read, ImportOptions{Actor: "test", Validated: true})
+	if err == nil || !strings.Contains(err.Error(), "cannot be stored") {
+		t.Fatalf("ImportStream of hours at 99:00 = %v, want it refused", err)
+	}
+	select {
+	case rerr := <-stopped:
+		if rerr == nil {
+			t.Error("the reader read the whole file after the import failed")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the reader is still blocked after the import failed")
+	}
+}
