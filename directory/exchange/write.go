@@ -33,17 +33,17 @@ func Write(ctx context.Context, path string, format Format, listings []directory
 			return writeSheet(w, listings)
 		})
 	case HSDSJSON:
-		return writeFile(ctx, path, func(w io.Writer) error { return hsds.WriteJSON(w, hsds.Pointers(listings)) })
+		return writeFile(ctx, path, func(w io.Writer) error { return hsds.WriteJSON(w, hsds.InIDOrder(listings)) })
 	case HSDSCSV:
 		if replace {
 			// A folder is replaced only once the new one is complete:
 			// the old is moved aside, then removed.
-			return replaceFolder(ctx, path, func(dir string) error { return hsds.WritePackage(dir, hsds.Pointers(listings)) })
+			return replaceFolder(ctx, path, func(dir string) error { return hsds.WritePackage(dir, hsds.InIDOrder(listings)) })
 		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		return hsds.WritePackage(path, hsds.Pointers(listings))
+		return hsds.WritePackage(path, hsds.InIDOrder(listings))
 	}
 	return fmt.Errorf("cannot export as %q", format)
 }

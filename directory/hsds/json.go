@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
+	"strings"
 
 	"nowrongdoor/directory"
 )
@@ -49,6 +51,27 @@ func WriteJSON(w io.Writer, listings iter.Seq[*directory.Listing]) error {
 func Pointers(ls []directory.Listing) iter.Seq[*directory.Listing] {
 	return func(yield func(*directory.Listing) bool) {
 		for i := range ls {
+			if !yield(&ls[i]) {
+				return
+			}
+		}
+	}
+}
+
+// InIDOrder yields pointers to the listings in the order of their service
+// ids (ServiceID), which is how the HSDS exports list them: two exports
+// of the same directory are the same file whatever order the listings
+// came in, and an import of one appends to the store's tables, which are
+// keyed by those ids.
+func InIDOrder(ls []directory.Listing) iter.Seq[*directory.Listing] {
+	keys := make([]string, len(ls))
+	order := make([]int, len(ls))
+	for i := range ls {
+		keys[i], order[i] = ServiceID(ls[i].ID), i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
+	return func(yield func(*directory.Listing) bool) {
+		for _, i := range order {
 			if !yield(&ls[i]) {
 				return
 			}

@@ -376,6 +376,11 @@ func (w *walker) str() []byte {
 	start := w.pos + 1
 	i := start
 	for i < len(w.data) {
+		k := toQuoteOrBackslash(w.data[i:])
+		if k < 0 {
+			break
+		}
+		i += k
 		switch w.data[i] {
 		case '\\':
 			i += 2

@@ -99,6 +99,15 @@ func (s *splitter) value() ([]byte, error) {
 		for ; i < len(s.buf); i++ {
 			c := s.buf[i]
 			if inString {
+				if c != '"' && c != '\\' {
+					k := toQuoteOrBackslash(s.buf[i:])
+					if k < 0 {
+						i = len(s.buf) - 1 // read on
+						continue
+					}
+					i += k
+					c = s.buf[i]
+				}
 				switch c {
 				case '\\':
 					i++ // the escaped byte, perhaps in the next read
@@ -280,6 +289,10 @@ func checkJSON(raw []byte) (int, string) {
 // after it.
 func checkString(raw []byte, i int) (int, string) {
 	for i++; i < len(raw); i++ {
+		i += plainRun(raw[i:])
+		if i >= len(raw) {
+			break
+		}
 		switch c := raw[i]; {
 		case c == '"':
 			return i + 1, ""

@@ -17,7 +17,10 @@ import (
 )
 
 // jsonArray encodes a list column; an empty list is [] rather than null.
-func jsonArray(v any) (string, error) {
+func jsonArray(v []string) (string, error) {
+	if s, ok := plainJSONArray(v); ok {
+		return s, nil
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return "", err
@@ -26,6 +29,46 @@ func jsonArray(v any) (string, error) {
 		return "[]", nil
 	}
 	return string(b), nil
+}
+
+// plainJSONArray writes v as encoding/json does when every string is
+// one json.Marshal leaves as it is (printable ASCII but " \\ < > &, and
+// valid UTF-8 but U+2028 and U+2029), nearly every list (reflection was a
+// third of the time an import spent encoding rows), and reports false
+// otherwise.
+func plainJSONArray(v []string) (string, bool) {
+	if len(v) == 0 {
+		return "[]", true
+	}
+	n := 1
+	for _, s := range v {
+		unicode := false
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; {
+			case c >= 0x80:
+				unicode = true
+			case c < 0x20 || c == 0x7F || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&':
+				return "", false
+			}
+		}
+		if unicode && (!utf8.ValidString(s) || strings.ContainsRune(s, '\u2028') || strings.ContainsRune(s, '\u2029')) {
+			return "", false
+		}
+		n += len(s) + 3
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteByte('[')
+	for i, s := range v {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('"')
+		b.WriteString(s)
+		b.WriteByte('"')
+	}
+	b.WriteByte(']')
+	return b.String(), true
 }
 
 func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"reflect"
 	"testing"
@@ -102,5 +103,23 @@ func TestRowPrimitives(t *testing.T) {
 	}
 	if err := deleteListing(ctx, tx, l.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("deleteListing(removed listing) = %v, want ErrNotFound", err)
+	}
+}
+
+// jsonArray writes a list column exactly as encoding/json does, for plain
+// and unusual strings alike: a stored list compares equal to a new one.
+func TestJSONArrayMatchesEncodingJSON(t *testing.T) {
+	for _, v := range [][]string{nil, {}, {""}, {"food", "SNAP benefits"}, {"a<b", "x&y", "q\"uote", "back\\slash"},
+		{"Español", "tab\there", "line\u2028sep", "\x7f", "bad \xff utf-8"}} {
+		want, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(want) == "null" {
+			want = []byte("[]")
+		}
+		if got, err := jsonArray(v); err != nil || got != string(want) {
+			t.Errorf("jsonArray(%q) = %s, %v; want %s", v, got, err, want)
+		}
 	}
 }
