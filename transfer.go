@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"context"
 	"errors"
 	"flag"
@@ -182,9 +183,9 @@ func (c *cli) importFile(ctx context.Context, args []string) int {
 // or folder at name until the returned func is called. An import makes
 // garbage fast and keeps little (the batches in hand): collecting when
 // the heap has grown fivefold rather than twofold takes a tenth of an
-// import's time off, and a memory limit of about twice the file's size,
-// less SQLite's page cache, keeps the promise that an import needs no
-// more than that.
+// import's time off, and a memory limit of twice the file's size, less
+// SQLite's page cache and what the runtime holds beside the heap, keeps
+// an import within about twice the file's size.
 func collectForImport(name string) func() {
 	var size int64
 	filepath.WalkDir(name, func(_ string, d fs.DirEntry, err error) error {
@@ -195,12 +196,20 @@ func collectForImport(name string) func() {
 		}
 		return nil
 	})
+	// A zipped package is held as its tables, unpacked.
+	if z, err := zip.OpenReader(name); err == nil {
+		size = 0
+		for _, f := range z.File {
+			size += int64(min(f.UncompressedSize64, 1<<40))
+		}
+		z.Close()
+	}
 	if size == 0 {
 		return func() {} // standard input, or nothing to read
 	}
 	const pageCache = 64 << 20 // see sqlite's listingWriter
 	gogc := debug.SetGCPercent(400)
-	limit := debug.SetMemoryLimit(max(2*size-pageCache, 256<<20))
+	limit := debug.SetMemoryLimit(max(2*size-pageCache-128<<20, 192<<20))
 	return func() {
 		debug.SetGCPercent(gogc)
 		debug.SetMemoryLimit(limit)
