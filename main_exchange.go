@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"nowrongdoor/directory"
 	"nowrongdoor/directory/exchange"
 	"nowrongdoor/directory/sqlite"
 	"nowrongdoor/ui"
@@ -33,19 +34,34 @@ func (x windowExchange) ExportFormats() []ui.ExportFormat {
 	return out
 }
 
-// read reads the file or folder at path in the format it is in.
-func (x windowExchange) read(ctx context.Context, path string) (exchange.Result, error) {
+// stream reads the file or folder at path in the format it is in and
+// imports it with opts, handing res what it read. A file with an invalid
+// record imports nothing; a preview (opts.DryRun) reports them.
+func (x windowExchange) stream(ctx context.Context, path string, opts func(exchange.Format) sqlite.ImportOptions, res *exchange.Result) (sqlite.ImportReport, error) {
 	format, err := exchange.Detect(path)
-	if err != nil {
-		return exchange.Result{}, err
+	if err == nil {
+		err = exchange.Check(path, format)
 	}
-	return exchange.Read(ctx, path, format)
+	if err != nil {
+		return sqlite.ImportReport{}, err
+	}
+	o := opts(format)
+	return x.ls.s.ImportStream(ctx, func(emit func(directory.Batch) error) error {
+		var err error
+		if *res, err = exchange.Stream(ctx, path, format, emit); err != nil {
+			return err
+		}
+		if len(res.Invalid) > 0 && !o.DryRun {
+			return errInvalidRecords
+		}
+		return nil
+	}, o)
 }
 
-// importOptions are the command line's options for a file read as res,
+// importOptions are the command line's options for a file in format,
 // with the changes told to the window's preview p.
-func importOptions(res exchange.Result, path, actor string, p *ui.ImportPreview) sqlite.ImportOptions {
-	opts := fileImportOptions(res.Format, path, actor)
+func importOptions(format exchange.Format, path, actor string, p *ui.ImportPreview) sqlite.ImportOptions {
+	opts := fileImportOptions(format, path, actor)
 	opts.Changed = func(ch sqlite.ImportChange) {
 		c := ui.ListingChange{ID: ch.ID, Name: ch.Name}
 		if ch.Added {
@@ -60,23 +76,18 @@ func importOptions(res exchange.Result, path, actor string, p *ui.ImportPreview)
 	return opts
 }
 
-// preview is what the window shows of a file read as res.
-func preview(path string, res exchange.Result) ui.ImportPreview {
-	return ui.ImportPreview{File: path, Format: res.Format.Label(), Invalid: res.Invalid, NotKept: res.NotKept}
-}
-
 // PreviewImport reads the file and imports it in a transaction it rolls
 // back, so the preview is exactly what an import would do.
 func (x windowExchange) PreviewImport(ctx context.Context, path string) (ui.ImportPreview, error) {
-	res, err := x.read(ctx, path)
-	if err != nil {
-		return ui.ImportPreview{File: path}, err
-	}
-	p := preview(path, res)
-	opts := importOptions(res, path, "preview", &p)
-	opts.DryRun = true
+	p := ui.ImportPreview{File: path}
+	var res exchange.Result
 	defer x.ls.hold()()
-	rep, err := x.ls.s.Import(ctx, res.Listings, opts)
+	rep, err := x.stream(ctx, path, func(f exchange.Format) sqlite.ImportOptions {
+		opts := importOptions(f, path, "preview", &p)
+		opts.DryRun = true
+		return opts
+	}, &res)
+	p.Format, p.Invalid, p.NotKept = res.Format.Label(), res.Invalid, res.NotKept
 	p.Unchanged = rep.Unchanged
 	return p, err
 }
@@ -84,19 +95,15 @@ func (x windowExchange) PreviewImport(ctx context.Context, path string) (ui.Impo
 // Import imports the file as actor after a backup, all or nothing: a file
 // with any invalid record imports nothing.
 func (x windowExchange) Import(ctx context.Context, path, actor string) (ui.ImportPreview, error) {
-	res, err := x.read(ctx, path)
-	if err != nil {
-		return ui.ImportPreview{File: path}, err
-	}
-	p := preview(path, res)
-	if len(res.Invalid) > 0 {
-		return p, fmt.Errorf("%d records of %s have problems; fix them and import again, nothing was imported", res.InvalidRecords(), filepath.Base(path))
-	}
+	p := ui.ImportPreview{File: path}
 	defer x.ls.hold()()
+	var err error
 	if p.BackupPath, err = x.ls.s.BackupBeforeImport(ctx, time.Now()); err != nil {
 		return p, fmt.Errorf("a backup before the import could not be made, so nothing was imported: %w", err)
 	}
-	rep, err := x.ls.s.Import(ctx, res.Listings, importOptions(res, path, actor, &p))
+	var res exchange.Result
+	rep, err := x.stream(ctx, path, func(f exchange.Format) sqlite.ImportOptions { return importOptions(f, path, actor, &p) }, &res)
+	p.Format, p.Invalid, p.NotKept = res.Format.Label(), res.Invalid, res.NotKept
 	p.Unchanged = rep.Unchanged
 	changed := err == nil && rep.Added+rep.Updated > 0
 	if err := x.ls.s.ImportBackupDone(p.BackupPath, changed); err != nil {
@@ -104,6 +111,13 @@ func (x windowExchange) Import(ctx context.Context, path, actor string) (ui.Impo
 	}
 	if !changed {
 		p.BackupPath = "" // removed: the database is as it was
+	}
+	if errors.Is(err, errInvalidRecords) {
+		n := res.InvalidRecords()
+		if n == 1 {
+			return p, fmt.Errorf("1 record of %s has a problem; fix it and import again, nothing was imported", filepath.Base(path))
+		}
+		return p, fmt.Errorf("%d records of %s have problems; fix them and import again, nothing was imported", n, filepath.Base(path))
 	}
 	return p, err
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"nowrongdoor/directory/exchange"
@@ -69,6 +70,7 @@ func TestWindowImportRefusesInvalid(t *testing.T) {
 	before := dbState(t, path)
 	listings, _ := x.ls.Listings(ctx)
 	listings[1].Email = "not an address"
+	listings[0].Name = "Renamed Office" // valid, and not imported either
 	file := filepath.Join(t.TempDir(), "bad.json")
 	if err := exchange.Write(ctx, file, exchange.JSON, listings, false); err != nil {
 		t.Fatal(err)
@@ -77,11 +79,21 @@ func TestWindowImportRefusesInvalid(t *testing.T) {
 	if err != nil || len(p.Invalid) != 1 || p.Invalid[0].Index != 1 {
 		t.Errorf("PreviewImport = %+v, %v; want record 1 invalid", p.Invalid, err)
 	}
-	if _, err := x.Import(ctx, file, "Jane Doe"); err == nil {
-		t.Error("Import of a file with an invalid record succeeded")
+	if p.Updated == nil || p.Updated[0].Name != "Renamed Office" {
+		t.Errorf("PreviewImport changes = %+v; want the valid record's change named", p.Updated)
+	}
+	p, err = x.Import(ctx, file, "Jane Doe")
+	if err == nil || !strings.Contains(err.Error(), "1 record of bad.json has a problem") {
+		t.Errorf("Import of a file with an invalid record = %v, want it refused", err)
+	}
+	if len(p.Updated)+len(p.Added) > 0 || p.BackupPath != "" {
+		t.Errorf("a refused Import says it changed %+v, %+v with the backup %q; want nothing", p.Updated, p.Added, p.BackupPath)
 	}
 	if dbState(t, path) != before {
 		t.Error("a refused import changed the database")
+	}
+	if bs, err := sqlite.Backups(path); err != nil || len(bs) != 0 {
+		t.Errorf("after a refused import the backups are %v, %v; want none", bs, err)
 	}
 }
 

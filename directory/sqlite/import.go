@@ -295,7 +295,7 @@ func importStream(ctx context.Context, tx *sql.Tx, read func(emit func(directory
 			send()
 		}
 	})
-	rep, problems, err := writeChunks(ctx, tx, chunks, opts, now)
+	rep, changes, problems, err := writeChunks(ctx, tx, chunks, opts, now)
 	if err != nil {
 		return ImportReport{}, err
 	}
@@ -307,6 +307,7 @@ func importStream(ctx context.Context, tx *sql.Tx, read func(emit func(directory
 		slices.SortStableFunc(problems, func(a, b directory.Problem) int { return a.Index - b.Index })
 		return ImportReport{}, &directory.ValidationError{Problems: problems}
 	}
+	tell(opts, changes)
 	return rep, finishImport(ctx, tx, rep, opts, now)
 }
 
@@ -325,7 +326,7 @@ func importStream(ctx context.Context, tx *sql.Tx, read func(emit func(directory
 func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listing, opts ImportOptions, now time.Time) (ImportReport, error) {
 	chunks, stop := prepareAsync(listings, writeOrder(listings), now, opts.Validated)
 	defer stop()
-	rep, problems, err := writeChunks(ctx, tx, chunks, opts, now)
+	rep, changes, problems, err := writeChunks(ctx, tx, chunks, opts, now)
 	if err != nil {
 		return rep, err
 	}
@@ -337,28 +338,30 @@ func importListings(ctx context.Context, tx *sql.Tx, listings []directory.Listin
 		}
 		return ImportReport{}, errors.New("listings failed a check that passes on its own") // a bug
 	}
+	tell(opts, changes)
 	return rep, finishImport(ctx, tx, rep, opts, now)
 }
 
 // writeChunks writes the prepared listings of an import, counting them,
-// and tells opts.Changed of each change in file order. Once a listing is
+// and returns the changes in file order when opts.Changed is set, for
+// tell once the import is known to stand. Once a listing is
 // invalid nothing more is written, the transaction will roll back, but
 // every chunk is still checked so that all the problems are reported at
 // once; they are returned with no error.
-func writeChunks(ctx context.Context, tx *sql.Tx, chunks <-chan chunk, opts ImportOptions, now time.Time) (ImportReport, []directory.Problem, error) {
+func writeChunks(ctx context.Context, tx *sql.Tx, chunks <-chan chunk, opts ImportOptions, now time.Time) (ImportReport, []ImportChange, []directory.Problem, error) {
 	var rep ImportReport
 	w, err := newListingWriter(ctx, tx)
 	if err != nil {
-		return rep, nil, err
+		return rep, nil, nil, err
 	}
 	defer w.close()
 	exists, err := existingIDs(ctx, tx)
 	if err != nil {
-		return rep, nil, err
+		return rep, nil, nil, err
 	}
 	who, err := newChange(opts.Actor, opts.Source, actionAdd, actionUpdate)
 	if err != nil {
-		return rep, nil, err
+		return rep, nil, nil, err
 	}
 	who.keepLocal = opts.KeepLocal
 	var changes []indexedChange // for Changed, put back in file order at the end
@@ -370,7 +373,7 @@ func writeChunks(ctx context.Context, tx *sql.Tx, chunks <-chan chunk, opts Impo
 	seen := map[string]int{} // id: the place in the file of the first with it
 	for c := range chunks {
 		if c.err != nil {
-			return rep, nil, c.err
+			return rep, nil, nil, c.err
 		}
 		if !c.valid {
 			problems = append(problems, chunkProblems(c, opts.Validated, now)...)
@@ -397,7 +400,7 @@ func writeChunks(ctx context.Context, tx *sql.Tx, chunks <-chan chunk, opts Impo
 		}
 		stored, err := w.stored(ctx, c.listings, c.rows, exists)
 		if err != nil {
-			return rep, nil, err
+			return rep, nil, nil, err
 		}
 		for i := range c.listings {
 			l := &c.listings[i]
@@ -407,26 +410,35 @@ func writeChunks(ctx context.Context, tx *sql.Tx, chunks <-chan chunk, opts Impo
 			}
 			at = c.at[i]
 			if err := writeListing(ctx, w, l, c.rows[i], stored[l.ID], who, now, &rep); err != nil {
-				return rep, nil, err
+				return rep, nil, nil, err
 			}
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return rep, nil, err // chunks may have ended early
+		return rep, nil, nil, err // chunks may have ended early
 	}
 	if len(problems) > 0 {
-		return ImportReport{}, problems, nil
+		return ImportReport{}, nil, problems, nil
 	}
 	if err := w.flush(ctx); err != nil {
-		return rep, nil, err
+		return rep, nil, nil, err
 	}
-	if opts.Changed != nil {
-		slices.SortFunc(changes, func(a, b indexedChange) int { return a.at - b.at })
-		for _, ch := range changes {
-			opts.Changed(ch.ImportChange)
-		}
+	slices.SortFunc(changes, func(a, b indexedChange) int { return a.at - b.at })
+	inOrder := make([]ImportChange, len(changes))
+	for i, ch := range changes {
+		inOrder[i] = ch.ImportChange
 	}
-	return rep, nil, nil
+	return rep, inOrder, nil, nil
+}
+
+// tell tells opts.Changed of each change.
+func tell(opts ImportOptions, changes []ImportChange) {
+	if opts.Changed == nil {
+		return
+	}
+	for _, ch := range changes {
+		opts.Changed(ch)
+	}
 }
 
 // chunkProblems returns the problems of an invalid chunk, each naming its
