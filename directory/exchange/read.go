@@ -50,24 +50,23 @@ func (r Result) InvalidRecords() int {
 // short, UTF-16, a device) is the error, a *directory.ValidationError, and
 // nothing is read. Reading stops with ctx's error when ctx is done.
 func Read(ctx context.Context, path string, format Format) (Result, error) {
-	var g directory.Gathered
-	res, err := Stream(ctx, path, format, func(b directory.Batch) error { return g.Add(b) })
-	if err != nil {
-		return Result{}, err
-	}
-	g.Done()
-	res.Listings = g.Listings
-	return res, nil
+	return gather(func(emit func(directory.Batch) error) (Result, error) { return Stream(ctx, path, format, emit) })
 }
 
 // ReadFrom is Read for a stream, such as standard input, of a JSON format.
 func ReadFrom(ctx context.Context, r io.Reader, format Format) (Result, error) {
+	return gather(func(emit func(directory.Batch) error) (Result, error) { return StreamFrom(ctx, r, format, emit) })
+}
+
+// gather runs stream and puts the listings it hands on in the result, in
+// file order.
+func gather(stream func(emit func(directory.Batch) error) (Result, error)) (Result, error) {
 	var g directory.Gathered
-	res, err := StreamFrom(ctx, r, format, func(b directory.Batch) error { return g.Add(b) })
+	res, err := stream(g.Add)
 	if err != nil {
 		return Result{}, err
 	}
-	g.Done()
+	g.Done() // the problems are in res already
 	res.Listings = g.Listings
 	return res, nil
 }

@@ -174,26 +174,13 @@ func seed(ctx context.Context, tx *sql.Tx, rows []listingRows, now time.Time) er
 // validated; an invalid one fails the import, writing nothing, with an
 // error matching directory.ErrInvalidFile.
 func (s *Store) Import(ctx context.Context, listings []directory.Listing, opts ImportOptions) (ImportReport, error) {
-	now := s.now()
-	if opts.Actor == "" {
-		opts.Actor = "unknown"
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return ImportReport{}, fmt.Errorf("import: %w", classify(err))
-	}
-	defer tx.Rollback()
-	rep, err := importListings(ctx, tx, listings, opts, now)
-	if err != nil {
-		return ImportReport{}, fmt.Errorf("import: %w", classify(err))
-	}
-	if opts.DryRun {
-		return rep, nil // the deferred Rollback discards it all
-	}
-	if err := tx.Commit(); err != nil {
-		return ImportReport{}, fmt.Errorf("import: %w", classify(err))
-	}
-	return rep, nil
+	return s.inImport(ctx, opts, func(tx *sql.Tx, opts ImportOptions, now time.Time) (ImportReport, error) {
+		rep, err := importListings(ctx, tx, listings, opts, now)
+		if err != nil {
+			return rep, fmt.Errorf("import: %w", classify(err))
+		}
+		return rep, nil
+	})
 }
 
 // ImportStream is Import for a file read while it is written, so that a
@@ -201,10 +188,24 @@ func (s *Store) Import(ctx context.Context, listings []directory.Listing, opts I
 // batch at a time (exchange.Stream does), and each batch is prepared and
 // written in the transaction while read goes on. emit fails, and read
 // should return, once the import has failed or ctx is done. When read
-// returns an error, nothing is imported and that error is returned. The
-// listings are written in the order read hands them on; each is named by
-// its place in the file (Batch.At) in Changed and in problems.
+// returns an error, nothing is imported and that error is returned as it
+// is, as are the problems of listings that fail the store's checks. Each
+// listing is named by its place in the file (Batch.At) in Changed and in
+// problems.
 func (s *Store) ImportStream(ctx context.Context, read func(emit func(directory.Batch) error) error, opts ImportOptions) (ImportReport, error) {
+	return s.inImport(ctx, opts, func(tx *sql.Tx, opts ImportOptions, now time.Time) (ImportReport, error) {
+		rep, err := importStream(ctx, tx, read, opts, now)
+		var ve *directory.ValidationError
+		if err != nil && !errors.As(err, &ve) && !errors.Is(err, context.Canceled) {
+			return rep, fmt.Errorf("import: %w", classify(err))
+		}
+		return rep, err
+	})
+}
+
+// inImport runs write in an import's transaction and commits it, but for
+// a dry run.
+func (s *Store) inImport(ctx context.Context, opts ImportOptions, write func(*sql.Tx, ImportOptions, time.Time) (ImportReport, error)) (ImportReport, error) {
 	now := s.now()
 	if opts.Actor == "" {
 		opts.Actor = "unknown"
@@ -214,13 +215,9 @@ func (s *Store) ImportStream(ctx context.Context, read func(emit func(directory.
 		return ImportReport{}, fmt.Errorf("import: %w", classify(err))
 	}
 	defer tx.Rollback()
-	rep, err := importStream(ctx, tx, read, opts, now)
+	rep, err := write(tx, opts, now)
 	if err != nil {
-		var ve *directory.ValidationError
-		if errors.As(err, &ve) || errors.Is(err, context.Canceled) {
-			return ImportReport{}, err // the file's problems, or Ctrl-C, as they are
-		}
-		return ImportReport{}, fmt.Errorf("import: %w", classify(err))
+		return ImportReport{}, err
 	}
 	if opts.DryRun {
 		return rep, nil // the deferred Rollback discards it all
