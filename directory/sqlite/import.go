@@ -547,7 +547,13 @@ func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, r
 		rep.Unchanged++
 		return nil
 	}
-	if err := w.replace(ctx, rows); err != nil {
+	// Of a listing whose rows could not all be read, the rows are not
+	// known: they are all written anew.
+	write := w.update
+	if w.damaged[l.ID] {
+		write = func(ctx context.Context, _, rows listingRows) error { return w.replace(ctx, rows) }
+	}
+	if err := write(ctx, old, rows); err != nil {
 		return fmt.Errorf("listing %q: %w", l.ID, err)
 	}
 	// The whole previous version stays in detail, exactly as it was; the

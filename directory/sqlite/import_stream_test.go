@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -164,4 +166,85 @@ func TestImportStreamStopsTheReader(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the reader is still blocked after the import failed")
 	}
+}
+
+// An update writes only what changed of a listing, and leaves the store
+// as a new database holding the changed listings would be: no phone,
+// schedule or address row of the old version left behind, and no
+// organization that no listing names.
+func TestImportUpdatesInPlace(t *testing.T) {
+	ctx := context.Background()
+	def := readerOutput(t, defaultListings(t))
+	changed := slices.Clone(def)
+	for i := range changed {
+		l := &changed[i]
+		switch i % 6 {
+		case 0:
+			l.Description += " Updated."
+		case 1:
+			l.Phones = append(l.Phones[:0:0], directory.Phone{Label: "New line", Number: "801-555-0100"})
+		case 2:
+			l.Schedules, l.Hours = nil, ""
+		case 3:
+			l.Address = directory.Address{}
+		case 4:
+			l.Organization = "A New Organization " + strconv.Itoa(i)
+		case 5:
+			l.Keywords = append(slices.Clone(l.Keywords), "new word")
+		}
+	}
+	changed = readerOutput(t, changed)
+	s := openStore(t)
+	if _, err := s.Import(ctx, def, ImportOptions{Actor: "test", Validated: true}); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.Import(ctx, changed, ImportOptions{Actor: "test", Validated: true})
+	// A few listings had no address or hours to take away.
+	if err != nil || rep.Added != 0 || rep.Updated < len(def)*3/4 {
+		t.Fatalf("Import(changed) = %+v, %v; want nearly all %d updated", rep, err, len(def))
+	}
+	fresh := openStore(t)
+	if _, err := fresh.Import(ctx, changed, ImportOptions{Actor: "test", Validated: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{"organization", "service", "location", "phone", "schedule"} {
+		got, want := tableRows(t, s, table), tableRows(t, fresh, table)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s after the update: %d rows, want %d as a new import of the changed listings writes", table, len(got), len(want))
+		}
+	}
+	if err := s.VerifyAudit(ctx); err != nil {
+		t.Errorf("VerifyAudit() = %v", err)
+	}
+}
+
+// tableRows returns a table's rows as text, sorted, without the times the
+// store set.
+func tableRows(t *testing.T, s *Store, table string) []string {
+	t.Helper()
+	rows, err := s.rdb.Query("SELECT * FROM " + table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		for i, c := range cols {
+			if c == "updated_at" {
+				vals[i] = nil
+			}
+		}
+		out = append(out, fmt.Sprint(vals...))
+	}
+	slices.Sort(out)
+	return out
 }

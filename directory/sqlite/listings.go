@@ -478,8 +478,12 @@ type listingWriter struct {
 	org, service, location, phone, schedule *batchInserter
 	chain                                   *chainWriter
 	remove                                  *sql.Stmt
-	orgs                                    map[string]bool // organizations queued
-	replaced                                bool            // whether a listing was replaced
+	// updateService, and clearing a listing's rows of a table, are
+	// prepared when an update first needs them.
+	updateService *sql.Stmt
+	clear         map[string]*sql.Stmt
+	orgs          map[string]bool // organizations queued
+	replaced      bool            // whether a listing was replaced
 	// damaged holds the listings stored() found with rows it could not
 	// read: what was read of them is partial and never kept.
 	damaged map[string]bool
@@ -563,6 +567,93 @@ func (w *listingWriter) add(ctx context.Context, r listingRows) error {
 	return nil
 }
 
+// update writes what changed of a stored listing whose rows were old: the
+// service row in place, and the listing's rows of another table anew only
+// when they changed. Removing the service and writing all of its rows
+// again made an import of changed listings delete and insert four tables'
+// rows, through the foreign keys' cascade, for a changed description.
+func (w *listingWriter) update(ctx context.Context, old, r listingRows) error {
+	if r.org != nil {
+		if id := r.org[0].(string); !w.orgs[id] {
+			w.orgs[id] = true
+			w.org.queue(r.org...)
+		}
+	}
+	if !slices.Equal(old.org, r.org) {
+		w.replaced = true // the old organization may name no service now
+	}
+	if w.updateService == nil {
+		cols := strings.Split(serviceColumns, ",")
+		for i := range cols {
+			cols[i] = strings.TrimSpace(cols[i]) + " = ?"
+		}
+		var err error
+		if w.updateService, err = w.tx.PrepareContext(ctx, "UPDATE service SET "+strings.Join(cols[1:], ", ")+" WHERE id = ?"); err != nil {
+			return err
+		}
+	}
+	id := r.service[0]
+	if _, err := w.updateService.ExecContext(ctx, append(slices.Clone(r.service[1:]), id)...); err != nil {
+		return fmt.Errorf("update service: %w", err)
+	}
+	for _, t := range []struct {
+		table    string
+		old, new [][]any
+		into     *batchInserter
+	}{
+		{"location", rowsOf(old.location), rowsOf(r.location), w.location},
+		{"phone", old.phones, r.phones, w.phone},
+		{"schedule", old.schedules, r.schedules, w.schedule},
+	} {
+		if slices.EqualFunc(t.old, t.new, slices.Equal) {
+			continue
+		}
+		if len(t.old) > 0 {
+			if err := w.clearRows(ctx, t.table, id); err != nil {
+				return err
+			}
+		}
+		for _, row := range t.new {
+			t.into.queue(row...)
+		}
+	}
+	for _, b := range []*batchInserter{w.location, w.phone, w.schedule} {
+		if b.full() {
+			if err := b.drain(ctx); err != nil {
+				return fmt.Errorf("insert %s: %w", b.table, err)
+			}
+		}
+	}
+	return nil
+}
+
+// rowsOf is a single row as a list of rows: none when it is nil.
+func rowsOf(row []any) [][]any {
+	if row == nil {
+		return nil
+	}
+	return [][]any{row}
+}
+
+// clearRows removes the rows of a table that belong to the service id.
+func (w *listingWriter) clearRows(ctx context.Context, table string, id any) error {
+	stmt := w.clear[table]
+	if stmt == nil {
+		var err error
+		if stmt, err = w.tx.PrepareContext(ctx, "DELETE FROM "+table+" WHERE service_id = ?"); err != nil {
+			return err
+		}
+		if w.clear == nil {
+			w.clear = map[string]*sql.Stmt{}
+		}
+		w.clear[table] = stmt
+	}
+	if _, err := stmt.ExecContext(ctx, id); err != nil {
+		return fmt.Errorf("remove %s rows: %w", table, err)
+	}
+	return nil
+}
+
 // replace writes a stored listing's rows anew. Its ids are derived from
 // the listing's, so the new rows have the ids of the old.
 func (w *listingWriter) replace(ctx context.Context, r listingRows) error {
@@ -611,6 +702,12 @@ func (w *listingWriter) close() {
 	}
 	if w.remove != nil {
 		w.remove.Close()
+	}
+	if w.updateService != nil {
+		w.updateService.Close()
+	}
+	for _, stmt := range w.clear {
+		stmt.Close()
 	}
 }
 
