@@ -75,10 +75,14 @@ type vocabWord struct {
 // is immutable once built and safe for concurrent use; after an edit the
 // caller builds a new one.
 type Index struct {
-	docs   []directory.Listing           // the listings, in input order: doc i is docs[i]
-	rank   []int32                       // doc -> its place in name order, to break ties
-	sorted []*directory.Listing          // by name, for browsing a category
-	byID   map[string]*directory.Listing // id -> listing
+	docs []directory.Listing // the listings, in input order: doc i is docs[i]
+	rank []int32             // doc -> its place in name order, to break ties
+	// inactive says which documents serve no one now. Scoring reads it
+	// for every match, and a listing's Status, on its own cache line of
+	// a large struct, was a third of a one-letter search's time.
+	inactive []bool
+	sorted   []*directory.Listing          // by name, for browsing a category
+	byID     map[string]*directory.Listing // id -> listing
 
 	terms    map[string]termID // stem -> term
 	postings [][]posting       // term -> documents, ascending
@@ -116,10 +120,12 @@ func NewIndex(listings []directory.Listing) *Index {
 func (ix *Index) sortByName() {
 	keys := make([]string, len(ix.docs))
 	order := make([]int32, len(ix.docs))
+	ix.inactive = make([]bool, len(ix.docs))
 	for i := range ix.docs {
 		keys[i] = strings.ToLower(ix.docs[i].Name)
 		order[i] = int32(i)
 		ix.byID[ix.docs[i].ID] = &ix.docs[i]
+		ix.inactive[i] = ix.docs[i].Status == directory.StatusInactive
 	}
 	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(keys[a], keys[b]) })
 	ix.rank = make([]int32, len(ix.docs))

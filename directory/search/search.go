@@ -4,8 +4,6 @@ import (
 	"container/heap"
 	"math"
 	"slices"
-
-	"nowrongdoor/directory"
 )
 
 // A search turns the query into slots, one per thing the customer asked
@@ -513,20 +511,16 @@ type hit struct {
 }
 
 // top returns the best limit results, dropping the long tail.
+// The best limit of all the documents, less those under the tail's
+// threshold, are the best limit of those over it: the threshold only
+// drops the lowest scores. So one pass over the matches does.
 func (sc *scorer) top(ix *Index, limit int) []Result {
 	var best float32
-	for _, d := range sc.total.touched {
-		s := sc.final(ix, d)
-		sc.total.v[d] = s
-		best = max(best, s)
-	}
-	if best <= 0 {
-		return nil
-	}
 	h := &hits{ix: ix}
 	for _, d := range sc.total.touched {
-		s := sc.total.v[d]
-		if s < keepFraction*best {
+		s := sc.final(ix, d)
+		best = max(best, s)
+		if s <= 0 {
 			continue
 		}
 		if h.Len() < limit {
@@ -535,6 +529,12 @@ func (sc *scorer) top(ix *Index, limit int) []Result {
 			h.h[0] = hit{d, s}
 			heap.Fix(h, 0)
 		}
+	}
+	if best <= 0 {
+		return nil
+	}
+	for h.Len() > 0 && h.h[0].score < keepFraction*best {
+		heap.Pop(h)
 	}
 	out := make([]Result, h.Len())
 	for i := len(out) - 1; i >= 0; i-- {
@@ -550,7 +550,7 @@ func (sc *scorer) top(ix *Index, limit int) []Result {
 func (sc *scorer) final(ix *Index, d int32) float32 {
 	coverage := min(1, sc.covered.v[d]/max(sc.sumWeight, 1e-9))
 	s := sc.total.v[d] * coverage * coverage
-	if ix.docs[d].Status == directory.StatusInactive {
+	if ix.inactive[d] {
 		s *= inactiveFactor
 	}
 	return s
