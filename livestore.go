@@ -33,14 +33,14 @@ func (ls *liveStore) hold() func() {
 // folded into the file and removed; one left after that belongs to
 // another desk, and the restore is refused (sqlite.ErrInUse). Whatever
 // happens, a store is open again when it returns.
-func (ls *liveStore) restore(ctx context.Context, path string, now time.Time) (sqlite.Restored, error) {
+func (ls *liveStore) restore(ctx context.Context, path, actor string, now time.Time) (sqlite.Restored, error) {
 	ls.mu.Lock()
 	defer ls.mu.Unlock()
 	dbPath := ls.s.Path()
 	if err := ls.s.Close(); err != nil {
 		return sqlite.Restored{}, err
 	}
-	res, restoreErr := sqlite.Restore(ctx, dbPath, path, now)
+	res, restoreErr := sqlite.Restore(ctx, dbPath, path, now, actor)
 	// Reopen without the caller's context: a restore stopped midway must
 	// still leave the window a database.
 	s, err := sqlite.Open(context.WithoutCancel(ctx), dbPath)

@@ -93,10 +93,12 @@ Usage:
   nowrongdoor backup [--db PATH] OUT
         write a consistent copy of the database to the new file OUT, while
         desks keep using it
-  nowrongdoor restore [--db PATH] FILE
+  nowrongdoor restore [--db PATH] [--as NAME] FILE
         replace the database with the backup FILE, after checking it (its
         integrity and audit trail; an older one is brought up to date);
-        the replaced database is kept beside it. Close the desks first
+        the replaced database is kept beside it, and the restore is
+        recorded as done by --as NAME (or the admin or login name). Close
+        the desks first
   nowrongdoor version                              print the version
   nowrongdoor help                                 print this help
 

@@ -153,8 +153,8 @@ func (x windowExchange) Backups() ([]ui.Backup, error) {
 }
 
 // Restore puts the backup in place of the window's database and opens it.
-func (x windowExchange) Restore(ctx context.Context, path string) (string, error) {
-	res, err := x.ls.restore(ctx, path, time.Now())
+func (x windowExchange) Restore(ctx context.Context, path, actor string) (string, error) {
+	res, err := x.ls.restore(ctx, path, actor, time.Now())
 	if errors.Is(err, sqlite.ErrInUse) {
 		return "", fmt.Errorf("%w: %w", ui.ErrDatabaseInUse, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"nowrongdoor/directory"
 	"nowrongdoor/directory/exchange"
 	"nowrongdoor/directory/sqlite"
 	"nowrongdoor/ui"
@@ -135,9 +136,13 @@ func TestWindowRestore(t *testing.T) {
 	if _, _, err := x.ls.Save(ctx, l[0], l[0].UpdatedAt, "Jane Doe"); err != nil {
 		t.Fatal(err)
 	}
-	kept, err := x.Restore(ctx, backup)
+	kept, err := x.Restore(ctx, backup, "Jane Doe")
 	if err != nil || kept == "" {
 		t.Fatalf("Restore = %q, %v", kept, err)
+	}
+	if events, err := x.ls.s.AuditEntries(ctx, ""); err != nil || len(events) == 0 ||
+		events[0].Action != directory.ActionRestoreBackup || events[0].Actor != "Jane Doe" {
+		t.Errorf("after Restore the directory's newest event is %+v, %v; want Jane Doe's restore", events, err)
 	}
 	got, err := x.ls.Load(ctx, l[0].ID)
 	if err != nil || got.Name == "A Bad Day's Name" {
@@ -164,7 +169,7 @@ func TestWindowRestore(t *testing.T) {
 	if _, err := other.Listings(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := x.Restore(ctx, backup); !errors.Is(err, ui.ErrDatabaseInUse) {
+	if _, err := x.Restore(ctx, backup, "Jane Doe"); !errors.Is(err, ui.ErrDatabaseInUse) {
 		t.Errorf("Restore while another desk has the file = %v, want ErrDatabaseInUse", err)
 	}
 	if got, err := x.ls.Load(ctx, l[0].ID); err != nil || got.Description != "Edited after the restore." {

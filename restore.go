@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"time"
 
@@ -13,21 +14,30 @@ import (
 // older, passes the integrity check and its audit chain verifies); the
 // database it replaces is kept beside it as a backup of its own; and the
 // copy takes the database's place in one rename, so a crash leaves one or
-// the other, never a mix.
+// the other, never a mix. Who restored it (--as, or the admin's name from
+// the environment, or the login name) is recorded in the restored
+// directory's audit trail.
 func (c *cli) restore(ctx context.Context, args []string) int {
-	dbFlag, rest, code, ok := c.dbFlags("restore", args)
+	flags := flag.NewFlagSet("restore", flag.ContinueOnError)
+	dbFlag := flags.String("db", "", "database file")
+	asFlag := flags.String("as", "", "the admin's name, for the audit trail")
+	rest, code, ok := c.flags(flags, args)
 	if !ok {
 		return code
 	}
 	if len(rest) != 1 || rest[0] == "" {
 		return c.usageError("restore needs the backup file, like: nowrongdoor restore nowrongdoor-2026-11-30.db")
 	}
+	actor, err := c.adminName(*asFlag)
+	if err != nil {
+		return c.usageError("restore: " + err.Error())
+	}
 	from := rest[0]
-	path, err := c.dbPath(dbFlag)
+	path, err := c.dbPath(*dbFlag)
 	if err != nil {
 		return c.fail("%v", err)
 	}
-	done, err := sqlite.Restore(ctx, path, from, time.Now())
+	done, err := sqlite.Restore(ctx, path, from, time.Now(), actor)
 	if err != nil {
 		return c.fail("%v%s", err, openAdvice(err))
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"nowrongdoor/directory"
 	"nowrongdoor/directory/sqlite"
 )
 
@@ -29,9 +30,19 @@ func TestRestore(t *testing.T) {
 	bad := dbListings(t, path)
 	backupBytes, _ := os.ReadFile(backup)
 
-	r := runCLI(t, nil, "", "restore", "--db", path, backup)
+	r := runCLI(t, nil, "", "restore", "--db", path, "--as", "Ana Pérez", backup)
 	if r.code != exitOK || !strings.Contains(r.stdout, "(210 listings)") {
 		t.Fatalf("restore = %+v", r)
+	}
+	s, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, err := s.AuditEntries(context.Background(), "")
+	s.Close()
+	if err != nil || len(events) == 0 || events[0].Action != directory.ActionRestoreBackup || events[0].Actor != "Ana Pérez" ||
+		events[0].Note != "monday.db" {
+		t.Errorf("after the restore the newest event is %+v, %v; want Ana Pérez's restore of monday.db", events, err)
 	}
 	if dbListings(t, path) != good {
 		t.Error("after the restore the directory is not the backup's")

@@ -38,6 +38,10 @@ const (
 	ActionDelete  = "delete"  // removed for good (archived listings only)
 	ActionVerify  = "verify"  // a person checked the listing against its sources
 	ActionAdmin   = "admin"   // about admin mode itself (the password set)
+	// ActionRestoreBackup is a backup put in place of the directory: the
+	// event is the restored directory's newest, so who put it back, and
+	// from which file, stays on record.
+	ActionRestoreBackup = "restore-backup"
 )
 
 // FieldChange is one field of one listing as it was and as it became. Field

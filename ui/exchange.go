@@ -31,12 +31,13 @@ type Exchange interface {
 	// Backups lists the backups beside the database, newest first.
 	Backups() ([]Backup, error)
 	// Restore replaces the database with the backup at path, after
-	// checking it, and keeps the replaced database as the file kept. When
+	// checking it, and keeps the replaced database as the file kept; the
+	// restored directory records that actor restored it. When
 	// it returns, the desk's AdminStore reads the restored database: the
 	// window then reads the directory again, whatever its change count.
 	// While another desk has the database open it restores nothing and
 	// returns an error matching ErrDatabaseInUse.
-	Restore(ctx context.Context, path string) (kept string, err error)
+	Restore(ctx context.Context, path, actor string) (kept string, err error)
 }
 
 // ErrDatabaseInUse is what Exchange.Restore wraps when another desk or

@@ -31,6 +31,8 @@ type fakeExchange struct {
 	imports  []importCall
 	exports  []exportCall
 	restores []string
+	// restoredBy is who each restore named.
+	restoredBy []string
 }
 
 type importCall struct{ path, actor string }
@@ -117,9 +119,10 @@ func (x *fakeExchange) Backups() ([]Backup, error) {
 	return x.backups, nil
 }
 
-func (x *fakeExchange) Restore(_ context.Context, path string) (string, error) {
+func (x *fakeExchange) Restore(_ context.Context, path, actor string) (string, error) {
 	x.mu.Lock()
 	x.restores = append(x.restores, path)
+	x.restoredBy = append(x.restoredBy, actor)
 	err := x.restoreErr
 	x.mu.Unlock()
 	if err != nil {

@@ -63,6 +63,11 @@ func TestRestoreConfirmsAndReloads(t *testing.T) {
 	if _, _, _, restores := x.calls(); len(restores) != 1 || restores[0] != x.backups[1].Path {
 		t.Errorf("Restore calls = %v, want the second backup", restores)
 	}
+	x.mu.Lock()
+	if by := x.restoredBy; len(by) != 1 || by[0] == "" || by[0] != td.admin.actor {
+		t.Errorf("the restore named %q as who restored, want the admin in, %q", by, td.admin.actor)
+	}
+	x.mu.Unlock()
 	if want := "Restored the backup of Tuesday, Nov 24, 2026 at 10:30am. The desk shows the restored directory."; td.admin.files.heading.Text != want {
 		t.Errorf("after the restore the dialog says %q, want %q", td.admin.files.heading.Text, want)
 	}

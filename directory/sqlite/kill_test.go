@@ -144,7 +144,7 @@ func TestRestoreSurvivesKill(t *testing.T) {
 	if arg := os.Getenv(restoreChildEnv); arg != "" {
 		path, backup, _ := strings.Cut(arg, " ")
 		fmt.Println("begin")
-		if _, err := Restore(context.Background(), path, backup, time.Now()); err != nil {
+		if _, err := Restore(context.Background(), path, backup, time.Now(), "kill test"); err != nil {
 			t.Fatal(err)
 		}
 		fmt.Println("done")
@@ -240,7 +240,7 @@ func TestRestoreSurvivesKill(t *testing.T) {
 
 		// Whatever the kill left, the next restore goes through and leaves
 		// only whole kept copies beside the database.
-		if _, err := Restore(ctx, path, backup, time.Now()); err != nil {
+		if _, err := Restore(ctx, path, backup, time.Now(), "kill test"); err != nil {
 			t.Fatalf("kill %d after %v: the next Restore = %v", i, delay, err)
 		}
 		left, _ = filepath.Glob(path + ".*")

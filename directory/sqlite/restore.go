@@ -49,8 +49,10 @@ const (
 // time now in America/Denver), and the copy takes its place in one
 // rename, so a crash at any moment leaves the old database or the
 // restored one, whole. It refuses, changing nothing, while a desk has the
-// database open (ErrInUse).
-func Restore(ctx context.Context, dbPath, backupPath string, now time.Time) (Restored, error) {
+// database open (ErrInUse). The restored directory's audit trail ends with
+// the restore itself: when, by actor, from which backup, and where the
+// replaced database is kept.
+func Restore(ctx context.Context, dbPath, backupPath string, now time.Time, actor string) (Restored, error) {
 	path, err := filepath.Abs(dbPath)
 	if err != nil {
 		return Restored{}, fmt.Errorf("restore: %w", err)
@@ -66,17 +68,25 @@ func Restore(ctx context.Context, dbPath, backupPath string, now time.Time) (Res
 	staged := path + stagedSuffix
 	clearStaged(path)
 	defer clearStaged(path)
-	n, err := stageBackup(ctx, backupPath, staged)
+	var kept string
+	if _, err := os.Stat(path); err == nil {
+		at := now
+		kept = path + replacedSuffix + at.In(directory.Denver).Format(replacedLayout)
+		for exists(kept) {
+			at = at.Add(time.Second)
+			kept = path + replacedSuffix + at.In(directory.Denver).Format(replacedLayout)
+		}
+	}
+	if actor == "" {
+		actor = "unknown"
+	}
+	event := audit{actor: actor, action: directory.ActionRestoreBackup, note: filepath.Base(backupPath),
+		detail: map[string]any{"backup": backupPath, "replaced": kept}}
+	n, err := stageBackup(ctx, backupPath, staged, now, event)
 	if err != nil {
 		return Restored{}, fmt.Errorf("restore: %s cannot be restored, and nothing was changed: %w", backupPath, err)
 	}
-	var kept string
-	if _, err := os.Stat(path); err == nil {
-		kept = path + replacedSuffix + now.In(directory.Denver).Format(replacedLayout)
-		for exists(kept) {
-			now = now.Add(time.Second)
-			kept = path + replacedSuffix + now.In(directory.Denver).Format(replacedLayout)
-		}
+	if kept != "" {
 		if err := setAside(ctx, path, kept); err != nil {
 			return Restored{}, fmt.Errorf("restore: nothing was changed: %w", err)
 		}
@@ -115,9 +125,9 @@ func escapeGlob(s string) string {
 }
 
 // stageBackup copies the backup at from to staged, brings the copy up to
-// this release's schema and checks it; it returns how many listings it
-// holds. The backup itself is only read.
-func stageBackup(ctx context.Context, from, staged string) (int, error) {
+// this release's schema, checks it and records event in its audit trail;
+// it returns how many listings it holds. The backup itself is only read.
+func stageBackup(ctx context.Context, from, staged string, now time.Time, event audit) (int, error) {
 	if err := Snapshot(ctx, from, staged); err != nil {
 		return 0, err
 	}
@@ -137,6 +147,10 @@ func stageBackup(ctx context.Context, from, staged string) (int, error) {
 	if err != nil {
 		s.Close()
 		return 0, err
+	}
+	if err := s.record(ctx, now, event); err != nil {
+		s.Close()
+		return 0, fmt.Errorf("record the restore: %w", err)
 	}
 	// Closing checkpoints the copy's log into it and removes the log, so
 	// the file renamed into place holds everything.
@@ -271,4 +285,17 @@ func Backups(dbPath string) ([]BackupFile, error) {
 	}
 	slices.SortStableFunc(out, func(a, b BackupFile) int { return b.Taken.Compare(a.Taken) })
 	return out, nil
+}
+
+// record appends one event to the audit trail in a transaction of its own.
+func (s *Store) record(ctx context.Context, now time.Time, event audit) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return classify(err)
+	}
+	defer tx.Rollback()
+	if err := insertAudit(ctx, tx, now, event); err != nil {
+		return err
+	}
+	return tx.Commit()
 }

@@ -71,7 +71,7 @@ func TestRestoreReplacesAndKeeps(t *testing.T) {
 	addSample(t, path, "after-the-backup")
 	def := len(defaultListings(t))
 
-	done, err := Restore(ctx, path, backup, restoreTime)
+	done, err := Restore(ctx, path, backup, restoreTime, "Ana")
 	if err != nil {
 		t.Fatalf("Restore = %v", err)
 	}
@@ -91,6 +91,22 @@ func TestRestoreReplacesAndKeeps(t *testing.T) {
 	if err != nil || len(bs) != 1 || bs[0].Kind != BackupReplaced || bs[0].Path != done.Replaced {
 		t.Errorf("Backups after a restore = %+v, %v; want the replaced database", bs, err)
 	}
+	// The restore is on record in the restored directory: who, when, from
+	// which backup, and where the replaced one is kept; the chain holds.
+	restored := openStoreAt(t, path)
+	defer restored.Close()
+	events, err := restored.AuditEntries(ctx, "")
+	if err != nil || len(events) == 0 {
+		t.Fatalf("AuditEntries after a restore = %v, %v", events, err)
+	}
+	e := events[0]
+	if e.Action != directory.ActionRestoreBackup || e.Actor != "Ana" || e.Note != "monday.db" || !e.At.Equal(restoreTime) ||
+		!strings.Contains(string(e.Detail), done.Replaced) || !strings.Contains(string(e.Detail), backup) {
+		t.Errorf("the newest event after a restore = %+v; want Ana's restore of monday.db, naming the kept database", e)
+	}
+	if err := restored.VerifyAudit(ctx); err != nil {
+		t.Errorf("VerifyAudit after a restore = %v", err)
+	}
 }
 
 func TestRestoreRefuses(t *testing.T) {
@@ -109,7 +125,7 @@ func TestRestoreRefuses(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "nowrongdoor.db")
 			seededAt(t, path)
 			before, _ := os.ReadFile(path)
-			if _, err := Restore(ctx, path, c.from, restoreTime); !errors.Is(err, c.want) {
+			if _, err := Restore(ctx, path, c.from, restoreTime, "Ana"); !errors.Is(err, c.want) {
 				t.Errorf("Restore(%s) = %v, want %v", c.name, err, c.want)
 			}
 			if after, _ := os.ReadFile(path); string(after) != string(before) {
@@ -132,7 +148,7 @@ func TestRestoreRefuses(t *testing.T) {
 		if _, err := desk.Listings(ctx); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := Restore(ctx, path, backup, restoreTime); !errors.Is(err, ErrInUse) {
+		if _, err := Restore(ctx, path, backup, restoreTime, "Ana"); !errors.Is(err, ErrInUse) {
 			t.Errorf("Restore under an open desk = %v, want ErrInUse", err)
 		}
 		if left, _ := filepath.Glob(path + ".re*"); len(left) > 0 {
@@ -178,7 +194,7 @@ func TestRestoreAfterAStoppedOne(t *testing.T) {
 	}
 	os.WriteFile(path+".replaced-2026-11-29-120000.partial", []byte("half a copy"), 0o600)
 
-	if _, err := Restore(ctx, path, backup, restoreTime); err != nil {
+	if _, err := Restore(ctx, path, backup, restoreTime, "Ana"); err != nil {
 		t.Fatalf("Restore after a stopped one = %v", err)
 	}
 	r := openStoreAt(t, path)
