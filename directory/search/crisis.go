@@ -19,7 +19,9 @@ var crisisText string
 //go:embed crisis_examples.txt
 var crisisExamples string
 
-var defaultCrisisRail = mustParseMeanings("crisis.txt", crisisText)
+// defaultCrisisRail is read from crisis.txt when first needed, as
+// defaultNeeds is, not when the program starts.
+var defaultCrisisRail = sync.OnceValue(func() *meaningTable { return mustParseMeanings("crisis.txt", crisisText) })
 
 // maxCrisisBytes is how much of a question the rail reads: more than search
 // keeps, because a customer in distress may say a lot before the words that
@@ -41,7 +43,7 @@ func (ix *Index) crisisKinds(query string) []*meaning {
 		query = query[:maxCrisisBytes]
 	}
 	var out []*meaning
-	for _, m := range defaultCrisisRail.match(ix, query) {
+	for _, m := range defaultCrisisRail().match(ix, query) {
 		out = append(out, m.meaning)
 	}
 	if len(out) == 0 {
@@ -82,7 +84,7 @@ func bayesCrisis(query string) (*meaning, bool) {
 	if !ok {
 		return nil, false
 	}
-	return defaultCrisisRail.byName(kind)
+	return defaultCrisisRail().byName(kind)
 }
 
 // readDanger returns the kind of danger model m finds likeliest for the

@@ -111,7 +111,8 @@ func NewIndex(listings []directory.Listing) *Index {
 	}
 	ix.sortByName()
 	ix.build()
-	ix.needs = ix.needPostings(defaultNeeds)
+	ix.needs = ix.needPostings(defaultNeeds())
+	defaultCrisisRail() // read now, off the window's first search
 	return ix
 }
 

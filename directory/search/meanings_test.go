@@ -38,9 +38,9 @@ func TestMeaningsReadSlipsNotWords(t *testing.T) {
 		{"bettered", "bettered"}, // not "battered"
 		{"creation", "creation"}, // not "cremation"
 	} {
-		got := defaultCrisisRail.correct(tt.typed)
+		got := defaultCrisisRail().correct(tt.typed)
 		if got == tt.typed {
-			got = defaultNeeds.correct(tt.typed)
+			got = defaultNeeds().correct(tt.typed)
 		}
 		if got != tt.want {
 			t.Errorf("correct(%q) = %q, want %q", tt.typed, got, tt.want)

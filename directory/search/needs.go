@@ -21,7 +21,11 @@ import (
 //go:embed needs/*.txt needs/examples/*.txt
 var needsFiles embed.FS
 
-var defaultNeeds = mustParseMeanings("needs/", readNeeds(needsFiles))
+// defaultNeeds is read from the taxonomy when first needed: reading it
+// when the program started was most of the time between starting the
+// window and showing it. NewIndex, which the window runs after showing
+// itself, reads it and the crisis rail, so a first search does not wait.
+var defaultNeeds = sync.OnceValue(func() *meaningTable { return mustParseMeanings("needs/", readNeeds(needsFiles)) })
 
 // readNeeds joins the files of the taxonomy in name order: the first holds
 // the word classes the others use.
@@ -82,7 +86,7 @@ func (ix *Index) needPostings(t *meaningTable) [][]posting {
 // order of the taxonomy.
 func (ix *Index) Needs(query string) []string {
 	var out []string
-	for _, m := range defaultNeeds.match(ix, query[:min(len(query), maxCrisisBytes)]) {
+	for _, m := range defaultNeeds().match(ix, query[:min(len(query), maxCrisisBytes)]) {
 		out = append(out, m.name)
 	}
 	return out
@@ -139,5 +143,5 @@ func (ix *Index) bayesNeed(query string) (*meaning, bool) {
 	if second < 0 || s[best]-s[second] < needBayesMargin {
 		return nil, false
 	}
-	return defaultNeeds.byName(m.classes[best])
+	return defaultNeeds().byName(m.classes[best])
 }

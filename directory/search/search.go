@@ -201,7 +201,7 @@ func (ix *Index) plan(query string) []slot {
 	// When several needs are read, the ones found by longer phrases are
 	// what the customer asks; one word ("Enbridge", "IRS") may only say
 	// whom it is about.
-	needs := defaultNeeds.match(ix, query[:min(len(query), maxCrisisBytes)])
+	needs := defaultNeeds().match(ix, query[:min(len(query), maxCrisisBytes)])
 	longest := 0
 	for _, m := range needs {
 		longest = max(longest, min(m.span, maxSpan))
