@@ -46,9 +46,13 @@ type pattern struct {
 }
 
 func (p *pattern) regexp() *regexp.Regexp {
-	p.once.Do(func() { p.re = regexp.MustCompile(`(?:^| )(?:` + p.source + `)`) })
+	p.once.Do(func() { p.re = regexp.MustCompile(p.expression()) })
 	return p.re
 }
+
+// expression is the regular expression of the pattern: its words from the
+// start of one.
+func (p *pattern) expression() string { return `(?:^| )(?:` + p.source + `)` }
 
 // meaningTable is a list of meanings, in the order of its file.
 type meaningTable struct {
@@ -157,9 +161,10 @@ func parseMeanings(text string) (*meaningTable, error) {
 			if err != nil {
 				return nil, fmt.Errorf("line %d: %w", n+1, err)
 			}
-			if _, err := regexp.Compile(c.re); err != nil {
-				return nil, fmt.Errorf("line %d: %w", n+1, err)
-			}
+			// The expression is compiled when a question first needs it
+			// (compiling all of them here was most of the time a window
+			// took to show); TestEveryPatternCompiles holds the files to
+			// expressions that compile.
 			t.add(&pattern{meaning: len(t.meanings) - 1, source: c.re, required: c.all}, c.anchors)
 		}
 		for _, w := range strings.FieldsFunc(line, func(c rune) bool { return c < 'a' || c > 'z' }) {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"regexp"
 	"testing"
 
 	"nowrongdoor/data"
@@ -70,6 +71,23 @@ func TestSplitJoined(t *testing.T) {
 		got := ix.splitJoined([]string{tt.word}, false)
 		if len(got) != len(tt.want) || got[0] != tt.want[0] {
 			t.Errorf("splitJoined(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestEveryPatternCompiles: every pattern of the needs taxonomy and the
+// crisis rail is a regular expression that compiles. They are compiled
+// only when a question first needs one, so a bad line would otherwise
+// show only then, at a desk.
+func TestEveryPatternCompiles(t *testing.T) {
+	for name, table := range map[string]*meaningTable{"needs": defaultNeeds(), "crisis": defaultCrisisRail()} {
+		if len(table.patterns) == 0 {
+			t.Fatalf("%s has no patterns", name)
+		}
+		for _, p := range table.patterns {
+			if _, err := regexp.Compile(p.expression()); err != nil {
+				t.Errorf("%s, meaning %q: %v", name, table.meanings[p.meaning].name, err)
+			}
 		}
 	}
 }
