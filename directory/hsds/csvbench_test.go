@@ -21,7 +21,7 @@ func BenchmarkWritePackage100k(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		dir := filepath.Join(parent, "export"+strconv.Itoa(i))
-		if err := WritePackage(dir, Pointers(ls)); err != nil {
+		if err := WritePackage(dir, pointers(ls)); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
@@ -33,7 +33,7 @@ func BenchmarkWritePackage100k(b *testing.B) {
 func BenchmarkReadPackage100k(b *testing.B) {
 	ls := directorytest.Synthetic(csvDefaultListings(b), csvBenchListings)
 	dir := filepath.Join(b.TempDir(), "export")
-	if err := WritePackage(dir, Pointers(ls)); err != nil {
+	if err := WritePackage(dir, pointers(ls)); err != nil {
 		b.Fatal(err)
 	}
 	b.Logf("the package of %d listings is %.0f MB", csvBenchListings, float64(csvDirSize(b, dir))/(1<<20))

@@ -57,7 +57,7 @@ func FuzzReadPackageCSV(f *testing.F) {
 			}
 		}
 		out := filepath.Join(t.TempDir(), "again")
-		if err := WritePackage(out, Pointers(res.Listings)); err != nil {
+		if err := WritePackage(out, pointers(res.Listings)); err != nil {
 			t.Fatalf("WritePackage(what ReadPackage read): %v", err)
 		}
 		back, err := readPackage(out, csvTestNow)

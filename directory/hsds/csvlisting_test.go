@@ -30,7 +30,7 @@ func csvDefaultListings(t testing.TB) []directory.Listing {
 func csvWriteTestPackage(t testing.TB, ls []directory.Listing) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "export")
-	if err := WritePackage(dir, Pointers(ls)); err != nil {
+	if err := WritePackage(dir, pointers(ls)); err != nil {
 		t.Fatal(err)
 	}
 	return dir

@@ -47,17 +47,6 @@ func WriteJSON(w io.Writer, listings iter.Seq[*directory.Listing]) error {
 	return nil
 }
 
-// Pointers yields a pointer to each of ls, for WriteJSON.
-func Pointers(ls []directory.Listing) iter.Seq[*directory.Listing] {
-	return func(yield func(*directory.Listing) bool) {
-		for i := range ls {
-			if !yield(&ls[i]) {
-				return
-			}
-		}
-	}
-}
-
 // InIDOrder yields pointers to the listings in the order of their service
 // ids (ServiceID), which is how the HSDS exports list them: two exports
 // of the same directory are the same file whatever order the listings

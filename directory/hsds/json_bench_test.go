@@ -15,7 +15,7 @@ import (
 var synthetic100k = sync.OnceValues(func() ([]directory.Listing, []byte) {
 	ls := directorytest.Synthetic(defaultListingsOnce(), 100_000)
 	var b bytes.Buffer
-	if err := WriteJSON(&b, Pointers(ls)); err != nil {
+	if err := WriteJSON(&b, pointers(ls)); err != nil {
 		panic(err)
 	}
 	return ls, b.Bytes()
@@ -49,7 +49,7 @@ func BenchmarkWriteJSON100k(b *testing.B) {
 	ls, _ := synthetic100k()
 	b.ResetTimer()
 	for b.Loop() {
-		if err := WriteJSON(io.Discard, Pointers(ls)); err != nil {
+		if err := WriteJSON(io.Discard, pointers(ls)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -2,6 +2,8 @@ package hsds
 
 import (
 	"bytes"
+	"iter"
+	"slices"
 	"testing"
 	"time"
 
@@ -13,7 +15,7 @@ import (
 func export(t testing.TB, ls []directory.Listing) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := WriteJSON(&b, Pointers(ls)); err != nil {
+	if err := WriteJSON(&b, pointers(ls)); err != nil {
 		t.Fatalf("WriteJSON: %v", err)
 	}
 	return b.Bytes()
@@ -56,6 +58,44 @@ func TestReadJSONManyBatches(t *testing.T) {
 	for i := range want {
 		if got.Listings[i].ID != want[i].ID || got.Listings[i].Name != want[i].Name {
 			t.Fatalf("listing %d is %s, want %s: the order changed", i, got.Listings[i].ID, want[i].ID)
+		}
+	}
+}
+
+// pointers yields a pointer to each of ls in their order, for WriteJSON
+// and WritePackage in tests that compare files record by record.
+func pointers(ls []directory.Listing) iter.Seq[*directory.Listing] {
+	return func(yield func(*directory.Listing) bool) {
+		for i := range ls {
+			if !yield(&ls[i]) {
+				return
+			}
+		}
+	}
+}
+
+// An export lists services in id order whatever order the listings come
+// in, so two exports of one directory are the same file.
+func TestExportInIDOrderIsOneFile(t *testing.T) {
+	ls := defaultListings(t)
+	reversed := slices.Clone(ls)
+	slices.Reverse(reversed)
+	var a, b bytes.Buffer
+	if err := WriteJSON(&a, InIDOrder(ls)); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteJSON(&b, InIDOrder(reversed)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("exports of the same listings in two orders differ")
+	}
+	var last string
+	for l := range InIDOrder(ls) {
+		if id := ServiceID(l.ID); id <= last {
+			t.Fatalf("service %s comes after %s", id, last)
+		} else {
+			last = id
 		}
 	}
 }
