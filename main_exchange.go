@@ -45,17 +45,9 @@ func (x windowExchange) stream(ctx context.Context, path string, opts func(excha
 	if err != nil {
 		return sqlite.ImportReport{}, err
 	}
-	o := opts(format)
-	return x.ls.s.ImportStream(ctx, func(emit func(directory.Batch) error) error {
-		var err error
-		if *res, err = exchange.Stream(ctx, path, format, emit); err != nil {
-			return err
-		}
-		if len(res.Invalid) > 0 && !o.DryRun {
-			return errInvalidRecords
-		}
-		return nil
-	}, o)
+	return importStream(ctx, x.ls.s, opts(format), res, func(emit func(directory.Batch) error) (exchange.Result, error) {
+		return exchange.Stream(ctx, path, format, emit)
+	})
 }
 
 // importOptions are the command line's options for a file in format,

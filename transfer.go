@@ -131,16 +131,9 @@ func (c *cli) importFile(ctx context.Context, args []string) int {
 		}
 	}
 	var res exchange.Result
-	rep, err := s.ImportStream(ctx, func(emit func(directory.Batch) error) error {
-		var err error
-		if res, err = c.streamImport(ctx, name, format, emit); err != nil {
-			return err
-		}
-		if len(res.Invalid) > 0 && !*dryRun {
-			return errInvalidRecords // all or nothing
-		}
-		return nil
-	}, opts)
+	rep, err := importStream(ctx, s, opts, &res, func(emit func(directory.Batch) error) (exchange.Result, error) {
+		return c.streamImport(ctx, name, format, emit)
+	})
 	if backup != "" {
 		if err := s.ImportBackupDone(backup, err == nil && rep.Added+rep.Updated > 0); err != nil {
 			fmt.Fprintf(c.stderr, "nowrongdoor: %v\n", err)
@@ -214,6 +207,24 @@ func collectForImport(name string) func() {
 		debug.SetGCPercent(gogc)
 		debug.SetMemoryLimit(limit)
 	}
+}
+
+// importStream imports into s, with opts, what stream reads, handing res
+// what it read: the command line's import and the window's alike. All or
+// nothing: a file with an invalid record imports nothing (the error is
+// errInvalidRecords) but in a dry run, which reports them.
+func importStream(ctx context.Context, s *sqlite.Store, opts sqlite.ImportOptions, res *exchange.Result,
+	stream func(emit func(directory.Batch) error) (exchange.Result, error)) (sqlite.ImportReport, error) {
+	return s.ImportStream(ctx, func(emit func(directory.Batch) error) error {
+		var err error
+		if *res, err = stream(emit); err != nil {
+			return err
+		}
+		if len(res.Invalid) > 0 && !opts.DryRun {
+			return errInvalidRecords
+		}
+		return nil
+	}, opts)
 }
 
 // errInvalidRecords ends an import whose file has a record with a problem,
