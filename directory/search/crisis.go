@@ -3,8 +3,6 @@ package search
 import (
 	_ "embed"
 	"sync"
-
-	"nowrongdoor/directory"
 )
 
 // The crisis safety rail. A customer in danger rarely uses the words a
@@ -109,17 +107,17 @@ func readDanger(m *bayesModel, query string) (string, bool) {
 	return m.classes[best], true
 }
 
-// crisisPins returns the listings the rail puts first for the query, in
+// crisisPins returns the documents the rail puts first for the query, in
 // order and without repeats: those of each kind it reads as, skipping any
-// the directory does not hold or no longer offers; then the listings that
-// also help, which follow them unpinned.
-func (ix *Index) crisisPins(query string) (pins, then []*directory.Listing) {
-	seen := map[*directory.Listing]bool{}
-	add := func(dst []*directory.Listing, ids []string) []*directory.Listing {
+// listing the directory does not hold or no longer offers; then the
+// listings that also help, which follow them unpinned.
+func (ix *Index) crisisPins(query string) (pins, then []int32) {
+	seen := map[int32]bool{}
+	add := func(dst []int32, ids []string) []int32 {
 		for _, id := range ids {
-			if l, ok := ix.byID[id]; ok && l.Status != directory.StatusInactive && !seen[l] {
-				seen[l] = true
-				dst = append(dst, l)
+			if d, ok := ix.doc(id); ok && !ix.inactive[d] && !seen[d] {
+				seen[d] = true
+				dst = append(dst, d)
 			}
 		}
 		return dst

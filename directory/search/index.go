@@ -81,8 +81,14 @@ type Index struct {
 	// for every match, and a listing's Status, on its own cache line of
 	// a large struct, was a third of a one-letter search's time.
 	inactive []bool
-	sorted   []*directory.Listing          // by name, for browsing a category
-	byID     map[string]*directory.Listing // id -> listing
+	sorted   []*directory.Listing // by name, for browsing a category
+	docOf    map[string]int32     // listing id -> doc
+	n        int                  // how many documents
+
+	// stored, when set, is where a loaded index reads what it keeps in the
+	// store: docs, docOf, sorted, postings and bigrams are then empty,
+	// and a term's postings are read when a search first needs them.
+	stored *storedIndex
 
 	terms    map[string]termID // stem -> term
 	postings [][]posting       // term -> documents, ascending
@@ -105,7 +111,8 @@ type Index struct {
 func NewIndex(listings []directory.Listing) *Index {
 	ix := &Index{
 		docs:   listings,
-		byID:   make(map[string]*directory.Listing, len(listings)),
+		n:      len(listings),
+		docOf:  make(map[string]int32, len(listings)),
 		terms:  map[string]termID{},
 		synonm: defaultSynonyms,
 	}
@@ -125,7 +132,7 @@ func (ix *Index) sortByName() {
 	for i := range ix.docs {
 		keys[i] = strings.ToLower(ix.docs[i].Name)
 		order[i] = int32(i)
-		ix.byID[ix.docs[i].ID] = &ix.docs[i]
+		ix.docOf[ix.docs[i].ID] = int32(i)
 		ix.inactive[i] = ix.docs[i].Status == directory.StatusInactive
 	}
 	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(keys[a], keys[b]) })
@@ -139,16 +146,56 @@ func (ix *Index) sortByName() {
 
 // bigram returns the documents where two terms stand side by side.
 func (ix *Index) bigram(a, c termID) []posting {
+	if ix.stored != nil {
+		return ix.stored.bigram(a, c)
+	}
 	if id, ok := ix.bigramID[bigramKey(a, c)]; ok {
 		return ix.bigrams[id]
 	}
 	return nil
 }
 
-// Listing returns the listing with the given id.
+// termPostings returns the documents that hold term t.
+func (ix *Index) termPostings(t termID) []posting {
+	if ix.stored != nil {
+		return ix.stored.record(t).postings
+	}
+	return ix.postings[t]
+}
+
+// term returns the term of a stem, if some listing holds it.
+func (ix *Index) term(stem string) (termID, bool) {
+	if ix.stored != nil {
+		return ix.stored.term(stem)
+	}
+	t, ok := ix.terms[stem]
+	return t, ok
+}
+
+// doc returns the document of the listing with the given id.
+func (ix *Index) doc(id string) (int32, bool) {
+	if ix.stored != nil {
+		return ix.stored.doc(id)
+	}
+	d, ok := ix.docOf[id]
+	return d, ok
+}
+
+// Listing returns the listing with the given id. A loaded index reads it
+// from the store; it reports false when the store cannot give it.
 func (ix *Index) Listing(id string) (*directory.Listing, bool) {
-	l, ok := ix.byID[id]
-	return l, ok
+	d, ok := ix.doc(id)
+	if !ok {
+		return nil, false
+	}
+	if ix.stored != nil {
+		ls, err := ix.stored.listings([]int32{d})
+		if err != nil || len(ls) == 0 {
+			return nil, false
+		}
+		return ls[0], true
+	}
+	return &ix.docs[d], true
 }
 
 // Categories returns every category with its number of listings, sorted by

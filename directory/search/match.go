@@ -71,7 +71,7 @@ func (ix *Index) candidates(word string, partial, prefixOnly bool) []candidate {
 func (ix *Index) findCandidates(word string, partial bool) []candidate {
 	var out []candidate
 	st := stem(word)
-	if t, ok := ix.terms[st]; ok {
+	if t, ok := ix.term(st); ok {
 		out = append(out, candidate{t, st, qualityExact})
 	} else if ix.known(word) {
 		// Words the synonym table knows but no listing holds are still
@@ -113,6 +113,9 @@ func (ix *Index) findCandidates(word string, partial bool) []candidate {
 func (ix *Index) df(t termID) int {
 	if t < 0 {
 		return 0
+	}
+	if ix.stored != nil {
+		return int(ix.stored.df[t])
 	}
 	return len(ix.postings[t])
 }
@@ -291,7 +294,7 @@ func (ix *Index) splitJoined(words []string, partial bool) []string {
 // Two words that merely exist are not enough: "carpet" is not a car and a
 // pet.
 func (ix *Index) splitInTwo(w string) (string, string, bool) {
-	if _, ok := ix.terms[stem(w)]; ok {
+	if _, ok := ix.term(stem(w)); ok {
 		return "", "", false
 	}
 	for i := len(w) - 3; i >= 3; i-- {
@@ -309,8 +312,8 @@ func (ix *Index) sayTogether(a, b string) bool {
 	if ix.synonm.has([]string{a, b}) {
 		return true
 	}
-	ta, okA := ix.terms[a]
-	tb, okB := ix.terms[b]
+	ta, okA := ix.term(a)
+	tb, okB := ix.term(b)
 	return okA && okB && len(ix.bigram(ta, tb)) > 0
 }
 

@@ -5,8 +5,6 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
-
-	"nowrongdoor/directory"
 )
 
 // The needs taxonomy. Customers describe a need, not an agency: "my
@@ -62,13 +60,9 @@ const (
 // postings in document order.
 func (ix *Index) needPostings(t *meaningTable) [][]posting {
 	out := make([][]posting, len(t.meanings))
-	docOf := make(map[*directory.Listing]int32, len(ix.docs))
-	for i := range ix.docs {
-		docOf[&ix.docs[i]] = int32(i)
-	}
 	for i, m := range t.meanings {
 		for j, id := range m.pins {
-			l, ok := ix.byID[id]
+			d, ok := ix.doc(id)
 			if !ok {
 				continue // an admin removed it; the need still finds the rest
 			}
@@ -76,7 +70,7 @@ func (ix *Index) needPostings(t *meaningTable) [][]posting {
 			if j > 0 {
 				w = needOther
 			}
-			out[i] = append(out[i], posting{docOf[l], w})
+			out[i] = append(out[i], posting{d, w})
 		}
 	}
 	return out

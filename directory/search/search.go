@@ -4,6 +4,8 @@ import (
 	"container/heap"
 	"math"
 	"slices"
+
+	"nowrongdoor/directory"
 )
 
 // A search turns the query into slots, one per thing the customer asked
@@ -98,42 +100,84 @@ const (
 //
 // When the query reads as someone in danger (the crisis safety rail), the
 // crisis listings for it come first, marked Pinned, whatever else matched.
+//
+// A built index never fails; a loaded one that cannot read the store
+// returns none, and Find says why.
 func (ix *Index) Search(query string, limit int) []Result {
-	if limit <= 0 || len(ix.docs) == 0 {
+	out, err := ix.Find(query, limit)
+	if err != nil {
 		return nil
 	}
+	return out
+}
+
+// Find is Search with the error of a loaded index that could not read
+// its store.
+func (ix *Index) Find(query string, limit int) ([]Result, error) {
+	if limit <= 0 || ix.n == 0 {
+		return nil, nil
+	}
 	pins, then := ix.crisisPins(query)
-	var ranked []Result
+	var ranked []hit
 	if slots := ix.plan(query); len(slots) > 0 {
 		sc := ix.getScorer()
 		sc.run(ix, slots)
 		ranked = sc.top(ix, limit+len(pins)+len(then))
 		ix.scratch.Put(sc)
 	}
-	if len(pins) == 0 {
-		return ranked
+	if err := ix.stored.failed(); err != nil {
+		return nil, err
 	}
 	// The pins first, then the listings that also help, then the rest as
 	// ranked; each listing once, with its score where it had one.
-	out := make([]Result, 0, len(pins)+len(then)+len(ranked))
-	for _, l := range pins {
-		out = append(out, Result{Listing: l, Pinned: true})
+	out := make([]hit, 0, len(pins)+len(then)+len(ranked))
+	for _, d := range pins {
+		out = append(out, hit{doc: d})
 	}
-	for _, l := range then {
-		out = append(out, Result{Listing: l})
+	for _, d := range then {
+		out = append(out, hit{doc: d})
 	}
 	for _, r := range ranked {
 		placed := false
 		for i := range out[:len(pins)+len(then)] {
-			if out[i].Listing == r.Listing {
-				out[i].Score, placed = r.Score, true
+			if out[i].doc == r.doc {
+				out[i].score, placed = r.score, true
 			}
 		}
 		if !placed {
 			out = append(out, r)
 		}
 	}
-	return out[:min(limit, len(out))]
+	out = out[:min(limit, len(out))]
+	return ix.results(out, len(pins))
+}
+
+// results turns hits into results, the first pinned of them Pinned.
+func (ix *Index) results(hs []hit, pinned int) ([]Result, error) {
+	if len(hs) == 0 {
+		return nil, nil
+	}
+	out := make([]Result, len(hs))
+	var stored []*directory.Listing
+	if ix.stored != nil {
+		docs := make([]int32, len(hs))
+		for i, h := range hs {
+			docs[i] = h.doc
+		}
+		var err error
+		if stored, err = ix.stored.listings(docs); err != nil {
+			return nil, err
+		}
+	}
+	for i, h := range hs {
+		out[i] = Result{Score: math.Round(float64(h.score)*1000) / 1000, Pinned: i < pinned}
+		if stored != nil {
+			out[i].Listing = stored[i]
+		} else {
+			out[i].Listing = &ix.docs[h.doc]
+		}
+	}
+	return out, nil
 }
 
 // plan reduces a query to slots.
@@ -181,7 +225,7 @@ func (ix *Index) plan(query string) []slot {
 			for _, alt := range ix.synonm.alternatives(phrase) {
 				a := alternative{factor: synonymFactor * q, whole: true}
 				for _, st := range alt {
-					term, ok := ix.terms[st]
+					term, ok := ix.term(st)
 					if !ok {
 						term = -1
 					}
@@ -368,7 +412,7 @@ func (ix *Index) getScorer() *scorer {
 	if sc, ok := ix.scratch.Get().(*scorer); ok {
 		return sc
 	}
-	n := len(ix.docs)
+	n := ix.n
 	mk := func() docScores { return docScores{v: make([]float32, n)} }
 	return &scorer{tok: mk(), alt: mk(), count: mk(), slot: mk(), extra: mk(), total: mk(), covered: mk()}
 }
@@ -378,7 +422,7 @@ func (sc *scorer) run(ix *Index, slots []slot) {
 	sc.total.reset()
 	sc.covered.reset()
 	sc.sumWeight = 0
-	n := float64(len(ix.docs))
+	n := float64(ix.n)
 	weights := make([]float32, len(slots))
 	for si, s := range slots {
 		// slot holds each listing's best alternative, extra the sum of all,
@@ -456,7 +500,7 @@ func (sc *scorer) scoreAlternative(ix *Index, a alternative) {
 			if c.term < 0 {
 				continue
 			}
-			for _, p := range ix.postings[c.term] {
+			for _, p := range ix.termPostings(c.term) {
 				sc.tok.raise(p.doc, c.quality*p.weight)
 			}
 		}
@@ -510,11 +554,11 @@ type hit struct {
 	score float32
 }
 
-// top returns the best limit results, dropping the long tail.
+// top returns the best limit matches, dropping the long tail.
 // The best limit of all the documents, less those under the tail's
 // threshold, are the best limit of those over it: the threshold only
 // drops the lowest scores. So one pass over the matches does.
-func (sc *scorer) top(ix *Index, limit int) []Result {
+func (sc *scorer) top(ix *Index, limit int) []hit {
 	var best float32
 	h := &hits{ix: ix}
 	for _, d := range sc.total.touched {
@@ -536,10 +580,9 @@ func (sc *scorer) top(ix *Index, limit int) []Result {
 	for h.Len() > 0 && h.h[0].score < keepFraction*best {
 		heap.Pop(h)
 	}
-	out := make([]Result, h.Len())
+	out := make([]hit, h.Len())
 	for i := len(out) - 1; i >= 0; i-- {
-		x := heap.Pop(h).(hit)
-		out[i] = Result{Listing: &ix.docs[x.doc], Score: math.Round(float64(x.score)*1000) / 1000}
+		out[i] = heap.Pop(h).(hit)
 	}
 	return out
 }

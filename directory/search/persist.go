@@ -1,0 +1,470 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"nowrongdoor/directory"
+)
+
+// A built index can be frozen into bytes a store keeps beside the
+// listings, and loaded from there by a later process instead of being
+// built again: building it over a statewide directory takes seconds, and
+// the command line answers one search per process. Loading reads only the
+// head (the listings' ids, ranks and states, the terms and the
+// vocabulary); each term's record (its postings and the pairs it begins)
+// is read the first time a search needs that term, so a search touches
+// the store in proportion to its words, not to the directory.
+
+// storeLayout is the version of what Freeze writes. Bump it whenever the
+// layout changes, or anything that decides what an index holds for the
+// same listings (tokenizing, stemming, field weights): a store's index of
+// another layout is then not used. TestFrozenIndexIsUnchanged fails until
+// it is bumped.
+const storeLayout = 1
+
+const frozenMagic = "nowrongdoor search index\n"
+
+// Format names the layout and the tables a frozen index was made with; a
+// store keeps it beside the index and loads the index only for the same
+// Format. It changes with storeLayout and with the stop words and the
+// synonym table, whose words are part of the vocabulary.
+var Format = sync.OnceValue(func() string {
+	h := sha256.New()
+	h.Write([]byte(stopwordsText))
+	h.Write([]byte{0})
+	h.Write([]byte(synonymsText))
+	return strconv.Itoa(storeLayout) + "-" + hex.EncodeToString(h.Sum(nil)[:8])
+})
+
+// Frozen is an index laid out for a store. Head is read whole when the
+// index is loaded; Terms[t] is the record of term t, its postings and the
+// pairs it begins, read when a search first needs it.
+type Frozen struct {
+	Head  []byte
+	Terms [][]byte
+}
+
+// Source is the store a loaded index reads from: the record of a term as
+// Freeze wrote it, and the listings its results show. Both must read the
+// one moment of the store the head was read at.
+type Source interface {
+	TermRecord(term int32) ([]byte, error)
+	// Listings returns the listings with the given ids, in any order.
+	Listings(ids []string) ([]directory.Listing, error)
+}
+
+// ErrFrozenFormat says a frozen index is not of this program's Format.
+var ErrFrozenFormat = errors.New("the search index was saved by another version")
+
+// Freeze lays out a built index for a store.
+func (ix *Index) Freeze() (*Frozen, error) {
+	if ix.stored != nil {
+		return nil, errors.New("freeze: the index was loaded, not built")
+	}
+	// Weights take few values (sums of the field weights), so each is
+	// written as its place in a table of them.
+	palette := map[float32]uint64{}
+	note := func(ps []posting) {
+		var last float32 = -1
+		for _, p := range ps {
+			if p.weight != last {
+				palette[p.weight] = 0
+				last = p.weight
+			}
+		}
+	}
+	for _, ps := range ix.postings {
+		note(ps)
+	}
+	for _, ps := range ix.bigrams {
+		note(ps)
+	}
+	weights := make([]float32, 0, len(palette))
+	for w := range palette {
+		weights = append(weights, w)
+	}
+	slices.Sort(weights)
+	for i, w := range weights {
+		palette[w] = uint64(i)
+	}
+
+	stems := make([]string, len(ix.terms))
+	for st, t := range ix.terms {
+		stems[t] = st
+	}
+	byStem := make([]int32, len(stems))
+	for i := range byStem {
+		byStem[i] = int32(i)
+	}
+	slices.SortFunc(byStem, func(a, b int32) int { return strings.Compare(stems[a], stems[b]) })
+
+	type pair struct{ right, id int32 }
+	begins := make([][]pair, len(stems))
+	for key, id := range ix.bigramID {
+		left := int32(key >> 32)
+		begins[left] = append(begins[left], pair{int32(uint32(key)), id})
+	}
+
+	f := &Frozen{Terms: make([][]byte, len(stems))}
+	var buf []byte
+	for t := range stems {
+		rec := appendPostings(nil, ix.postings[t], palette)
+		ps := begins[t]
+		slices.SortFunc(ps, func(a, b pair) int { return int(a.right - b.right) })
+		rec = binary.AppendUvarint(rec, uint64(len(ps)))
+		prev := int32(0)
+		for _, p := range ps {
+			buf = appendPostings(buf[:0], ix.bigrams[p.id], palette)
+			rec = binary.AppendUvarint(rec, uint64(p.right-prev))
+			rec = binary.AppendUvarint(rec, uint64(len(buf)))
+			rec = append(rec, buf...)
+			prev = p.right
+		}
+		f.Terms[t] = rec
+	}
+
+	h := []byte(frozenMagic)
+	h = appendString(h, Format())
+	h = binary.AppendUvarint(h, uint64(ix.n))
+	for i := range ix.docs {
+		h = appendString(h, ix.docs[i].ID)
+	}
+	for i := range ix.docs {
+		h = binary.AppendUvarint(h, uint64(ix.rank[i]))
+		if ix.inactive[i] {
+			h = append(h, 1)
+		} else {
+			h = append(h, 0)
+		}
+	}
+	h = binary.AppendUvarint(h, uint64(len(stems)))
+	for t, st := range stems {
+		h = appendString(h, st)
+		h = binary.AppendUvarint(h, uint64(len(ix.postings[t])))
+	}
+	for _, t := range byStem {
+		h = binary.AppendUvarint(h, uint64(t))
+	}
+	h = binary.AppendUvarint(h, uint64(len(weights)))
+	for _, w := range weights {
+		h = binary.LittleEndian.AppendUint32(h, math.Float32bits(w))
+	}
+	h = binary.AppendUvarint(h, uint64(len(ix.vocab)))
+	for _, v := range ix.vocab {
+		h = appendString(h, v.word)
+		h = appendString(h, v.stem)
+		h = binary.AppendUvarint(h, uint64(v.term+1))
+	}
+	f.Head = h
+	return f, nil
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// appendPostings writes a list as its length, then each document as the
+// gap from the one before and its weight's place in the palette.
+func appendPostings(b []byte, ps []posting, palette map[float32]uint64) []byte {
+	b = binary.AppendUvarint(b, uint64(len(ps)))
+	prev := int32(0)
+	for _, p := range ps {
+		b = binary.AppendUvarint(b, uint64(p.doc-prev))
+		b = binary.AppendUvarint(b, palette[p.weight])
+		prev = p.doc
+	}
+	return b
+}
+
+// storedIndex is what a loaded index keeps of its store.
+type storedIndex struct {
+	src      Source
+	ids      []string // doc -> listing id
+	idSorted bool     // ids ascend, as a store lists them: doc by binary search
+	docOf    map[string]int32
+	stems    []string // term -> stem
+	byStem   []int32  // the terms in stem order
+	df       []int32
+	weights  []float32
+
+	mu      sync.Mutex
+	records map[termID]*termRecord
+	err     error // the first read that failed
+}
+
+// termRecord is a term's record as read: its postings, and the pairs it
+// begins, each decoded when first asked for.
+type termRecord struct {
+	postings []posting
+	raw      string
+	pairs    map[termID][2]int // right term -> its postings' span in raw
+	decoded  map[termID][]posting
+}
+
+// Load reads a frozen index's head and returns an index that reads the
+// rest from src as searches need it. A head of another Format is
+// ErrFrozenFormat.
+func Load(head []byte, src Source) (*Index, error) {
+	d := &decoder{s: string(head)}
+	if !strings.HasPrefix(d.s, frozenMagic) {
+		return nil, fmt.Errorf("load search index: %w", ErrFrozenFormat)
+	}
+	d.pos = len(frozenMagic)
+	if d.str() != Format() {
+		return nil, fmt.Errorf("load search index: %w", ErrFrozenFormat)
+	}
+	st := &storedIndex{src: src, records: map[termID]*termRecord{}}
+	ix := &Index{stored: st, synonm: defaultSynonyms}
+	ix.n = d.count()
+	st.ids = make([]string, ix.n)
+	for i := range st.ids {
+		st.ids[i] = d.str()
+	}
+	ix.rank = make([]int32, ix.n)
+	ix.inactive = make([]bool, ix.n)
+	for i := range ix.n {
+		ix.rank[i] = int32(d.uvarint())
+		ix.inactive[i] = d.byte() == 1
+	}
+	nt := d.count()
+	st.stems = make([]string, nt)
+	st.df = make([]int32, nt)
+	for t := range nt {
+		st.stems[t] = d.str()
+		st.df[t] = int32(d.uvarint())
+	}
+	st.byStem = make([]int32, nt)
+	for i := range st.byStem {
+		st.byStem[i] = int32(d.uvarint())
+	}
+	st.weights = make([]float32, d.count())
+	for i := range st.weights {
+		st.weights[i] = math.Float32frombits(d.uint32())
+	}
+	ix.vocab = make([]vocabWord, d.count())
+	for i := range ix.vocab {
+		ix.vocab[i] = vocabWord{word: d.str(), stem: d.str(), term: termID(d.uvarint()) - 1}
+	}
+	if d.err != nil || d.pos != len(d.s) {
+		return nil, errors.New("load search index: the head is damaged")
+	}
+	st.idSorted = slices.IsSorted(st.ids)
+	if !st.idSorted {
+		st.docOf = make(map[string]int32, len(st.ids))
+		for i, id := range st.ids {
+			st.docOf[id] = int32(i)
+		}
+	}
+	for i, v := range ix.vocab {
+		for len(ix.byLen) <= len(v.word) {
+			ix.byLen = append(ix.byLen, nil)
+		}
+		ix.byLen[len(v.word)] = append(ix.byLen[len(v.word)], int32(i))
+	}
+	ix.needs = ix.needPostings(defaultNeeds())
+	return ix, nil
+}
+
+// failed returns the first read of the store that failed, if any.
+func (st *storedIndex) failed() error {
+	if st == nil {
+		return nil
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.err
+}
+
+func (st *storedIndex) term(stem string) (termID, bool) {
+	i, ok := slices.BinarySearchFunc(st.byStem, stem, func(t int32, s string) int { return strings.Compare(st.stems[t], s) })
+	if !ok {
+		return -1, false
+	}
+	return st.byStem[i], true
+}
+
+func (st *storedIndex) doc(id string) (int32, bool) {
+	if !st.idSorted {
+		d, ok := st.docOf[id]
+		return d, ok
+	}
+	i, ok := slices.BinarySearch(st.ids, id)
+	return int32(i), ok
+}
+
+// record returns term t's record, read from the store the first time. A
+// read that fails is kept as the index's error, and the term matches
+// nothing.
+func (st *storedIndex) record(t termID) *termRecord {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if r, ok := st.records[t]; ok {
+		return r
+	}
+	r := &termRecord{}
+	st.records[t] = r
+	raw, err := st.src.TermRecord(t)
+	if err == nil {
+		err = r.decode(raw, st.weights, int32(len(st.ids)))
+	}
+	if err != nil && st.err == nil {
+		st.err = fmt.Errorf("search index: term %d: %w", t, err)
+	}
+	return r
+}
+
+func (r *termRecord) decode(raw []byte, weights []float32, docs int32) error {
+	d := &decoder{s: string(raw)}
+	r.postings = d.postings(weights, docs)
+	n := d.count()
+	r.pairs = make(map[termID][2]int, n)
+	r.decoded = map[termID][]posting{}
+	right := termID(0)
+	for range n {
+		right += termID(d.uvarint())
+		size := d.count()
+		r.pairs[right] = [2]int{d.pos, d.pos + size}
+		d.pos += size
+	}
+	if d.err != nil || d.pos != len(d.s) {
+		return errors.New("the record is damaged")
+	}
+	r.raw = d.s
+	return nil
+}
+
+// bigram returns the documents where term a stands just before term c.
+func (st *storedIndex) bigram(a, c termID) []posting {
+	r := st.record(a)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if ps, ok := r.decoded[c]; ok {
+		return ps
+	}
+	span, ok := r.pairs[c]
+	if !ok {
+		return nil
+	}
+	d := &decoder{s: r.raw[span[0]:span[1]]}
+	ps := d.postings(st.weights, int32(len(st.ids)))
+	if d.err != nil && st.err == nil {
+		st.err = fmt.Errorf("search index: pair %d %d: the record is damaged", a, c)
+	}
+	r.decoded[c] = ps
+	return ps
+}
+
+// listings reads the listings of docs from the store, in the order of docs.
+func (st *storedIndex) listings(docs []int32) ([]*directory.Listing, error) {
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = st.ids[d]
+	}
+	ls, err := st.src.Listings(ids)
+	if err != nil {
+		return nil, fmt.Errorf("search index: listings: %w", err)
+	}
+	byID := make(map[string]*directory.Listing, len(ls))
+	for i := range ls {
+		byID[ls[i].ID] = &ls[i]
+	}
+	out := make([]*directory.Listing, len(ids))
+	for i, id := range ids {
+		l, ok := byID[id]
+		if !ok {
+			return nil, fmt.Errorf("search index: listing %q is not in the store", id)
+		}
+		out[i] = l
+	}
+	return out, nil
+}
+
+// decoder reads what Freeze wrote. A read past the end sets err and
+// returns zeros, so a damaged record is found by one check at its end.
+type decoder struct {
+	s   string
+	pos int
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	var x uint64
+	for shift := uint(0); shift < 64; shift += 7 {
+		if d.pos >= len(d.s) {
+			d.err = errors.New("truncated")
+			return 0
+		}
+		b := d.s[d.pos]
+		d.pos++
+		x |= uint64(b&0x7f) << shift
+		if b < 0x80 {
+			return x
+		}
+	}
+	d.err = errors.New("bad number")
+	return 0
+}
+
+// count reads a length, bounded by what is left to read, so a damaged
+// length cannot ask for a huge allocation.
+func (d *decoder) count() int {
+	n := d.uvarint()
+	if n > uint64(len(d.s)-d.pos) {
+		d.err = errors.New("bad length")
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) str() string {
+	n := d.count()
+	s := d.s[d.pos : d.pos+n]
+	d.pos += n
+	return s
+}
+
+func (d *decoder) byte() byte {
+	if d.pos >= len(d.s) {
+		d.err = errors.New("truncated")
+		return 0
+	}
+	d.pos++
+	return d.s[d.pos-1]
+}
+
+func (d *decoder) uint32() uint32 {
+	if d.pos+4 > len(d.s) {
+		d.err = errors.New("truncated")
+		return 0
+	}
+	s := d.s[d.pos : d.pos+4]
+	d.pos += 4
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// postings reads a list of postings of documents below docs.
+func (d *decoder) postings(weights []float32, docs int32) []posting {
+	n := d.count()
+	ps := make([]posting, n)
+	doc := int32(0)
+	for i := range ps {
+		doc += int32(d.uvarint())
+		w := d.uvarint()
+		if w >= uint64(len(weights)) || doc < 0 || doc >= docs || d.err != nil {
+			d.err = errors.New("bad posting")
+			return nil
+		}
+		ps[i] = posting{doc, weights[w]}
+	}
+	return ps
+}
