@@ -349,12 +349,17 @@ func (c *cli) search(ctx context.Context, args []string) int {
 	if !ok {
 		return exitFail
 	}
-	listings, err := s.SearchListings(ctx)
-	s.Close()
+	defer s.Close()
+	ix, done, keep, err := openIndex(ctx, s)
 	if err != nil {
 		return c.fail("%v%s", err, openAdvice(err))
 	}
-	results := search.NewIndex(listings).Search(query, *limit)
+	results, err := ix.Find(query, *limit)
+	done()
+	if err != nil {
+		return c.fail("search: %v", err)
+	}
+	defer keep()
 
 	if *asJSON {
 		type hit struct {

@@ -19,6 +19,7 @@ import (
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/adminauth"
 	"nowrongdoor/directory/jsonfile"
+	"nowrongdoor/directory/search"
 	"nowrongdoor/directory/sqlite"
 )
 
@@ -885,5 +886,39 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 	}
 	if want == "" || version != want {
 		t.Errorf("version = %q, FyneApp.toml says %q; keep them equal", version, want)
+	}
+}
+
+// TestSearchKeepsItsIndex: a search keeps the index it built in the
+// database, the next search loads it and answers the same, and after an
+// import a search answers from the directory as it is now.
+func TestSearchKeepsItsIndex(t *testing.T) {
+	path := seededDB(t) // searched once: the index is kept
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, err := s.OpenSearchIndex(ctx, search.Format())
+	if err != nil {
+		t.Fatalf("after a search the database keeps no index: %v", err)
+	}
+	kept.Close()
+	s.Close()
+
+	first := runCLI(t, nil, "", "search", "--db", path, "--json", "passport")
+	again := runCLI(t, nil, "", "search", "--db", path, "--json", "passport")
+	if first.code != exitOK || again != first {
+		t.Errorf("a search from the kept index = %+v, want %+v", again, first)
+	}
+
+	recs := []map[string]any{{"id": "zz-passport-photos", "name": "Passport Photos Kiosk", "level": "city",
+		"phones": []any{map[string]any{"label": "Main", "number": "801-535-6000"}}}}
+	if r := runCLI(t, admin, "", "import", "--db", path, writeImport(t, marshalRecords(t, recs))); r.code != exitOK {
+		t.Fatalf("import = %+v", r)
+	}
+	r := runCLI(t, nil, "", "search", "--db", path, "--json", "passport photos")
+	if !strings.Contains(r.stdout, `"id": "zz-passport-photos"`) {
+		t.Errorf("search after an import = %+v, want the new listing", r)
 	}
 }

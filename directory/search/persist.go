@@ -58,7 +58,8 @@ type Frozen struct {
 // one moment of the store the head was read at.
 type Source interface {
 	TermRecord(term int32) ([]byte, error)
-	// Listings returns the listings with the given ids, in any order.
+	// Listings returns the listings with the given ids, in any order,
+	// leaving out any it cannot read.
 	Listings(ids []string) ([]directory.Listing, error)
 }
 
@@ -364,7 +365,8 @@ func (st *storedIndex) bigram(a, c termID) []posting {
 	return ps
 }
 
-// listings reads the listings of docs from the store, in the order of docs.
+// listings reads the listings of docs from the store, in the order of
+// docs; nil for one the store does not give.
 func (st *storedIndex) listings(docs []int32) ([]*directory.Listing, error) {
 	ids := make([]string, len(docs))
 	for i, d := range docs {
@@ -380,11 +382,7 @@ func (st *storedIndex) listings(docs []int32) ([]*directory.Listing, error) {
 	}
 	out := make([]*directory.Listing, len(ids))
 	for i, id := range ids {
-		l, ok := byID[id]
-		if !ok {
-			return nil, fmt.Errorf("search index: listing %q is not in the store", id)
-		}
-		out[i] = l
+		out[i] = byID[id]
 	}
 	return out, nil
 }

@@ -152,12 +152,13 @@ func (ix *Index) Find(query string, limit int) ([]Result, error) {
 	return ix.results(out, len(pins))
 }
 
-// results turns hits into results, the first pinned of them Pinned.
+// results turns hits into results, the first pinned of them Pinned. A
+// loaded index leaves out a listing its store can no longer read (a
+// damaged row): the rest are still the answer.
 func (ix *Index) results(hs []hit, pinned int) ([]Result, error) {
 	if len(hs) == 0 {
 		return nil, nil
 	}
-	out := make([]Result, len(hs))
 	var stored []*directory.Listing
 	if ix.stored != nil {
 		docs := make([]int32, len(hs))
@@ -169,12 +170,16 @@ func (ix *Index) results(hs []hit, pinned int) ([]Result, error) {
 			return nil, err
 		}
 	}
+	out := make([]Result, 0, len(hs))
 	for i, h := range hs {
-		out[i] = Result{Score: math.Round(float64(h.score)*1000) / 1000, Pinned: i < pinned}
+		r := Result{Score: math.Round(float64(h.score)*1000) / 1000, Pinned: i < pinned}
 		if stored != nil {
-			out[i].Listing = stored[i]
+			r.Listing = stored[i]
 		} else {
-			out[i].Listing = &ix.docs[h.doc]
+			r.Listing = &ix.docs[h.doc]
+		}
+		if r.Listing != nil {
+			out = append(out, r)
 		}
 	}
 	return out, nil
