@@ -201,22 +201,56 @@ func (ix *Index) Listing(id string) (*directory.Listing, bool) {
 // Categories returns every category with its number of listings, sorted by
 // name.
 func (ix *Index) Categories() []CategoryCount {
-	counts := map[string]int{}
-	for i := range ix.docs {
-		for _, c := range ix.docs[i].Categories {
-			counts[c]++
-		}
+	var cats []categoryDocs
+	if ix.stored != nil {
+		cats = ix.stored.categories
+	} else {
+		cats = ix.categoryDocs()
 	}
-	out := make([]CategoryCount, 0, len(counts))
-	for name, n := range counts {
-		out = append(out, CategoryCount{name, n})
+	out := make([]CategoryCount, len(cats))
+	for i, c := range cats {
+		out[i] = CategoryCount{c.name, len(c.docs)}
 	}
-	slices.SortFunc(out, func(a, b CategoryCount) int { return strings.Compare(a.Name, b.Name) })
 	return out
 }
 
-// InCategory returns the listings in a category, sorted by name.
+// categoryDocs returns the categories by name, each with its documents in
+// name order.
+func (ix *Index) categoryDocs() []categoryDocs {
+	byPlace := make([]int32, ix.n)
+	for d, place := range ix.rank {
+		byPlace[place] = int32(d)
+	}
+	byName := map[string][]int32{}
+	for _, d := range byPlace {
+		for _, c := range ix.docs[d].Categories {
+			if docs := byName[c]; len(docs) == 0 || docs[len(docs)-1] != d {
+				byName[c] = append(docs, d)
+			}
+		}
+	}
+	out := make([]categoryDocs, 0, len(byName))
+	for name, docs := range byName {
+		out = append(out, categoryDocs{name, docs})
+	}
+	slices.SortFunc(out, func(a, b categoryDocs) int { return strings.Compare(a.name, b.name) })
+	return out
+}
+
+// InCategory returns the listings in a category, sorted by name. A loaded
+// index reads them from its store, and returns none when it cannot.
 func (ix *Index) InCategory(category string) []*directory.Listing {
+	if ix.stored != nil {
+		i, ok := slices.BinarySearchFunc(ix.stored.categories, category, func(c categoryDocs, name string) int { return strings.Compare(c.name, name) })
+		if !ok {
+			return nil
+		}
+		ls, err := ix.stored.listings(ix.stored.categories[i].docs)
+		if err != nil {
+			return nil
+		}
+		return slices.DeleteFunc(ls, func(l *directory.Listing) bool { return l == nil })
+	}
 	var out []*directory.Listing
 	for _, l := range ix.sorted {
 		if slices.Contains(l.Categories, category) {

@@ -29,7 +29,7 @@ import (
 // same listings (tokenizing, stemming, field weights): a store's index of
 // another layout is then not used. TestFrozenIndexIsUnchanged fails until
 // it is bumped.
-const storeLayout = 1
+const storeLayout = 2
 
 const frozenMagic = "nowrongdoor search index\n"
 
@@ -165,6 +165,15 @@ func (ix *Index) Freeze() (*Frozen, error) {
 		h = appendString(h, v.stem)
 		h = binary.AppendUvarint(h, uint64(v.term+1))
 	}
+	cats := ix.categoryDocs()
+	h = binary.AppendUvarint(h, uint64(len(cats)))
+	for _, c := range cats {
+		h = appendString(h, c.name)
+		h = binary.AppendUvarint(h, uint64(len(c.docs)))
+		for _, d := range c.docs {
+			h = binary.AppendUvarint(h, uint64(d))
+		}
+	}
 	f.Head = h
 	return f, nil
 }
@@ -197,10 +206,27 @@ type storedIndex struct {
 	byStem   []int32  // the terms in stem order
 	df       []int32
 	weights  []float32
+	// categories are the categories by name, each with its documents in
+	// name order.
+	categories []categoryDocs
 
 	mu      sync.Mutex
 	records map[termID]*termRecord
 	err     error // the first read that failed
+	// shown keeps the listings read for results, so that a listing found
+	// again is the same *Listing: the window redraws a listing only when
+	// it is another one. Bounded by maxShown.
+	shown map[int32]*directory.Listing
+}
+
+// maxShown bounds the listings a loaded index keeps; when it fills, it
+// starts over.
+const maxShown = 4096
+
+// categoryDocs is a category and its documents in name order.
+type categoryDocs struct {
+	name string
+	docs []int32
 }
 
 // termRecord is a term's record as read: its postings, and the pairs it
@@ -255,6 +281,17 @@ func Load(head []byte, src Source) (*Index, error) {
 	ix.vocab = make([]vocabWord, d.count())
 	for i := range ix.vocab {
 		ix.vocab[i] = vocabWord{word: d.str(), stem: d.str(), term: termID(d.uvarint()) - 1}
+	}
+	st.categories = make([]categoryDocs, d.count())
+	for i := range st.categories {
+		c := &st.categories[i]
+		c.name = d.str()
+		c.docs = make([]int32, d.count())
+		for j := range c.docs {
+			if c.docs[j] = int32(d.uvarint()); c.docs[j] >= int32(ix.n) {
+				d.err = errors.New("bad document")
+			}
+		}
 	}
 	if d.err != nil || d.pos != len(d.s) {
 		return nil, errors.New("load search index: the head is damaged")
@@ -366,11 +403,22 @@ func (st *storedIndex) bigram(a, c termID) []posting {
 }
 
 // listings reads the listings of docs from the store, in the order of
-// docs; nil for one the store does not give.
+// docs; nil for one the store does not give. A listing read before is
+// given again as it was read, without reading the store.
 func (st *storedIndex) listings(docs []int32) ([]*directory.Listing, error) {
-	ids := make([]string, len(docs))
+	out := make([]*directory.Listing, len(docs))
+	var ids []string
+	st.mu.Lock()
 	for i, d := range docs {
-		ids[i] = st.ids[d]
+		if l, ok := st.shown[d]; ok {
+			out[i] = l
+		} else {
+			ids = append(ids, st.ids[d])
+		}
+	}
+	st.mu.Unlock()
+	if len(ids) == 0 {
+		return out, nil
 	}
 	ls, err := st.src.Listings(ids)
 	if err != nil {
@@ -380,9 +428,18 @@ func (st *storedIndex) listings(docs []int32) ([]*directory.Listing, error) {
 	for i := range ls {
 		byID[ls[i].ID] = &ls[i]
 	}
-	out := make([]*directory.Listing, len(ids))
-	for i, id := range ids {
-		out[i] = byID[id]
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.shown == nil || len(st.shown)+len(ls) > maxShown {
+		st.shown = map[int32]*directory.Listing{}
+	}
+	for i, d := range docs {
+		if out[i] == nil {
+			if l, ok := byID[st.ids[d]]; ok {
+				out[i] = l
+				st.shown[d] = l
+			}
+		}
 	}
 	return out, nil
 }
