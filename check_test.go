@@ -141,11 +141,11 @@ func TestWindowLoadSaysWhatItLeftOff(t *testing.T) {
 	sqlExec(t, path, `UPDATE service SET services = 'not json' WHERE listing_id = 'utah-food-bank'`)
 	var errOut bytes.Buffer
 	c := &cli{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errOut, getenv: func(string) string { return "" }}
-	s, ix, err := c.loadIndex(context.Background(), path)
+	ls, ix, err := c.loadDirectory(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	defer ls.close()
 	if n := len(ix.Search("food bank", 300)); n == 0 {
 		t.Error("the other listings cannot be searched")
 	}

@@ -133,9 +133,31 @@ func (ls *liveStore) ChangeCount(ctx context.Context) (int64, error) {
 	return ls.s.ChangeCount(ctx)
 }
 
-func (ls *liveStore) Listings(ctx context.Context) ([]directory.Listing, error) {
+func (ls *liveStore) Directory(ctx context.Context) (ui.Directory, error) {
+	defer ls.hold()()
+	d, err := readDirectory(ctx, ls.s, ls)
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// listings reads every listing on the desk, for an export.
+func (ls *liveStore) listings(ctx context.Context) ([]directory.Listing, error) {
 	defer ls.hold()()
 	return ls.s.Listings(ctx)
+}
+
+// ListingsByID reads whole listings for the window's directory.
+func (ls *liveStore) ListingsByID(ctx context.Context, ids []string) ([]directory.Listing, error) {
+	defer ls.hold()()
+	return ls.s.ListingsByID(ctx, ids)
+}
+
+// Summary counts the listings for the About dialog.
+func (ls *liveStore) Summary(ctx context.Context, t time.Time) (sqlite.Summary, error) {
+	defer ls.hold()()
+	return ls.s.Summary(ctx, t)
 }
 
 // The window's admin mode works through a liveStore.

@@ -589,11 +589,7 @@ func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
 	status := exitOK
 	stores := make(chan *liveStore, 1)
 	go func() {
-		s, ix, err := c.loadIndex(ctx, dbFlag)
-		var ls *liveStore
-		if err == nil {
-			ls = &liveStore{s: s}
-		}
+		ls, ix, err := c.loadDirectory(ctx, dbFlag)
 		stores <- ls
 		if err != nil {
 			fmt.Fprintln(c.stderr, "nowrongdoor:", err)
@@ -630,14 +626,15 @@ func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
 	return status
 }
 
-// loadIndex opens the database and builds the search index over it. The
-// store is returned open when the index is built.
-func (c *cli) loadIndex(ctx context.Context, dbFlag string) (*sqlite.Store, *search.Index, error) {
+// loadDirectory opens the database and reads the directory for the
+// window. The store is returned open when the directory is read.
+func (c *cli) loadDirectory(ctx context.Context, dbFlag string) (*liveStore, ui.Directory, error) {
 	s, err := c.store(ctx, dbFlag)
 	if err != nil {
 		return nil, nil, err
 	}
-	listings, err := s.Listings(ctx)
+	ls := &liveStore{s: s}
+	dir, err := ls.Directory(ctx)
 	if err != nil {
 		s.Close()
 		return nil, nil, fmt.Errorf("%w%s", err, openAdvice(err))
@@ -647,5 +644,5 @@ func (c *cli) loadIndex(ctx context.Context, dbFlag string) (*sqlite.Store, *sea
 		fmt.Fprintf(c.stderr, "nowrongdoor: listings with rows that cannot be read are not on the desk (%d problem%s); nowrongdoor check names them\n",
 			len(bad), plural(len(bad)))
 	}
-	return s, search.NewIndex(listings), nil
+	return ls, dir, nil
 }

@@ -121,7 +121,7 @@ func (x windowExchange) Export(ctx context.Context, path, format string) (int, e
 	if err != nil {
 		return 0, err
 	}
-	listings, err := x.ls.Listings(ctx)
+	listings, err := x.ls.listings(ctx)
 	if err != nil {
 		return 0, err
 	}

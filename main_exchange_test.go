@@ -32,7 +32,7 @@ func windowDesk(t *testing.T) (windowExchange, string) {
 func TestWindowImport(t *testing.T) {
 	ctx := context.Background()
 	x, _ := windowDesk(t)
-	listings, err := x.ls.Listings(ctx)
+	listings, err := x.ls.listings(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestWindowImportRefusesInvalid(t *testing.T) {
 	ctx := context.Background()
 	x, path := windowDesk(t)
 	before := dbState(t, path)
-	listings, _ := x.ls.Listings(ctx)
+	listings, _ := x.ls.listings(ctx)
 	listings[1].Email = "not an address"
 	listings[0].Name = "Renamed Office" // valid, and not imported either
 	file := filepath.Join(t.TempDir(), "bad.json")
@@ -131,7 +131,7 @@ func TestWindowRestore(t *testing.T) {
 	if err := x.ls.s.Backup(ctx, backup); err != nil {
 		t.Fatal(err)
 	}
-	l, _ := x.ls.Listings(ctx)
+	l, _ := x.ls.listings(ctx)
 	l[0].Name = "A Bad Day's Name"
 	if _, _, err := x.ls.Save(ctx, l[0], l[0].UpdatedAt, "Jane Doe"); err != nil {
 		t.Fatal(err)

@@ -3,10 +3,8 @@ package ui
 import (
 	"context"
 	"testing"
-	"time"
 
 	"nowrongdoor/directory"
-	"nowrongdoor/directory/search"
 )
 
 // BenchmarkAdminRefresh measures what the desk does when another desk
@@ -16,8 +14,8 @@ import (
 // and the listing on show stay.
 func BenchmarkAdminRefresh(b *testing.B) {
 	f := newFakeAdminStore(defaultListings(b))
-	ls, _ := f.Listings(context.Background())
-	td := newTestDesk(b, search.NewIndex(ls))
+	dir, _ := f.Directory(context.Background())
+	td := newTestDesk(b, dir)
 	td.SetAdmin(f)
 	td.show()
 	td.pollOnce(context.Background(), f)
@@ -43,7 +41,7 @@ func BenchmarkAdminRefresh(b *testing.B) {
 func BenchmarkAdminReadBack(b *testing.B) {
 	f := newFakeAdminStore(defaultListings(b))
 	for b.Loop() {
-		if _, err := readBack(context.Background(), f, time.Now()); err != nil {
+		if _, err := readBack(context.Background(), f); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/adminauth"
 	"nowrongdoor/directory/directorytest"
+	"nowrongdoor/directory/search"
 )
 
 // fakeAdminStore is an AdminStore in memory, keeping the contract's
@@ -313,13 +314,20 @@ func (f *fakeAdminStore) ChangeCount(context.Context) (int64, error) {
 	return f.count, nil
 }
 
-func (f *fakeAdminStore) Listings(context.Context) ([]directory.Listing, error) {
+// onDesk returns the listings on the desk (not archived), by id.
+func (f *fakeAdminStore) onDesk() []directory.Listing {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.sorted(func(l directory.Listing) bool { return !l.Archived })
+}
+
+func (f *fakeAdminStore) Directory(context.Context) (Directory, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.busy {
 		return nil, errBusy
 	}
-	return f.sorted(func(l directory.Listing) bool { return !l.Archived }), nil
+	return search.NewIndex(f.sorted(func(l directory.Listing) bool { return !l.Archived })), nil
 }
 
 // edit changes a listing as another desk would: a write the window did

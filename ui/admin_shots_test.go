@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -52,7 +51,7 @@ func TestAdminShots(t *testing.T) {
 		l.VerifiedOn = directory.Date{Year: 2024 - i, Month: time.March, Day: 3}
 		f.listings[id] = l
 	}
-	all, _ := f.Listings(context.Background())
+	all := f.onDesk()
 	a := test.NewTempApp(t)
 	if code == languageSpanish {
 		a.Preferences().SetString(prefLanguage, languageSpanish)

@@ -21,7 +21,7 @@ import (
 func newAdminDesk(t *testing.T) (*testDesk, *fakeAdminStore) {
 	t.Helper()
 	f := newFakeAdminStore(fixtureListings())
-	ls, _ := f.Listings(context.Background())
+	ls := f.onDesk()
 	td := newTestDesk(t, search.NewIndex(ls))
 	td.SetAdmin(f)
 	t.Cleanup(func() {
@@ -327,7 +327,7 @@ func TestAdminQueue(t *testing.T) {
 		l.VerifiedOn = on
 		f.listings[id] = l
 	}
-	ls, _ := f.Listings(context.Background())
+	ls := f.onDesk()
 	td := newTestDesk(t, search.NewIndex(ls))
 	td.SetAdmin(f)
 	t.Cleanup(func() { td.admin.editor.close() })

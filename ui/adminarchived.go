@@ -131,13 +131,13 @@ func (a *archivedList) onDelete() {
 func (a *archivedList) run(l directory.Listing, write func(context.Context, AdminStore, string) error, done string) {
 	a.busy = true
 	a.d.touchAdmin()
-	s, actor, now := a.d.admin.store, a.d.admin.actor, a.d.timeNow()
+	s, actor := a.d.admin.store, a.d.admin.actor
 	go func() {
 		ctx := context.Background()
 		err := retryStore(ctx, func() error { return write(ctx, s, actor) })
 		var r *reload
 		if err == nil {
-			if got, rerr := readBack(ctx, s, now); rerr == nil {
+			if got, rerr := readBack(ctx, s); rerr == nil {
 				r = &got
 			}
 		}

@@ -242,13 +242,13 @@ func (e *listingEditor) write(fn func(ctx context.Context, s AdminStore) error, 
 	e.busy = true
 	e.update()
 	e.d.touchAdmin()
-	s, now := e.d.admin.store, e.d.timeNow()
+	s := e.d.admin.store
 	go func() {
 		ctx := context.Background()
 		err := fn(ctx, s)
 		var r *reload
 		if err == nil {
-			if got, rerr := readBack(ctx, s, now); rerr == nil {
+			if got, rerr := readBack(ctx, s); rerr == nil {
 				r = &got
 			}
 		}

@@ -24,9 +24,9 @@ type AdminStore interface {
 	// ChangeCount rises with every committed write by any process, so a
 	// desk can tell that another desk saved something.
 	ChangeCount(ctx context.Context) (int64, error)
-	// Listings returns the listings on the desk (not archived), to build
-	// the search index again after a change.
-	Listings(ctx context.Context) ([]directory.Listing, error)
+	// Directory returns the directory on the desk (the listings not
+	// archived) as it is now, ready to search, after a change.
+	Directory(ctx context.Context) (Directory, error)
 }
 
 const (

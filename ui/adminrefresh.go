@@ -61,7 +61,7 @@ func (d *Desk) pollOnce(ctx context.Context, s AdminStore) {
 	if count <= seen {
 		return
 	}
-	r, err := readBack(ctx, s, d.timeNow())
+	r, err := readBack(ctx, s)
 	if err != nil {
 		return
 	}

@@ -10,7 +10,6 @@ import (
 
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/adminauth"
-	"nowrongdoor/directory/search"
 )
 
 // storeTries is how many times a write the store could not make (it was
@@ -42,32 +41,28 @@ func isDomainError(err error) bool {
 		errors.Is(err, directory.ErrNotArchived) || errors.Is(err, directory.ErrExists)
 }
 
-// reload is the directory read again after a change: the search index
-// over the listings on the desk, the change count it was read at, and the
-// review counts.
+// reload is the directory read again after a change: the directory to
+// search, the change count it was read at, and the review counts.
 type reload struct {
 	count        int64
-	ix           *search.Index
+	ix           Directory
 	never, stale int
 }
 
 // readBack reads the directory again, off the Fyne goroutine. The count is
-// read first, so the listings are at least as new as it says.
-func readBack(ctx context.Context, s AdminStore, now time.Time) (reload, error) {
+// read first, so the directory is at least as new as it says.
+func readBack(ctx context.Context, s AdminStore) (reload, error) {
 	var r reload
 	err := retryStore(ctx, func() error {
 		var err error
 		if r.count, err = s.ChangeCount(ctx); err != nil {
 			return err
 		}
-		listings, err := s.Listings(ctx)
-		if err != nil {
+		if r.ix, err = s.Directory(ctx); err != nil {
 			return err
 		}
-		r.ix = search.NewIndex(listings)
-		// Counted from the listings just read, not read again.
-		r.never, r.stale = directory.CountReview(listings, now)
-		return nil
+		r.never, r.stale, err = s.ReviewCounts(ctx)
+		return err
 	})
 	return r, err
 }

@@ -109,7 +109,7 @@ func (x *fakeExchange) Export(_ context.Context, path, format string) (int, erro
 	if err != nil {
 		return 0, err
 	}
-	ls, _ := x.store.Listings(context.Background())
+	ls := x.store.onDesk()
 	return len(ls), nil
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"os"
 	"strings"
 	"testing"
@@ -35,7 +34,7 @@ func TestExchangeShots(t *testing.T) {
 		t.Cleanup(func() { setLanguage(languageSystem) })
 	}
 	f := newFakeAdminStore(defaultListings(t))
-	all, _ := f.Listings(context.Background())
+	all := f.onDesk()
 	td := newTestDeskOn(t, a, search.NewIndex(all))
 	td.win.Resize(fyne.NewSize(1024, 768))
 	shot := func(name string) { saveShot(t, td.win.Canvas(), dir, code+"-"+name) }

@@ -262,7 +262,7 @@ func (im *importFlow) onImport() {
 	im.why.Hide()
 	im.body.Refresh()
 	im.f.working(lang.L("Importing {{.Name}}… a backup of the directory is taken first.", map[string]any{"Name": baseName(im.path)}))
-	x, s, actor, now := d.admin.exchange, d.admin.store, d.admin.actor, d.timeNow()
+	x, s, actor := d.admin.exchange, d.admin.store, d.admin.actor
 	go func() {
 		ctx := context.Background()
 		var p ImportPreview
@@ -272,7 +272,7 @@ func (im *importFlow) onImport() {
 		})
 		var r *reload
 		if err == nil {
-			if got, rerr := readBack(ctx, s, now); rerr == nil {
+			if got, rerr := readBack(ctx, s); rerr == nil {
 				r = &got
 			}
 		}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -239,7 +238,7 @@ func BenchmarkShowPreview(b *testing.B) {
 	for _, n := range []int{200, 100_000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			f := newFakeAdminStore(fixtureListings())
-			ls, _ := f.Listings(context.Background())
+			ls := f.onDesk()
 			td := newTestDesk(b, search.NewIndex(ls))
 			td.SetAdmin(f)
 			td.SetExchange(&fakeExchange{store: f})

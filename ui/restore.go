@@ -149,13 +149,13 @@ func (d *Desk) runRestore(f *fileDialog, b Backup) {
 	}
 	f.close.Disable() // the restore runs to its end
 	f.working(lang.L("Checking and restoring {{.Name}}…", map[string]any{"Name": baseName(b.Path)}))
-	x, s, actor, now := d.admin.exchange, d.admin.store, d.admin.actor, d.timeNow()
+	x, s, actor := d.admin.exchange, d.admin.store, d.admin.actor
 	go func() {
 		ctx := context.Background()
 		kept, err := x.Restore(ctx, b.Path, actor)
 		var r *reload
 		if err == nil {
-			if got, rerr := readBack(ctx, s, now); rerr == nil {
+			if got, rerr := readBack(ctx, s); rerr == nil {
 				r = &got
 			}
 		}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -20,7 +19,7 @@ func TestRestoreConfirmsAndReloads(t *testing.T) {
 		{Path: "/data/backups/nowrongdoor-2026-11-25.db", Taken: testNow.Add(-4*time.Hour - 30*time.Minute), Kind: BackupDaily},
 		{Path: "/data/backups/nowrongdoor-2026-11-24-import.db", Taken: testNow.Add(-24 * time.Hour), Kind: BackupBeforeImport},
 	}
-	ls, _ := f.Listings(context.Background())
+	ls := f.onDesk()
 	x.restored = ls[:2]
 	td.onRestoreBackup()
 	td.until("the backups", func() bool {

@@ -175,3 +175,60 @@ func (ix *SearchIndex) Close() error {
 	ix.term.Close()
 	return ix.tx.Rollback()
 }
+
+// ReadSearchIndex reads the whole search index of the format asked for,
+// when the store holds one of the directory as it is; else
+// ErrNoSearchIndex. The window reads it whole, in one moment, so that it
+// holds no read transaction open while it runs.
+func (s *Store) ReadSearchIndex(ctx context.Context, format string) (head []byte, terms [][]byte, err error) {
+	kept, err := s.OpenSearchIndex(ctx, format)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer kept.Close()
+	rows, err := kept.tx.QueryContext(ctx, `SELECT term, record FROM search_term ORDER BY term`)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read search index: %w", classify(err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t int
+		var rec []byte
+		if err := rows.Scan(&t, &rec); err != nil {
+			return nil, nil, fmt.Errorf("read search index: %w", classify(err))
+		}
+		if t != len(terms) {
+			return nil, nil, fmt.Errorf("read search index: term %d is missing", len(terms))
+		}
+		terms = append(terms, rec)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("read search index: %w", classify(err))
+	}
+	return kept.head, terms, nil
+}
+
+// ListingsByID returns the whole listings with the given ids, in no
+// particular order; an id no listing has, or one whose rows cannot be
+// read, is left out.
+func (s *Store) ListingsByID(ctx context.Context, ids []string) ([]directory.Listing, error) {
+	tx, err := s.rdb.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("listings: %w", classify(err))
+	}
+	defer tx.Rollback()
+	// A query takes at most 32,766 values; a category of a statewide
+	// directory may hold more listings.
+	const chunk = 4096
+	var out []directory.Listing
+	for len(ids) > 0 {
+		n := min(len(ids), chunk)
+		ls, _, err := queryListings(ctx, tx, ids[:n], true)
+		if err != nil {
+			return nil, fmt.Errorf("listings: %w", classify(err))
+		}
+		out = append(out, ls...)
+		ids = ids[n:]
+	}
+	return out, nil
+}
