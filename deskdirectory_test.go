@@ -69,7 +69,9 @@ func TestWindowDirectory(t *testing.T) {
 		t.Errorf("Listing(slco-clerk-passports) = %v, %v; want the result on show", l, ok)
 	}
 	now := time.Now()
-	sum := dir.(interface{ Summary(time.Time) search.Summary }).Summary(now)
+	sum := dir.(interface {
+		Summary(time.Time) search.Summary
+	}).Summary(now)
 	want, err := s.Summary(ctx, now)
 	if err != nil {
 		t.Fatal(err)
