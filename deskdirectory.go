@@ -2,7 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"time"
 
 	"nowrongdoor/directory"
@@ -29,20 +29,24 @@ func (d deskDirectory) Summary(t time.Time) search.Summary {
 	return search.Summary{Listings: s.Listings, Verified: s.Verified, Stale: s.Stale, Updated: s.Updated}
 }
 
-var errNoTerm = errors.New("the search index has no such term")
-
-// deskSource gives a loaded index its term records, read with its head,
-// and the listings of its results, read from the store as they are shown.
+// deskSource gives a loaded index its term records and the listings of
+// its results, read from the store as searches need them, through the
+// window's live store (which a restore replaces). An index the store
+// could not keep has its records here, in terms.
 type deskSource struct {
-	terms [][]byte
-	ls    *liveStore
+	version string
+	terms   [][]byte
+	ls      *liveStore
 }
 
 func (s deskSource) TermRecord(term int32) ([]byte, error) {
-	if term < 0 || int(term) >= len(s.terms) {
-		return nil, errNoTerm
+	if s.terms != nil {
+		if term < 0 || int(term) >= len(s.terms) {
+			return nil, fmt.Errorf("the search index has no term %d", term)
+		}
+		return s.terms[term], nil
 	}
-	return s.terms[term], nil
+	return s.ls.SearchTerm(context.Background(), s.version, term)
 }
 
 func (s deskSource) Listings(ids []string) ([]directory.Listing, error) {
@@ -52,11 +56,17 @@ func (s deskSource) Listings(ids []string) ([]directory.Listing, error) {
 // readDirectory reads the directory for the window: the index the store
 // keeps, or else one built over the listings, which it then keeps for the
 // next desk and the command line. It reads through s, which the caller
-// holds; the listings are read later through ls.
+// holds; the terms and listings are read later through ls. Should the
+// store change meanwhile, a search for a word not yet read finds nothing
+// until the desk has read the changed directory, which it does within
+// seconds.
 func readDirectory(ctx context.Context, s *sqlite.Store, ls *liveStore) (deskDirectory, error) {
-	head, terms, err := s.ReadSearchIndex(ctx, search.Format())
-	if err != nil {
-		listings, version, err := s.SearchListingsAt(ctx)
+	src := deskSource{ls: ls}
+	head, version, err := s.SearchIndexHead(ctx, search.Format())
+	if err == nil {
+		src.version = version
+	} else {
+		listings, at, err := s.SearchListingsAt(ctx)
 		if err != nil {
 			return deskDirectory{}, err
 		}
@@ -64,12 +74,16 @@ func readDirectory(ctx context.Context, s *sqlite.Store, ls *liveStore) (deskDir
 		if err != nil {
 			return deskDirectory{}, err
 		}
-		// A store too busy to keep it loses nothing: the next reader
-		// builds it again.
-		s.SaveSearchIndex(ctx, version, search.Format(), f.Head, f.Terms)
-		head, terms = f.Head, f.Terms
+		head, src.version, src.terms = f.Head, at, f.Terms
+		// Kept, the terms are read from the store as they are needed and
+		// the window holds only the head. A store that cannot keep it now
+		// (another desk's import holds it, or has changed it since) is
+		// searched from the terms in memory.
+		if saved, err := s.SaveSearchIndex(ctx, at, search.Format(), f.Head, f.Terms); saved && err == nil {
+			src.terms = nil
+		}
 	}
-	ix, err := search.Load(head, deskSource{terms, ls})
+	ix, err := search.Load(head, src)
 	if err != nil {
 		return deskDirectory{}, err
 	}

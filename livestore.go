@@ -7,6 +7,7 @@ import (
 
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/adminauth"
+	"nowrongdoor/directory/search"
 	"nowrongdoor/directory/sqlite"
 	"nowrongdoor/ui"
 )
@@ -146,6 +147,12 @@ func (ls *liveStore) Directory(ctx context.Context) (ui.Directory, error) {
 func (ls *liveStore) listings(ctx context.Context) ([]directory.Listing, error) {
 	defer ls.hold()()
 	return ls.s.Listings(ctx)
+}
+
+// SearchTerm reads a term of the window's search index.
+func (ls *liveStore) SearchTerm(ctx context.Context, version string, term int32) ([]byte, error) {
+	defer ls.hold()()
+	return ls.s.SearchTerm(ctx, search.Format(), version, term)
 }
 
 // ListingsByID reads whole listings for the window's directory.

@@ -58,9 +58,10 @@ func (s *Store) SearchListingsAt(ctx context.Context) ([]directory.Listing, stri
 }
 
 // SaveSearchIndex keeps a search index built from the listings read at
-// version, replacing the one kept, in one transaction. It saves nothing
-// and reports false when the directory has changed since version (the
-// index is of an older directory) or the store holds this index already.
+// version, replacing the one kept, in one transaction, and reports whether
+// the store holds it now. It saves nothing when the store holds it
+// already, and nothing, reporting false, when the directory has changed
+// since version: the index is of an older directory.
 func (s *Store) SaveSearchIndex(ctx context.Context, version, format string, head []byte, terms [][]byte) (bool, error) {
 	saved := false
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -76,6 +77,7 @@ func (s *Store) SaveSearchIndex(ctx context.Context, version, format string, hea
 			return err
 		}
 		if kept > 0 {
+			saved = true
 			return nil
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM search_term`); err != nil {
@@ -107,10 +109,11 @@ func (s *Store) SaveSearchIndex(ctx context.Context, version, format string, hea
 // reads in one read transaction: its terms and listings are of the moment
 // its head was read, whatever is written meanwhile. Close it when done.
 type SearchIndex struct {
-	ctx  context.Context
-	tx   *sql.Tx
-	head []byte
-	term *sql.Stmt
+	ctx     context.Context
+	tx      *sql.Tx
+	head    []byte
+	version string
+	term    *sql.Stmt
 }
 
 // OpenSearchIndex opens the search index of the format asked for, when the
@@ -133,6 +136,7 @@ func (ix *SearchIndex) open(format string) error {
 	if err != nil {
 		return err
 	}
+	ix.version = version
 	err = ix.tx.QueryRowContext(ix.ctx, `SELECT head FROM search_index WHERE format = ? AND version = ?`, format, version).Scan(&ix.head)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ErrNoSearchIndex
@@ -176,36 +180,35 @@ func (ix *SearchIndex) Close() error {
 	return ix.tx.Rollback()
 }
 
-// ReadSearchIndex reads the whole search index of the format asked for,
-// when the store holds one of the directory as it is; else
-// ErrNoSearchIndex. The window reads it whole, in one moment, so that it
-// holds no read transaction open while it runs.
-func (s *Store) ReadSearchIndex(ctx context.Context, format string) (head []byte, terms [][]byte, err error) {
+// SearchIndexHead reads the head of the search index of the format asked
+// for, when the store holds one of the directory as it is, and the
+// version it is of; else ErrNoSearchIndex. The window reads its terms
+// later, one by one, with SearchTerm: it holds no read transaction open
+// while it runs, and only the terms searched for are read.
+func (s *Store) SearchIndexHead(ctx context.Context, format string) (head []byte, version string, err error) {
 	kept, err := s.OpenSearchIndex(ctx, format)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", err
 	}
 	defer kept.Close()
-	rows, err := kept.tx.QueryContext(ctx, `SELECT term, record FROM search_term ORDER BY term`)
+	return kept.head, kept.version, nil
+}
+
+// SearchTerm reads the record of a term of the search index of the format
+// and version given, in one statement with the check that the store
+// holds that index still: ErrNoSearchIndex when the directory has changed
+// since and the index was dropped or replaced.
+func (s *Store) SearchTerm(ctx context.Context, format, version string, term int32) ([]byte, error) {
+	var rec []byte
+	err := s.rdb.QueryRowContext(ctx, `SELECT record FROM search_term WHERE term = ?
+		AND EXISTS (SELECT 1 FROM search_index WHERE format = ? AND version = ?)`, term, format, version).Scan(&rec)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("search term %d: %w", term, ErrNoSearchIndex)
+	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("read search index: %w", classify(err))
+		return nil, fmt.Errorf("search term %d: %w", term, classify(err))
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var t int
-		var rec []byte
-		if err := rows.Scan(&t, &rec); err != nil {
-			return nil, nil, fmt.Errorf("read search index: %w", classify(err))
-		}
-		if t != len(terms) {
-			return nil, nil, fmt.Errorf("read search index: term %d is missing", len(terms))
-		}
-		terms = append(terms, rec)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("read search index: %w", classify(err))
-	}
-	return kept.head, terms, nil
+	return rec, nil
 }
 
 // ListingsByID returns the whole listings with the given ids, in no
