@@ -31,7 +31,7 @@ type result struct {
 
 // runCLI runs the command with args and the environment env (nothing of
 // the real environment leaks in), reading stdin.
-func runCLI(t *testing.T, env map[string]string, stdin string, args ...string) result {
+func runCLI(t testing.TB, env map[string]string, stdin string, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	getenv := func(k string) string { return env[k] }
