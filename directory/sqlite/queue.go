@@ -12,7 +12,8 @@ import (
 
 // The review queue is worked out from the listings as Listings returns
 // them, not by a query of its own, so it needs nothing of how listings are
-// laid out in tables; a directory an admin edits by hand is small.
+// laid out in tables; an admin opens it now and then. Its counts, which
+// the window asks for after every change, are counted by a query.
 
 // ReviewQueue returns the listings on the desk that need a person to check
 // them: never verified, or verified longer ago than directory.StaleAfter.
