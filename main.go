@@ -30,7 +30,6 @@ import (
 	"nowrongdoor/data"
 	_ "nowrongdoor/data/localefix" // before Fyne reads the locale; see its doc
 	"nowrongdoor/directory"
-	"nowrongdoor/directory/search"
 	"nowrongdoor/directory/slip"
 	"nowrongdoor/directory/sqlite"
 	"nowrongdoor/ui"
@@ -506,10 +505,13 @@ func (c *cli) slip(ctx context.Context, args []string) int {
 // didYouMean names the listing a search for an unknown id's words finds
 // first, as "; did you mean ...?", or else says how to find ids.
 func (c *cli) didYouMean(ctx context.Context, s *sqlite.Store, id string) string {
-	listings, err := s.SearchListings(ctx)
+	ix, done, keep, err := openIndex(ctx, s)
 	if err == nil {
+		defer keep()
 		words := strings.NewReplacer("-", " ", "_", " ").Replace(id)
-		if r := search.NewIndex(listings).Search(words, 1); len(r) > 0 {
+		r, err := ix.Find(words, 1)
+		done()
+		if err == nil && len(r) > 0 {
 			return fmt.Sprintf("; did you mean %s (%s)?", r[0].Listing.ID, oneLine(r[0].Listing.Name))
 		}
 	}
