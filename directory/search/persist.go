@@ -310,6 +310,7 @@ func Load(head []byte, src Source) (*Index, error) {
 		ix.byLen[len(v.word)] = append(ix.byLen[len(v.word)], int32(i))
 	}
 	ix.needs = ix.needPostings(defaultNeeds())
+	defaultCrisisRail() // read now, as NewIndex does, off the window's first search
 	return ix, nil
 }
 
