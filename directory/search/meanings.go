@@ -33,11 +33,17 @@ type meaning struct {
 	then []string
 }
 
-// pattern is one line of a meaning, compiled when a question first needs
-// it: most patterns are never run in a session.
+// pattern is one line of a meaning. Reading a table finds only the
+// anchors of its patterns; a pattern's regular expression is written and
+// compiled when a question first needs it, as most patterns are never run
+// in a session, and writing them all out (each class of words spelled out
+// in every pattern that uses it) was most of the time a table took to read.
 type pattern struct {
 	meaning int
-	source  string
+	// line is the pattern as written, and defines the classes of words
+	// defined above it, which are the ones it may use.
+	line    string
+	defines []*define
 	// required are anchor sets a question must hold a word of each of
 	// before the expression is worth running.
 	required []*anchors
@@ -52,7 +58,46 @@ func (p *pattern) regexp() *regexp.Regexp {
 
 // expression is the regular expression of the pattern: its words from the
 // start of one.
-func (p *pattern) expression() string { return `(?:^| )(?:` + p.source + `)` }
+func (p *pattern) expression() string {
+	var b strings.Builder
+	b.WriteString(`(?:^| )(?:`)
+	writeExpression(&b, p.line, p.defines)
+	b.WriteString(`)`)
+	return b.String()
+}
+
+// define is a class of words ("define KIN = son | daughter | ..."), used
+// in the patterns below it as {KIN}.
+type define struct {
+	name string
+	// src is the class as a pattern, its alternatives in parentheses; it
+	// may use the classes defined above it.
+	src     string
+	defines []*define
+	anchors *anchors
+	once    sync.Once
+	re      string
+}
+
+// expression is the regular expression of the class, written the first
+// time a pattern that uses it is compiled.
+func (d *define) expression() string {
+	d.once.Do(func() {
+		var b strings.Builder
+		writeExpression(&b, d.src, d.defines)
+		d.re = b.String()
+	})
+	return d.re
+}
+
+// writeExpression writes the regular expression of a pattern that
+// parseMeanings has read without error.
+func writeExpression(b *strings.Builder, src string, defines []*define) {
+	p := &patternParser{src: src, toks: patternTokens(nil, src), defines: defines, out: b}
+	if _, _, err := p.alternatives(false); err != nil {
+		panic("directory: a pattern read without error fails when compiled: " + err.Error())
+	}
+}
 
 // meaningTable is a list of meanings, in the order of its file.
 type meaningTable struct {
@@ -63,9 +108,11 @@ type meaningTable struct {
 	byWord, byStart map[string][]int32
 	always          []int32
 	maxStart        int // the longest start filed
-	// words are the patterns' own words of five letters or more, which a
-	// slip of the keyboard may reach ("hopless" is "hopeless").
-	words []string
+	// text is the table as written, from which words is read when a
+	// question first has a word that may be a slip.
+	text      string
+	wordsOnce sync.Once
+	words     []string
 }
 
 // anchors is the set of words (or starts of words) a question must hold
@@ -73,41 +120,73 @@ type meaningTable struct {
 // without any word of its own (it is optional, or a gap).
 type anchors struct {
 	words, starts []string
+	// parts are the anchors of the alternatives of a choice, whose words
+	// and starts are these anchors' too: a choice between classes of
+	// words ("( {KIN} | {PARTNER} )") shares theirs rather than copy them.
+	parts []*anchors
+	// cost is how often a question may hold one of the anchors: a word a
+	// question says all the time ("my", "have") files the pattern where
+	// most questions look.
+	cost int
 }
 
-// cost is how often a question may hold one of the anchors: a word a
-// question says all the time ("my", "have") files the pattern where most
-// questions look.
-func (a *anchors) cost() int {
-	n := len(a.words) + len(a.starts)
+// wordAnchors returns the anchors of one word, or with start set of the
+// start of a word.
+func wordAnchors(w string, start bool) *anchors {
+	if start {
+		a := &anchors{starts: []string{w}, cost: 1}
+		if len(w) < 3 {
+			a.cost += 50
+		}
+		return a
+	}
+	a := &anchors{words: []string{w}, cost: 1}
+	if stopwords[w] || contextwords[w] {
+		a.cost += 50
+	}
+	return a
+}
+
+// union returns the anchors of a choice between the pieces alts: nil if
+// any of them may match without a word of its own.
+func union(alts []*anchors) *anchors {
+	if len(alts) == 1 {
+		return alts[0]
+	}
+	u := &anchors{parts: make([]*anchors, len(alts))}
+	for i, a := range alts {
+		if a == nil {
+			return nil
+		}
+		u.parts[i] = a
+		u.cost += a.cost
+	}
+	return u
+}
+
+// each calls word with each of the anchors' words, then start with each of
+// their starts.
+func (a *anchors) each(word, start func(string)) {
+	a.eachWord(word)
+	a.eachStart(start)
+}
+
+func (a *anchors) eachWord(fn func(string)) {
 	for _, w := range a.words {
-		if stopwords[w] || contextwords[w] {
-			n += 50
-		}
+		fn(w)
 	}
+	for _, p := range a.parts {
+		p.eachWord(fn)
+	}
+}
+
+func (a *anchors) eachStart(fn func(string)) {
 	for _, s := range a.starts {
-		if len(s) < 3 {
-			n += 50
-		}
+		fn(s)
 	}
-	return n
-}
-
-func union(a, b *anchors) *anchors {
-	if a == nil || b == nil {
-		return nil
+	for _, p := range a.parts {
+		p.eachStart(fn)
 	}
-	return &anchors{words: append(append([]string(nil), a.words...), b.words...), starts: append(append([]string(nil), a.starts...), b.starts...)}
-}
-
-// compiled is a parsed piece of a pattern: its regular expression and its
-// anchors.
-type compiled struct {
-	re      string
-	anchors *anchors
-	// all are the anchors of every item a sequence cannot match without:
-	// a question must hold one word of each.
-	all []*anchors
 }
 
 // mustParseMeanings parses an embedded meaning table; the tests parse
@@ -122,10 +201,23 @@ func mustParseMeanings(name, text string) *meaningTable {
 
 // parseMeanings reads the format described at the top of crisis.txt.
 func parseMeanings(text string) (*meaningTable, error) {
-	t := &meaningTable{byWord: map[string][]int32{}, byStart: map[string][]int32{}}
-	defines := map[string]compiled{}
-	seenWord := map[string]bool{}
-	for n, line := range strings.Split(text, "\n") {
+	t := &meaningTable{byWord: map[string][]int32{}, byStart: map[string][]int32{}, text: text}
+	var defines []*define
+	latest := map[string]*define{}
+	// p is reused for every line: its token buffer and the anchors of
+	// single words, which are shared by every pattern that has the word.
+	p := &patternParser{latest: latest, wordAnchors: map[string]*anchors{}, startAnchors: map[string]*anchors{}}
+	parse := func(src string) (anc *anchors, all []*anchors, err error) {
+		p.src, p.toks, p.pos = src, patternTokens(p.toks[:0], src), 0
+		anc, all, err = p.alternatives(true)
+		if err == nil && p.pos < len(p.toks) {
+			err = fmt.Errorf("%q: a ) without its (", src)
+		}
+		return anc, all, err
+	}
+	for n, rest := 0, text; rest != ""; n++ {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
 		}
@@ -138,11 +230,14 @@ func parseMeanings(text string) (*meaningTable, error) {
 			if !ok {
 				return nil, fmt.Errorf("line %d: a define needs NAME = alternatives", n+1)
 			}
-			c, err := compilePattern("( "+body+" )", defines)
+			d := &define{name: strings.TrimSpace(name), src: "( " + body + " )", defines: defines[:len(defines):len(defines)]}
+			anc, _, err := parse(d.src)
 			if err != nil {
 				return nil, fmt.Errorf("line %d: %w", n+1, err)
 			}
-			defines[strings.TrimSpace(name)] = c
+			d.anchors = anc
+			defines = append(defines, d)
+			latest[d.name] = d
 		case strings.HasPrefix(line, "["):
 			if k := len(t.meanings); k > 0 && (len(t.patterns) == 0 || t.patterns[len(t.patterns)-1].meaning != k-1) {
 				return nil, fmt.Errorf("line %d: %s has no patterns", n+1, t.meanings[k-1].name)
@@ -157,27 +252,44 @@ func parseMeanings(text string) (*meaningTable, error) {
 			if len(t.meanings) == 0 {
 				return nil, fmt.Errorf("line %d: a pattern before any [meaning]", n+1)
 			}
-			c, err := compilePattern(line, defines)
+			anc, all, err := parse(line)
 			if err != nil {
 				return nil, fmt.Errorf("line %d: %w", n+1, err)
 			}
-			// The expression is compiled when a question first needs it
-			// (compiling all of them here was most of the time a window
-			// took to show); TestEveryPatternCompiles holds the files to
+			// The expression is written and compiled when a question
+			// first needs it; TestEveryPatternCompiles holds the files to
 			// expressions that compile.
-			t.add(&pattern{meaning: len(t.meanings) - 1, source: c.re, required: c.all}, c.anchors)
-		}
-		for _, w := range strings.FieldsFunc(line, func(c rune) bool { return c < 'a' || c > 'z' }) {
-			if len(w) >= 5 && !seenWord[w] && !strings.Contains(line, w+"*") {
-				seenWord[w] = true
-				t.words = append(t.words, w)
-			}
+			t.add(&pattern{meaning: len(t.meanings) - 1, line: line, defines: defines[:len(defines):len(defines)], required: all}, anc)
 		}
 	}
 	if k := len(t.meanings); k > 0 && (len(t.patterns) == 0 || t.patterns[len(t.patterns)-1].meaning != k-1) {
 		return nil, fmt.Errorf("%s has no patterns", t.meanings[k-1].name)
 	}
 	return t, nil
+}
+
+// typedWords returns the patterns' own words of five letters or more,
+// which a slip of the keyboard may reach ("hopless" is "hopeless"), in
+// the order of the table. They are read the first time a question has a
+// word that may be a slip.
+func (t *meaningTable) typedWords() []string {
+	t.wordsOnce.Do(func() {
+		seen := map[string]bool{}
+		for rest := t.text; rest != ""; {
+			var line string
+			line, rest, _ = strings.Cut(rest, "\n")
+			if i := strings.IndexByte(line, '#'); i >= 0 {
+				line = line[:i]
+			}
+			for _, w := range strings.FieldsFunc(line, func(c rune) bool { return c < 'a' || c > 'z' }) {
+				if len(w) >= 5 && !seen[w] && !strings.Contains(line, w+"*") {
+					seen[w] = true
+					t.words = append(t.words, w)
+				}
+			}
+		}
+	})
+	return t.words
 }
 
 // add files a pattern under its anchors.
@@ -188,13 +300,12 @@ func (t *meaningTable) add(p *pattern, a *anchors) {
 		t.always = append(t.always, id)
 		return
 	}
-	for _, w := range a.words {
+	a.each(func(w string) {
 		t.byWord[w] = appendOnce(t.byWord[w], id)
-	}
-	for _, s := range a.starts {
+	}, func(s string) {
 		t.byStart[s] = appendOnce(t.byStart[s], id)
 		t.maxStart = max(t.maxStart, len(s))
-	}
+	})
 }
 
 func appendOnce(ids []int32, id int32) []int32 {
@@ -204,135 +315,200 @@ func appendOnce(ids []int32, id int32) []int32 {
 	return append(ids, id)
 }
 
-// compilePattern turns one pattern into a regular expression over folded
-// words, each followed by a space (every word consumes the space after it,
-// so pieces join without separators), with its anchors.
-func compilePattern(src string, defines map[string]compiled) (compiled, error) {
-	p := &patternParser{src: src, toks: patternTokens(src), defines: defines}
-	c, err := p.alternatives()
-	if err == nil && p.pos < len(p.toks) {
-		err = fmt.Errorf("%q: a ) without its (", src)
-	}
-	return c, err
-}
-
 // patternParser reads alternatives := sequence ("|" sequence)*;
 // sequence := item*; item := word | word* | .. | {NAME} | ( alternatives )
 // | ( alternatives )?
+//
+// It reads a pattern in one of two ways. Reading a table, it finds the
+// pattern's anchors and reports what is wrong with it. With out set, it
+// writes the pattern's regular expression over folded words, each
+// followed by a space (every word consumes the space after it, so pieces
+// join without separators), and finds no anchors.
 type patternParser struct {
-	src     string
-	toks    []string
-	pos     int
-	defines map[string]compiled
+	src  string
+	toks []string
+	pos  int
+	// latest holds the classes of words defined so far, by name, while a
+	// table is read; defines, those above a pattern written out.
+	latest  map[string]*define
+	defines []*define
+	out     *strings.Builder
+	// wordAnchors and startAnchors are the anchors of single words and
+	// starts of words, made once for the whole table.
+	wordAnchors, startAnchors map[string]*anchors
+	// alts is a stack of the anchors of the alternatives being read.
+	alts []*anchors
 }
 
-func (p *patternParser) alternatives() (compiled, error) {
-	var res []string
-	var anc *anchors
+// alternatives reads alternatives, returning their anchors and, at the
+// top of a pattern, the anchors of every item a question must hold a word
+// of.
+func (p *patternParser) alternatives(top bool) (*anchors, []*anchors, error) {
+	base := len(p.alts)
 	var all []*anchors
-	for first := true; ; first = false {
-		c, err := p.sequence()
+	for n := 0; ; n++ {
+		if n > 0 && p.out != nil {
+			p.out.WriteByte('|')
+		}
+		a, seqAll, err := p.sequence(top)
 		if err != nil {
-			return compiled{}, err
+			p.alts = p.alts[:base]
+			return nil, nil, err
 		}
-		res = append(res, c.re)
-		if first {
-			anc, all = c.anchors, c.all
+		if n == 0 {
+			all = seqAll
 		} else {
-			anc, all = union(anc, c.anchors), nil
+			all = nil
 		}
+		p.alts = append(p.alts, a)
 		if p.pos < len(p.toks) && p.toks[p.pos] == "|" {
 			p.pos++
 			continue
 		}
 		break
 	}
-	if all == nil && anc != nil {
+	if p.out != nil {
+		p.alts = p.alts[:base]
+		return nil, nil, nil
+	}
+	anc := union(p.alts[base:])
+	p.alts = p.alts[:base]
+	if top && all == nil && anc != nil {
 		all = []*anchors{anc}
 	}
-	return compiled{re: strings.Join(res, "|"), anchors: anc, all: all}, nil
+	return anc, all, nil
 }
 
 // sequence anchors itself on its item whose anchor words questions hold
 // least often: any question it matches holds one of them.
-func (p *patternParser) sequence() (compiled, error) {
-	var b strings.Builder
+func (p *patternParser) sequence(top bool) (*anchors, []*anchors, error) {
 	var best *anchors
 	var all []*anchors
 	for p.pos < len(p.toks) {
 		tok := p.toks[p.pos]
-		var c compiled
+		var a *anchors
 		switch {
 		case tok == "|" || tok == ")" || tok == ")?":
-			return compiled{re: b.String(), anchors: best, all: all}, nil
+			return best, all, nil
 		case tok == "(":
 			p.pos++
-			inner, err := p.alternatives()
+			if p.out != nil {
+				p.out.WriteString("(?:")
+			}
+			inner, _, err := p.alternatives(false)
 			if err != nil {
-				return compiled{}, err
+				return nil, nil, err
 			}
 			if p.pos >= len(p.toks) {
-				return compiled{}, fmt.Errorf("%q: a ( is not closed", p.src)
+				return nil, nil, fmt.Errorf("%q: a ( is not closed", p.src)
 			}
-			c = compiled{re: "(?:" + inner.re + ")", anchors: inner.anchors}
+			a = inner
+			if p.out != nil {
+				p.out.WriteByte(')')
+			}
 			if p.toks[p.pos] == ")?" {
-				c = compiled{re: c.re + "?"}
+				a = nil
+				if p.out != nil {
+					p.out.WriteByte('?')
+				}
 			}
 		case tok == "..":
-			c = compiled{re: `(?:\S+ ){0,3}`}
-		case strings.HasPrefix(tok, "{"):
-			d, ok := p.defines[strings.Trim(tok, "{}")]
-			if !ok {
-				return compiled{}, fmt.Errorf("%q: %s is not defined above it", p.src, tok)
+			if p.out != nil {
+				p.out.WriteString(`(?:\S+ ){0,3}`)
 			}
-			c = d
+		case strings.HasPrefix(tok, "{"):
+			name := strings.Trim(tok, "{}")
+			if p.out != nil {
+				d := p.define(name)
+				if d == nil {
+					return nil, nil, fmt.Errorf("%q: %s is not defined above it", p.src, tok)
+				}
+				p.out.WriteString(d.expression())
+				break
+			}
+			d, ok := p.latest[name]
+			if !ok {
+				return nil, nil, fmt.Errorf("%q: %s is not defined above it", p.src, tok)
+			}
+			a = d.anchors
 		default:
 			word, stemmed := strings.CutSuffix(tok, "*")
-			for _, r := range word {
-				if (r < 'a' || r > 'z') && (r < '0' || r > '9') {
-					return compiled{}, fmt.Errorf("%q: %q is not a folded word (lower case, no accents or apostrophes)", p.src, tok)
+			for i := 0; i < len(word); i++ {
+				if r := word[i]; (r < 'a' || r > 'z') && (r < '0' || r > '9') {
+					return nil, nil, fmt.Errorf("%q: %q is not a folded word (lower case, no accents or apostrophes)", p.src, tok)
 				}
 			}
 			if word == "" {
-				return compiled{}, fmt.Errorf("%q: %q is not a word", p.src, tok)
+				return nil, nil, fmt.Errorf("%q: %q is not a word", p.src, tok)
 			}
-			if stemmed {
-				c = compiled{re: word + `\S* `, anchors: &anchors{starts: []string{word}}}
-			} else {
-				c = compiled{re: word + " ", anchors: &anchors{words: []string{word}}}
+			switch {
+			case p.out != nil && stemmed:
+				p.out.WriteString(word)
+				p.out.WriteString(`\S* `)
+			case p.out != nil:
+				p.out.WriteString(word)
+				p.out.WriteByte(' ')
+			case stemmed:
+				a = p.startAnchors[word]
+				if a == nil {
+					a = wordAnchors(word, true)
+					p.startAnchors[word] = a
+				}
+			default:
+				a = p.wordAnchors[word]
+				if a == nil {
+					a = wordAnchors(word, false)
+					p.wordAnchors[word] = a
+				}
 			}
 		}
 		p.pos++
-		b.WriteString(c.re)
-		if c.anchors != nil {
-			all = append(all, c.anchors)
-			if best == nil || c.anchors.cost() < best.cost() {
-				best = c.anchors
+		if a != nil {
+			if top {
+				all = append(all, a)
+			}
+			if best == nil || a.cost < best.cost {
+				best = a
 			}
 		}
 	}
-	return compiled{re: b.String(), anchors: best, all: all}, nil
+	return best, all, nil
 }
 
-// patternTokens splits a pattern into words and the symbols ( ) )? | ..
-func patternTokens(pattern string) []string {
-	var toks []string
-	var word strings.Builder
-	flush := func() {
-		if word.Len() > 0 {
-			toks = append(toks, word.String())
-			word.Reset()
+// define returns the class of words of that name defined last above the
+// pattern being written out, or nil.
+func (p *patternParser) define(name string) *define {
+	for i := len(p.defines) - 1; i >= 0; i-- {
+		if p.defines[i].name == name {
+			return p.defines[i]
+		}
+	}
+	return nil
+}
+
+// patternTokens appends to toks the words of a pattern and the symbols
+// ( ) )? | .. in it. The words are pieces of pattern: a table's tokens
+// cost no copies.
+func patternTokens(toks []string, pattern string) []string {
+	start := -1
+	flush := func(i int) {
+		if start >= 0 {
+			toks = append(toks, pattern[start:i])
+			start = -1
 		}
 	}
 	for i := 0; i < len(pattern); i++ {
 		switch c := pattern[i]; {
 		case c == ' ' || c == '\t':
-			flush()
-		case c == '(' || c == '|':
-			flush()
-			toks = append(toks, string(c))
+			flush(i)
+		case c == '(':
+			flush(i)
+			toks = append(toks, "(")
+		case c == '|':
+			flush(i)
+			toks = append(toks, "|")
 		case c == ')':
-			flush()
+			flush(i)
 			if i+1 < len(pattern) && pattern[i+1] == '?' {
 				toks = append(toks, ")?")
 				i++
@@ -340,10 +516,12 @@ func patternTokens(pattern string) []string {
 				toks = append(toks, ")")
 			}
 		default:
-			word.WriteByte(c)
+			if start < 0 {
+				start = i
+			}
 		}
 	}
-	flush()
+	flush(len(pattern))
 	return toks
 }
 
@@ -416,12 +594,13 @@ func (t *meaningTable) correct(w string) string {
 	if len(w) < minCorrected {
 		return w
 	}
-	for _, c := range t.words {
+	words := t.typedWords()
+	for _, c := range words {
 		if c == w {
 			return w
 		}
 	}
-	for _, c := range t.words {
+	for _, c := range words {
 		if len(c) >= minCorrected && isSlip(w, c) {
 			if isEnglishWord(w) {
 				return w // a word in its own right ("blocking", not "locking")
@@ -508,6 +687,8 @@ func holdsAll(has map[string]bool, words []string, sets []*anchors) bool {
 	return true
 }
 
+// holds reports whether the question's words hold a word or start of a
+// word of the anchors.
 func holds(has map[string]bool, words []string, a *anchors) bool {
 	for _, w := range a.words {
 		if has[w] {
@@ -519,6 +700,11 @@ func holds(has map[string]bool, words []string, a *anchors) bool {
 			if strings.HasPrefix(w, s) {
 				return true
 			}
+		}
+	}
+	for _, p := range a.parts {
+		if holds(has, words, p) {
+			return true
 		}
 	}
 	return false
