@@ -18,7 +18,7 @@ import (
 // more part of the question, which the listings that meet it answer
 // fully: they rise above listings that merely share its words.
 
-//go:embed needs/*.txt needs/examples/*.txt
+//go:embed needs/*.txt
 var needsFiles embed.FS
 
 // defaultNeeds is read from the taxonomy when first needed: reading it
@@ -92,20 +92,13 @@ func (ix *Index) Needs(query string) []string {
 	return out
 }
 
-var (
-	needsBayesOnce sync.Once
-	needsBayes     *bayesModel
-)
+//go:embed needs_model.txt
+var needsModel string
 
-// needsReader is the naive Bayes model of the needs, learned from their
-// examples when first needed.
-func needsReader() *bayesModel {
-	needsBayesOnce.Do(func() {
-		labels, examples := labelled(joinFiles(needsFiles, "needs/examples/*.txt"))
-		needsBayes = newBayesModel(labels, examples)
-	})
-	return needsBayes
-}
+// needsReader is the naive Bayes model of the needs, read when first
+// needed. It is learned from their examples (needs/examples/) by go
+// generate (see bayes.go).
+var needsReader = sync.OnceValue(func() *bayesModel { return mustParseBayes("needs_model.txt", needsModel) })
 
 // labelled reads "label: phrasing" lines, skipping blank lines and #
 // comments.
