@@ -74,7 +74,7 @@ type define struct {
 	// may use the classes defined above it.
 	src     string
 	defines []*define
-	anchors *anchors
+	anchors piece
 	once    sync.Once
 	re      string
 }
@@ -120,73 +120,140 @@ type meaningTable struct {
 // without any word of its own (it is optional, or a gap).
 type anchors struct {
 	words, starts []string
-	// parts are the anchors of the alternatives of a choice, whose words
-	// and starts are these anchors' too: a choice between classes of
-	// words ("( {KIN} | {PARTNER} )") shares theirs rather than copy them.
+	// parts are the anchors of alternatives of a choice, whose words and
+	// starts are these anchors' too: a choice between classes of words
+	// ("( {KIN} | {PARTNER} )") shares theirs rather than copy them.
 	parts []*anchors
-	// cost is how often a question may hold one of the anchors: a word a
-	// question says all the time ("my", "have") files the pattern where
-	// most questions look.
-	cost int
+	// costPlus1 is cost()+1 once it is known: most anchors are never
+	// weighed against another.
+	costPlus1 int
 }
 
-// wordAnchors returns the anchors of one word, or with start set of the
-// start of a word.
-func wordAnchors(w string, start bool) *anchors {
-	if start {
-		a := &anchors{starts: []string{w}, cost: 1}
-		if len(w) < 3 {
-			a.cost += 50
+// cost is how often a question may hold one of the anchors: a word a
+// question says all the time ("my", "have") files the pattern where most
+// questions look.
+func (a *anchors) cost() int {
+	if a.costPlus1 == 0 {
+		n := 0
+		for _, w := range a.words {
+			n += wordCost(w, false)
 		}
-		return a
+		for _, s := range a.starts {
+			n += wordCost(s, true)
+		}
+		for _, p := range a.parts {
+			n += p.cost()
+		}
+		a.costPlus1 = n + 1
 	}
-	a := &anchors{words: []string{w}, cost: 1}
-	if stopwords[w] || contextwords[w] {
-		a.cost += 50
+	return a.costPlus1 - 1
+}
+
+// wordCost is the cost of anchors of the one word w, or with start set of
+// the start of a word.
+func wordCost(w string, start bool) int {
+	if start && len(w) < 3 || !start && (stopwords[w] || contextwords[w]) {
+		return 51
+	}
+	return 1
+}
+
+// each calls word with each of the anchors' words, and start with each of
+// their starts.
+func (a *anchors) each(word, start func(string)) {
+	for _, w := range a.words {
+		word(w)
+	}
+	for _, s := range a.starts {
+		start(s)
+	}
+	for _, p := range a.parts {
+		p.each(word, start)
+	}
+}
+
+// piece is the anchors of a piece of a pattern while it is read: a lone
+// word (or start of a word, with start set) is kept as the word until it
+// must be anchors of its own. Most are one of a choice of words, which
+// takes them as its own; the zero piece has no anchors.
+type piece struct {
+	a     *anchors
+	word  string
+	start bool
+}
+
+func (x piece) none() bool { return x.a == nil && x.word == "" }
+
+func (x piece) cost() int {
+	if x.a != nil {
+		return x.a.cost()
+	}
+	return wordCost(x.word, x.start)
+}
+
+// anchors returns the piece as anchors, those of a lone word made once
+// for the whole table.
+func (p *patternParser) anchors(x piece) *anchors {
+	if x.a != nil || x.word == "" {
+		return x.a
+	}
+	key := x.word
+	if x.start {
+		key += "*"
+	}
+	a := p.made[key]
+	if a == nil {
+		a = &anchors{}
+		if x.start {
+			a.starts = []string{x.word}
+		} else {
+			a.words = []string{x.word}
+		}
+		p.made[key] = a
 	}
 	return a
 }
 
-// union returns the anchors of a choice between the pieces alts: nil if
+// union returns the anchors of a choice between the pieces alts: none if
 // any of them may match without a word of its own.
-func union(alts []*anchors) *anchors {
+func union(alts []piece) piece {
 	if len(alts) == 1 {
 		return alts[0]
 	}
-	u := &anchors{parts: make([]*anchors, len(alts))}
-	for i, a := range alts {
-		if a == nil {
-			return nil
+	nw, ns, np := 0, 0, 0
+	for _, x := range alts {
+		switch {
+		case x.none():
+			return piece{}
+		case x.a != nil:
+			np++
+		case x.start:
+			ns++
+		default:
+			nw++
 		}
-		u.parts[i] = a
-		u.cost += a.cost
 	}
-	return u
-}
-
-// each calls word with each of the anchors' words, then start with each of
-// their starts.
-func (a *anchors) each(word, start func(string)) {
-	a.eachWord(word)
-	a.eachStart(start)
-}
-
-func (a *anchors) eachWord(fn func(string)) {
-	for _, w := range a.words {
-		fn(w)
+	u := &anchors{}
+	if nw > 0 {
+		u.words = make([]string, 0, nw)
 	}
-	for _, p := range a.parts {
-		p.eachWord(fn)
+	if ns > 0 {
+		u.starts = make([]string, 0, ns)
 	}
-}
-
-func (a *anchors) eachStart(fn func(string)) {
-	for _, s := range a.starts {
-		fn(s)
+	if np > 0 {
+		u.parts = make([]*anchors, 0, np)
 	}
-	for _, p := range a.parts {
-		p.eachStart(fn)
+	for _, x := range alts {
+		switch {
+		case x.a != nil:
+			u.parts = append(u.parts, x.a)
+		case x.start:
+			u.starts = append(u.starts, x.word)
+		default:
+			u.words = append(u.words, x.word)
+		}
 	}
+	return piece{a: u}
 }
 
 // mustParseMeanings parses an embedded meaning table; the tests parse
@@ -201,13 +268,15 @@ func mustParseMeanings(name, text string) *meaningTable {
 
 // parseMeanings reads the format described at the top of crisis.txt.
 func parseMeanings(text string) (*meaningTable, error) {
-	t := &meaningTable{byWord: map[string][]int32{}, byStart: map[string][]int32{}, text: text}
+	// The maps are made about the size they grow to, in words of the
+	// table.
+	t := &meaningTable{byWord: make(map[string][]int32, len(text)/100), byStart: map[string][]int32{}, text: text}
 	var defines []*define
 	latest := map[string]*define{}
 	// p is reused for every line: its token buffer and the anchors of
-	// single words, which are shared by every pattern that has the word.
-	p := &patternParser{latest: latest, wordAnchors: map[string]*anchors{}, startAnchors: map[string]*anchors{}}
-	parse := func(src string) (anc *anchors, all []*anchors, err error) {
+	// lone words, which are shared by every pattern that has the word.
+	p := &patternParser{latest: latest, made: make(map[string]*anchors, len(text)/200)}
+	parse := func(src string) (anc piece, all []*anchors, err error) {
 		p.src, p.toks, p.pos = src, patternTokens(p.toks[:0], src), 0
 		anc, all, err = p.alternatives(true)
 		if err == nil && p.pos < len(p.toks) {
@@ -293,19 +362,24 @@ func (t *meaningTable) typedWords() []string {
 }
 
 // add files a pattern under its anchors.
-func (t *meaningTable) add(p *pattern, a *anchors) {
+func (t *meaningTable) add(p *pattern, x piece) {
 	id := int32(len(t.patterns))
 	t.patterns = append(t.patterns, p)
-	if a == nil {
-		t.always = append(t.always, id)
-		return
-	}
-	a.each(func(w string) {
-		t.byWord[w] = appendOnce(t.byWord[w], id)
-	}, func(s string) {
+	word := func(w string) { t.byWord[w] = appendOnce(t.byWord[w], id) }
+	start := func(s string) {
 		t.byStart[s] = appendOnce(t.byStart[s], id)
 		t.maxStart = max(t.maxStart, len(s))
-	})
+	}
+	switch {
+	case x.a != nil:
+		x.a.each(word, start)
+	case x.start:
+		start(x.word)
+	case x.word != "":
+		word(x.word)
+	default:
+		t.always = append(t.always, id)
+	}
 }
 
 func appendOnce(ids []int32, id int32) []int32 {
@@ -333,34 +407,34 @@ type patternParser struct {
 	latest  map[string]*define
 	defines []*define
 	out     *strings.Builder
-	// wordAnchors and startAnchors are the anchors of single words and
-	// starts of words, made once for the whole table.
-	wordAnchors, startAnchors map[string]*anchors
+	// made holds the anchors of lone words ("word") and starts of words
+	// ("word*"), made once for the whole table.
+	made map[string]*anchors
 	// alts is a stack of the anchors of the alternatives being read.
-	alts []*anchors
+	alts []piece
 }
 
 // alternatives reads alternatives, returning their anchors and, at the
 // top of a pattern, the anchors of every item a question must hold a word
 // of.
-func (p *patternParser) alternatives(top bool) (*anchors, []*anchors, error) {
+func (p *patternParser) alternatives(top bool) (piece, []*anchors, error) {
 	base := len(p.alts)
 	var all []*anchors
 	for n := 0; ; n++ {
 		if n > 0 && p.out != nil {
 			p.out.WriteByte('|')
 		}
-		a, seqAll, err := p.sequence(top)
+		x, seqAll, err := p.sequence(top)
 		if err != nil {
 			p.alts = p.alts[:base]
-			return nil, nil, err
+			return piece{}, nil, err
 		}
 		if n == 0 {
 			all = seqAll
 		} else {
 			all = nil
 		}
-		p.alts = append(p.alts, a)
+		p.alts = append(p.alts, x)
 		if p.pos < len(p.toks) && p.toks[p.pos] == "|" {
 			p.pos++
 			continue
@@ -369,24 +443,25 @@ func (p *patternParser) alternatives(top bool) (*anchors, []*anchors, error) {
 	}
 	if p.out != nil {
 		p.alts = p.alts[:base]
-		return nil, nil, nil
+		return piece{}, nil, nil
 	}
-	anc := union(p.alts[base:])
+	x := union(p.alts[base:])
 	p.alts = p.alts[:base]
-	if top && all == nil && anc != nil {
-		all = []*anchors{anc}
+	if top && all == nil && !x.none() {
+		all = []*anchors{p.anchors(x)}
 	}
-	return anc, all, nil
+	return x, all, nil
 }
 
 // sequence anchors itself on its item whose anchor words questions hold
 // least often: any question it matches holds one of them.
-func (p *patternParser) sequence(top bool) (*anchors, []*anchors, error) {
-	var best *anchors
+func (p *patternParser) sequence(top bool) (piece, []*anchors, error) {
+	var best piece
+	bestCost := -1 // not yet known
 	var all []*anchors
 	for p.pos < len(p.toks) {
 		tok := p.toks[p.pos]
-		var a *anchors
+		var x piece
 		switch {
 		case tok == "|" || tok == ")" || tok == ")?":
 			return best, all, nil
@@ -397,17 +472,17 @@ func (p *patternParser) sequence(top bool) (*anchors, []*anchors, error) {
 			}
 			inner, _, err := p.alternatives(false)
 			if err != nil {
-				return nil, nil, err
+				return piece{}, nil, err
 			}
 			if p.pos >= len(p.toks) {
-				return nil, nil, fmt.Errorf("%q: a ( is not closed", p.src)
+				return piece{}, nil, fmt.Errorf("%q: a ( is not closed", p.src)
 			}
-			a = inner
+			x = inner
 			if p.out != nil {
 				p.out.WriteByte(')')
 			}
 			if p.toks[p.pos] == ")?" {
-				a = nil
+				x = piece{}
 				if p.out != nil {
 					p.out.WriteByte('?')
 				}
@@ -421,54 +496,55 @@ func (p *patternParser) sequence(top bool) (*anchors, []*anchors, error) {
 			if p.out != nil {
 				d := p.define(name)
 				if d == nil {
-					return nil, nil, fmt.Errorf("%q: %s is not defined above it", p.src, tok)
+					return piece{}, nil, fmt.Errorf("%q: %s is not defined above it", p.src, tok)
 				}
 				p.out.WriteString(d.expression())
 				break
 			}
 			d, ok := p.latest[name]
 			if !ok {
-				return nil, nil, fmt.Errorf("%q: %s is not defined above it", p.src, tok)
+				return piece{}, nil, fmt.Errorf("%q: %s is not defined above it", p.src, tok)
 			}
-			a = d.anchors
+			x = d.anchors
 		default:
 			word, stemmed := strings.CutSuffix(tok, "*")
 			for i := 0; i < len(word); i++ {
 				if r := word[i]; (r < 'a' || r > 'z') && (r < '0' || r > '9') {
-					return nil, nil, fmt.Errorf("%q: %q is not a folded word (lower case, no accents or apostrophes)", p.src, tok)
+					return piece{}, nil, fmt.Errorf("%q: %q is not a folded word (lower case, no accents or apostrophes)", p.src, tok)
 				}
 			}
 			if word == "" {
-				return nil, nil, fmt.Errorf("%q: %q is not a word", p.src, tok)
+				return piece{}, nil, fmt.Errorf("%q: %q is not a word", p.src, tok)
 			}
 			switch {
-			case p.out != nil && stemmed:
+			case p.out == nil:
+				x = piece{word: word, start: stemmed}
+			case stemmed:
 				p.out.WriteString(word)
 				p.out.WriteString(`\S* `)
-			case p.out != nil:
+			default:
 				p.out.WriteString(word)
 				p.out.WriteByte(' ')
-			case stemmed:
-				a = p.startAnchors[word]
-				if a == nil {
-					a = wordAnchors(word, true)
-					p.startAnchors[word] = a
-				}
-			default:
-				a = p.wordAnchors[word]
-				if a == nil {
-					a = wordAnchors(word, false)
-					p.wordAnchors[word] = a
-				}
 			}
 		}
 		p.pos++
-		if a != nil {
-			if top {
-				all = append(all, a)
+		if x.none() {
+			continue
+		}
+		if top {
+			all = append(all, p.anchors(x))
+		}
+		switch {
+		case best.none():
+			best = x
+		default:
+			// Costs are weighed only when a sequence has two anchored
+			// items to choose between.
+			if bestCost < 0 {
+				bestCost = best.cost()
 			}
-			if best == nil || a.cost < best.cost {
-				best = a
+			if c := x.cost(); c < bestCost {
+				best, bestCost = x, c
 			}
 		}
 	}
