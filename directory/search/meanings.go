@@ -46,7 +46,7 @@ type pattern struct {
 	defines []*define
 	// required are anchor sets a question must hold a word of each of
 	// before the expression is worth running.
-	required []*anchors
+	required []piece
 	once     sync.Once
 	re       *regexp.Regexp
 }
@@ -130,19 +130,19 @@ type anchors struct {
 }
 
 // cost is how often a question may hold one of the anchors: a word a
-// question says all the time ("my", "have") files the pattern where most
-// questions look.
-func (a *anchors) cost() int {
+// question says all the time ("my", "have": one of common) files the
+// pattern where most questions look.
+func (a *anchors) cost(common map[string]bool) int {
 	if a.costPlus1 == 0 {
 		n := 0
 		for _, w := range a.words {
-			n += wordCost(w, false)
+			n += wordCost(common, w, false)
 		}
 		for _, s := range a.starts {
-			n += wordCost(s, true)
+			n += wordCost(common, s, true)
 		}
 		for _, p := range a.parts {
-			n += p.cost()
+			n += p.cost(common)
 		}
 		a.costPlus1 = n + 1
 	}
@@ -151,12 +151,25 @@ func (a *anchors) cost() int {
 
 // wordCost is the cost of anchors of the one word w, or with start set of
 // the start of a word.
-func wordCost(w string, start bool) int {
-	if start && len(w) < 3 || !start && (stopwords[w] || contextwords[w]) {
+func wordCost(common map[string]bool, w string, start bool) int {
+	if start && len(w) < 3 || !start && common[w] {
 		return 51
 	}
 	return 1
 }
+
+// commonWords are the stop words and context words, which questions say
+// all the time.
+var commonWords = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(stopwords)+len(contextwords))
+	for w := range stopwords {
+		m[w] = true
+	}
+	for w := range contextwords {
+		m[w] = true
+	}
+	return m
+})
 
 // each calls word with each of the anchors' words, and start with each of
 // their starts.
@@ -184,39 +197,16 @@ type piece struct {
 
 func (x piece) none() bool { return x.a == nil && x.word == "" }
 
-func (x piece) cost() int {
+func (x piece) cost(common map[string]bool) int {
 	if x.a != nil {
-		return x.a.cost()
+		return x.a.cost(common)
 	}
-	return wordCost(x.word, x.start)
-}
-
-// anchors returns the piece as anchors, those of a lone word made once
-// for the whole table.
-func (p *patternParser) anchors(x piece) *anchors {
-	if x.a != nil || x.word == "" {
-		return x.a
-	}
-	key := x.word
-	if x.start {
-		key += "*"
-	}
-	a := p.made[key]
-	if a == nil {
-		a = &anchors{}
-		if x.start {
-			a.starts = []string{x.word}
-		} else {
-			a.words = []string{x.word}
-		}
-		p.made[key] = a
-	}
-	return a
+	return wordCost(common, x.word, x.start)
 }
 
 // union returns the anchors of a choice between the pieces alts: none if
 // any of them may match without a word of its own.
-func union(alts []piece) piece {
+func (p *patternParser) union(alts []piece) piece {
 	if len(alts) == 1 {
 		return alts[0]
 	}
@@ -233,16 +223,10 @@ func union(alts []piece) piece {
 			nw++
 		}
 	}
-	u := &anchors{}
-	if nw > 0 {
-		u.words = make([]string, 0, nw)
-	}
-	if ns > 0 {
-		u.starts = make([]string, 0, ns)
-	}
-	if np > 0 {
-		u.parts = make([]*anchors, 0, np)
-	}
+	u := p.arena.anchors()
+	u.words = p.arena.strings(nw)
+	u.starts = p.arena.strings(ns)
+	u.parts = p.arena.parts(np)
 	for _, x := range alts {
 		switch {
 		case x.a != nil:
@@ -254,6 +238,64 @@ func union(alts []piece) piece {
 		}
 	}
 	return piece{a: u}
+}
+
+// An arena hands out the many small things reading a table makes (the
+// anchors of every choice of words in it) from a few large blocks: made
+// one by one, they were much of the time reading took.
+type arena struct {
+	patternsBlock []pattern
+	anchorsBlock  []anchors
+	stringsBlock  []string
+	partsBlock    []*anchors
+	piecesBlock   []piece
+}
+
+const arenaBlock = 1024
+
+func (a *arena) pattern() *pattern {
+	if len(a.patternsBlock) == cap(a.patternsBlock) {
+		a.patternsBlock = make([]pattern, 0, arenaBlock/4)
+	}
+	a.patternsBlock = a.patternsBlock[:len(a.patternsBlock)+1]
+	return &a.patternsBlock[len(a.patternsBlock)-1]
+}
+
+func (a *arena) anchors() *anchors {
+	if len(a.anchorsBlock) == cap(a.anchorsBlock) {
+		a.anchorsBlock = make([]anchors, 0, arenaBlock/4)
+	}
+	a.anchorsBlock = a.anchorsBlock[:len(a.anchorsBlock)+1]
+	return &a.anchorsBlock[len(a.anchorsBlock)-1]
+}
+
+// strings returns an empty slice with room for n strings, or nil.
+func (a *arena) strings(n int) []string {
+	a.stringsBlock = nextBlock(a.stringsBlock, n)
+	return a.stringsBlock[len(a.stringsBlock)-n:][:0:n]
+}
+
+func (a *arena) parts(n int) []*anchors {
+	a.partsBlock = nextBlock(a.partsBlock, n)
+	return a.partsBlock[len(a.partsBlock)-n:][:0:n]
+}
+
+// pieces returns a copy of xs.
+func (a *arena) pieces(xs []piece) []piece {
+	a.piecesBlock = nextBlock(a.piecesBlock, len(xs))
+	return append(a.piecesBlock[len(a.piecesBlock)-len(xs):][:0:len(xs)], xs...)
+}
+
+// nextBlock returns block grown by n, in a new block if it has no room:
+// its last n elements are the caller's.
+func nextBlock[T any](block []T, n int) []T {
+	if n == 0 {
+		return block
+	}
+	if len(block)+n > cap(block) {
+		block = make([]T, 0, max(n, arenaBlock))
+	}
+	return block[:len(block)+n]
 }
 
 // mustParseMeanings parses an embedded meaning table; the tests parse
@@ -275,8 +317,8 @@ func parseMeanings(text string) (*meaningTable, error) {
 	latest := map[string]*define{}
 	// p is reused for every line: its token buffer and the anchors of
 	// lone words, which are shared by every pattern that has the word.
-	p := &patternParser{latest: latest, made: make(map[string]*anchors, len(text)/200)}
-	parse := func(src string) (anc piece, all []*anchors, err error) {
+	p := &patternParser{latest: latest, common: commonWords()}
+	parse := func(src string) (anc piece, all []piece, err error) {
 		p.src, p.toks, p.pos = src, patternTokens(p.toks[:0], src), 0
 		anc, all, err = p.alternatives(true)
 		if err == nil && p.pos < len(p.toks) {
@@ -328,7 +370,9 @@ func parseMeanings(text string) (*meaningTable, error) {
 			// The expression is written and compiled when a question
 			// first needs it; TestEveryPatternCompiles holds the files to
 			// expressions that compile.
-			t.add(&pattern{meaning: len(t.meanings) - 1, line: line, defines: defines[:len(defines):len(defines)], required: all}, anc)
+			pt := p.arena.pattern()
+			pt.meaning, pt.line, pt.defines, pt.required = len(t.meanings)-1, line, defines[:len(defines):len(defines)], all
+			t.add(pt, anc)
 		}
 	}
 	if k := len(t.meanings); k > 0 && (len(t.patterns) == 0 || t.patterns[len(t.patterns)-1].meaning != k-1) {
@@ -407,19 +451,22 @@ type patternParser struct {
 	latest  map[string]*define
 	defines []*define
 	out     *strings.Builder
-	// made holds the anchors of lone words ("word") and starts of words
-	// ("word*"), made once for the whole table.
-	made map[string]*anchors
-	// alts is a stack of the anchors of the alternatives being read.
+	// common are the words questions say all the time.
+	common map[string]bool
+	arena  arena
+	// alts is a stack of the anchors of the alternatives being read; all
+	// gathers the anchors of the items of a sequence at the top of a
+	// pattern.
 	alts []piece
+	all  []piece
 }
 
 // alternatives reads alternatives, returning their anchors and, at the
 // top of a pattern, the anchors of every item a question must hold a word
 // of.
-func (p *patternParser) alternatives(top bool) (piece, []*anchors, error) {
+func (p *patternParser) alternatives(top bool) (piece, []piece, error) {
 	base := len(p.alts)
-	var all []*anchors
+	var all []piece
 	for n := 0; ; n++ {
 		if n > 0 && p.out != nil {
 			p.out.WriteByte('|')
@@ -445,20 +492,28 @@ func (p *patternParser) alternatives(top bool) (piece, []*anchors, error) {
 		p.alts = p.alts[:base]
 		return piece{}, nil, nil
 	}
-	x := union(p.alts[base:])
+	x := p.union(p.alts[base:])
 	p.alts = p.alts[:base]
-	if top && all == nil && !x.none() {
-		all = []*anchors{p.anchors(x)}
+	switch {
+	case !top:
+	case len(all) > 0:
+		all = p.arena.pieces(all) // from p.all, which the next pattern reuses
+	case !x.none():
+		all = []piece{x}
 	}
 	return x, all, nil
 }
 
 // sequence anchors itself on its item whose anchor words questions hold
 // least often: any question it matches holds one of them.
-func (p *patternParser) sequence(top bool) (piece, []*anchors, error) {
+func (p *patternParser) sequence(top bool) (piece, []piece, error) {
 	var best piece
 	bestCost := -1 // not yet known
-	var all []*anchors
+	var all []piece
+	if top {
+		all = p.all[:0]
+		defer func() { p.all = all[:0] }()
+	}
 	for p.pos < len(p.toks) {
 		tok := p.toks[p.pos]
 		var x piece
@@ -532,7 +587,7 @@ func (p *patternParser) sequence(top bool) (piece, []*anchors, error) {
 			continue
 		}
 		if top {
-			all = append(all, p.anchors(x))
+			all = append(all, x)
 		}
 		switch {
 		case best.none():
@@ -541,9 +596,9 @@ func (p *patternParser) sequence(top bool) (piece, []*anchors, error) {
 			// Costs are weighed only when a sequence has two anchored
 			// items to choose between.
 			if bestCost < 0 {
-				bestCost = best.cost()
+				bestCost = best.cost(p.common)
 			}
-			if c := x.cost(); c < bestCost {
+			if c := x.cost(p.common); c < bestCost {
 				best, bestCost = x, c
 			}
 		}
@@ -566,40 +621,38 @@ func (p *patternParser) define(name string) *define {
 // ( ) )? | .. in it. The words are pieces of pattern: a table's tokens
 // cost no copies.
 func patternTokens(toks []string, pattern string) []string {
-	start := -1
-	flush := func(i int) {
-		if start >= 0 {
-			toks = append(toks, pattern[start:i])
-			start = -1
-		}
-	}
-	for i := 0; i < len(pattern); i++ {
-		switch c := pattern[i]; {
-		case c == ' ' || c == '\t':
-			flush(i)
-		case c == '(':
-			flush(i)
+	for i := 0; i < len(pattern); {
+		switch pattern[i] {
+		case ' ', '\t':
+			i++
+		case '(':
 			toks = append(toks, "(")
-		case c == '|':
-			flush(i)
+			i++
+		case '|':
 			toks = append(toks, "|")
-		case c == ')':
-			flush(i)
+			i++
+		case ')':
 			if i+1 < len(pattern) && pattern[i+1] == '?' {
 				toks = append(toks, ")?")
-				i++
+				i += 2
 			} else {
 				toks = append(toks, ")")
+				i++
 			}
 		default:
-			if start < 0 {
-				start = i
+			j := i + 1
+			for j < len(pattern) && !patternSeparator[pattern[j]] {
+				j++
 			}
+			toks = append(toks, pattern[i:j])
+			i = j
 		}
 	}
-	flush(len(pattern))
 	return toks
 }
+
+// patternSeparator holds the bytes that end a word of a pattern.
+var patternSeparator = [256]bool{' ': true, '\t': true, '(': true, '|': true, ')': true}
 
 // match returns the meanings the query has, in the table's order. Words of
 // seven letters or more that the index does not know are read as the
@@ -754,9 +807,18 @@ const minCorrected = 7
 
 // holdsAll reports whether the question's words hold a word of each anchor
 // set.
-func holdsAll(has map[string]bool, words []string, sets []*anchors) bool {
-	for _, a := range sets {
-		if !holds(has, words, a) {
+func holdsAll(has map[string]bool, words []string, sets []piece) bool {
+	for _, x := range sets {
+		var held bool
+		switch {
+		case x.a != nil:
+			held = holds(has, words, x.a)
+		case x.start:
+			held = holdsStart(words, x.word)
+		default:
+			held = has[x.word]
+		}
+		if !held {
 			return false
 		}
 	}
@@ -772,14 +834,22 @@ func holds(has map[string]bool, words []string, a *anchors) bool {
 		}
 	}
 	for _, s := range a.starts {
-		for _, w := range words {
-			if strings.HasPrefix(w, s) {
-				return true
-			}
+		if holdsStart(words, s) {
+			return true
 		}
 	}
 	for _, p := range a.parts {
 		if holds(has, words, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsStart reports whether one of the question's words starts with s.
+func holdsStart(words []string, s string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(w, s) {
 			return true
 		}
 	}

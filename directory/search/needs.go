@@ -39,12 +39,19 @@ func joinFiles(fsys fs.FS, pattern string) string {
 	if err != nil {
 		panic("directory: " + pattern + ": " + err.Error())
 	}
-	var b strings.Builder
-	for _, name := range names {
+	texts := make([][]byte, len(names))
+	size := 0
+	for i, name := range names {
 		text, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			panic("directory: " + name + ": " + err.Error())
 		}
+		texts[i] = text
+		size += len(text) + 1
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, text := range texts {
 		b.Write(text)
 		b.WriteString("\n")
 	}
