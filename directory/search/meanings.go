@@ -171,20 +171,6 @@ var commonWords = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
-// each calls word with each of the anchors' words, and start with each of
-// their starts.
-func (a *anchors) each(word, start func(string)) {
-	for _, w := range a.words {
-		word(w)
-	}
-	for _, s := range a.starts {
-		start(s)
-	}
-	for _, p := range a.parts {
-		p.each(word, start)
-	}
-}
-
 // piece is the anchors of a piece of a pattern while it is read: a lone
 // word (or start of a word, with start set) is kept as the word until it
 // must be anchors of its own. Most are one of a choice of words, which
@@ -409,21 +395,40 @@ func (t *meaningTable) typedWords() []string {
 func (t *meaningTable) add(p *pattern, x piece) {
 	id := int32(len(t.patterns))
 	t.patterns = append(t.patterns, p)
-	word := func(w string) { t.byWord[w] = appendOnce(t.byWord[w], id) }
-	start := func(s string) {
-		t.byStart[s] = appendOnce(t.byStart[s], id)
-		t.maxStart = max(t.maxStart, len(s))
-	}
 	switch {
 	case x.a != nil:
-		x.a.each(word, start)
+		t.file(x.a, id)
 	case x.start:
-		start(x.word)
+		t.fileStart(x.word, id)
 	case x.word != "":
-		word(x.word)
+		t.fileWord(x.word, id)
 	default:
 		t.always = append(t.always, id)
 	}
+}
+
+// file files pattern id under each word and start of a.
+func (t *meaningTable) file(a *anchors, id int32) {
+	for _, w := range a.words {
+		t.fileWord(w, id)
+	}
+	for _, s := range a.starts {
+		t.fileStart(s, id)
+	}
+	for _, p := range a.parts {
+		t.file(p, id)
+	}
+}
+
+func (t *meaningTable) fileWord(w string, id int32) {
+	if ids := t.byWord[w]; len(ids) == 0 || ids[len(ids)-1] != id {
+		t.byWord[w] = append(ids, id)
+	}
+}
+
+func (t *meaningTable) fileStart(s string, id int32) {
+	t.byStart[s] = appendOnce(t.byStart[s], id)
+	t.maxStart = max(t.maxStart, len(s))
 }
 
 func appendOnce(ids []int32, id int32) []int32 {
