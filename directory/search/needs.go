@@ -25,7 +25,16 @@ var needsFiles embed.FS
 // when the program started was most of the time between starting the
 // window and showing it. NewIndex, which the window runs after showing
 // itself, reads it and the crisis rail, so a first search does not wait.
-var defaultNeeds = sync.OnceValue(func() *meaningTable { return mustParseMeanings("needs/", readNeeds(needsFiles)) })
+var defaultNeeds = sync.OnceValue(func() *meaningTable {
+	// A search needs the crisis rail and the naive Bayes models too: they
+	// are read meanwhile, on another core if there is one.
+	go func() {
+		defaultCrisisRail()
+		crisisReader()
+		needsReader()
+	}()
+	return mustParseMeanings("needs/", readNeeds(needsFiles))
+})
 
 // readNeeds joins the files of the taxonomy in name order: the first holds
 // the word classes the others use.
