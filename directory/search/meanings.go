@@ -108,6 +108,7 @@ type meaningTable struct {
 	byWord, byStart map[string][]int32
 	always          []int32
 	maxStart        int // the longest start filed
+	idsBlock        []int32
 	// text is the table as written, from which words is read when a
 	// question first has a word that may be a slip.
 	text      string
@@ -296,9 +297,9 @@ func mustParseMeanings(name, text string) *meaningTable {
 
 // parseMeanings reads the format described at the top of crisis.txt.
 func parseMeanings(text string) (*meaningTable, error) {
-	// The maps are made about the size they grow to, in words of the
+	// byWord is made a little larger than it grows to, in words of the
 	// table.
-	t := &meaningTable{byWord: make(map[string][]int32, len(text)/100), byStart: map[string][]int32{}, text: text}
+	t := &meaningTable{byWord: make(map[string][]int32, len(text)/64), byStart: map[string][]int32{}, text: text}
 	var defines []*define
 	latest := map[string]*define{}
 	// p is reused for every line: its token buffer and the anchors of
@@ -421,7 +422,13 @@ func (t *meaningTable) file(a *anchors, id int32) {
 }
 
 func (t *meaningTable) fileWord(w string, id int32) {
-	if ids := t.byWord[w]; len(ids) == 0 || ids[len(ids)-1] != id {
+	ids := t.byWord[w]
+	switch {
+	case len(ids) == 0:
+		// Most words file a pattern or two: their lists start in a block.
+		t.idsBlock = nextBlock(t.idsBlock, 2)
+		t.byWord[w] = append(t.idsBlock[len(t.idsBlock)-2:][:0:2], id)
+	case ids[len(ids)-1] != id:
 		t.byWord[w] = append(ids, id)
 	}
 }
