@@ -125,9 +125,10 @@ type anchors struct {
 	// starts are these anchors' too: a choice between classes of words
 	// ("( {KIN} | {PARTNER} )") shares theirs rather than copy them.
 	parts []*anchors
-	// costPlus1 is cost()+1 once it is known: most anchors are never
-	// weighed against another.
-	costPlus1 int
+	// size is how many words and starts they are, the least their cost
+	// can be; costPlus1 is cost()+1 once it is known: most anchors are
+	// never weighed against another.
+	size, costPlus1 int
 }
 
 // cost is how often a question may hold one of the anchors: a word a
@@ -184,6 +185,14 @@ type piece struct {
 
 func (x piece) none() bool { return x.a == nil && x.word == "" }
 
+// minCost is the least x.cost can be, known without looking words up.
+func (x piece) minCost() int {
+	if x.a != nil {
+		return x.a.size
+	}
+	return 1
+}
+
 func (x piece) cost(common map[string]bool) int {
 	if x.a != nil {
 		return x.a.cost(common)
@@ -214,10 +223,12 @@ func (p *patternParser) union(alts []piece) piece {
 	u.words = p.arena.strings(nw)
 	u.starts = p.arena.strings(ns)
 	u.parts = p.arena.parts(np)
+	u.size = nw + ns
 	for _, x := range alts {
 		switch {
 		case x.a != nil:
 			u.parts = append(u.parts, x.a)
+			u.size += x.a.size
 		case x.start:
 			u.starts = append(u.starts, x.word)
 		default:
@@ -609,6 +620,9 @@ func (p *patternParser) sequence(top bool) (piece, []piece, error) {
 			// items to choose between.
 			if bestCost < 0 {
 				bestCost = best.cost(p.common)
+			}
+			if x.minCost() >= bestCost {
+				break // x cannot cost less
 			}
 			if c := x.cost(p.common); c < bestCost {
 				best, bestCost = x, c
