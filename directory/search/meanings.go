@@ -108,7 +108,8 @@ type meaningTable struct {
 	byWord, byStart map[string][]int32
 	always          []int32
 	maxStart        int // the longest start filed
-	idsBlock        []int32
+	// idsBlock is where the next word's list of patterns starts.
+	idsBlock []int32
 	// text is the table as written, from which words is read when a
 	// question first has a word that may be a slip.
 	text      string
@@ -313,8 +314,7 @@ func parseMeanings(text string) (*meaningTable, error) {
 	t := &meaningTable{byWord: make(map[string][]int32, len(text)/64), byStart: map[string][]int32{}, text: text}
 	var defines []*define
 	latest := map[string]*define{}
-	// p is reused for every line: its token buffer and the anchors of
-	// lone words, which are shared by every pattern that has the word.
+	// p reads every line, reusing its token buffer and arena.
 	p := &patternParser{latest: latest, common: commonWords()}
 	parse := func(src string) (anc piece, all []piece, err error) {
 		p.src, p.toks, p.pos = src, patternTokens(p.toks[:0], src), 0
