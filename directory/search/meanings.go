@@ -93,7 +93,8 @@ func (d *define) expression() string {
 // writeExpression writes the regular expression of a pattern that
 // parseMeanings has read without error.
 func writeExpression(b *strings.Builder, src string, defines []*define) {
-	p := &patternParser{src: src, toks: patternTokens(nil, src), defines: defines, out: b}
+	p := &patternParser{defines: defines, out: b}
+	p.start(src)
 	if _, _, err := p.alternatives(false); err != nil {
 		panic("directory: a pattern read without error fails when compiled: " + err.Error())
 	}
@@ -317,9 +318,9 @@ func parseMeanings(text string) (*meaningTable, error) {
 	// p reads every line, reusing its token buffer and arena.
 	p := &patternParser{latest: latest, common: commonWords()}
 	parse := func(src string) (anc piece, all []piece, err error) {
-		p.src, p.toks, p.pos = src, patternTokens(p.toks[:0], src), 0
+		p.start(src)
 		anc, all, err = p.alternatives(true)
-		if err == nil && p.pos < len(p.toks) {
+		if err == nil && p.tok != "" {
 			err = fmt.Errorf("%q: a ) without its (", src)
 		}
 		return anc, all, err
@@ -466,9 +467,11 @@ func appendOnce(ids []int32, id int32) []int32 {
 // followed by a space (every word consumes the space after it, so pieces
 // join without separators), and finds no anchors.
 type patternParser struct {
-	src  string
-	toks []string
-	pos  int
+	// src is the pattern; tok is its token being read (a word, or one of
+	// ( ) )? | ..), "" at its end, and end the offset after it.
+	src string
+	tok string
+	end int
 	// latest holds the classes of words defined so far, by name, while a
 	// table is read; defines, those above a pattern written out.
 	latest  map[string]*define
@@ -505,8 +508,8 @@ func (p *patternParser) alternatives(top bool) (piece, []piece, error) {
 			all = nil
 		}
 		p.alts = append(p.alts, x)
-		if p.pos < len(p.toks) && p.toks[p.pos] == "|" {
-			p.pos++
+		if p.tok == "|" {
+			p.next()
 			continue
 		}
 		break
@@ -537,14 +540,15 @@ func (p *patternParser) sequence(top bool) (piece, []piece, error) {
 		all = p.all[:0]
 		defer func() { p.all = all[:0] }()
 	}
-	for p.pos < len(p.toks) {
-		tok := p.toks[p.pos]
+	for p.tok != "" {
+		tok := p.tok
 		var x piece
 		switch {
-		case tok == "|" || tok == ")" || tok == ")?":
+		// A token of ( ) )? | is one symbol, so its first byte tells it.
+		case tok[0] == '|' || tok[0] == ')':
 			return best, all, nil
-		case tok == "(":
-			p.pos++
+		case tok[0] == '(':
+			p.next()
 			if p.out != nil {
 				p.out.WriteString("(?:")
 			}
@@ -552,14 +556,14 @@ func (p *patternParser) sequence(top bool) (piece, []piece, error) {
 			if err != nil {
 				return piece{}, nil, err
 			}
-			if p.pos >= len(p.toks) {
+			if p.tok == "" {
 				return piece{}, nil, fmt.Errorf("%q: a ( is not closed", p.src)
 			}
 			x = inner
 			if p.out != nil {
 				p.out.WriteByte(')')
 			}
-			if p.toks[p.pos] == ")?" {
+			if p.tok == ")?" {
 				x = piece{}
 				if p.out != nil {
 					p.out.WriteByte('?')
@@ -569,7 +573,7 @@ func (p *patternParser) sequence(top bool) (piece, []piece, error) {
 			if p.out != nil {
 				p.out.WriteString(`(?:\S+ ){0,3}`)
 			}
-		case strings.HasPrefix(tok, "{"):
+		case tok[0] == '{':
 			name := strings.Trim(tok, "{}")
 			if p.out != nil {
 				d := p.define(name)
@@ -605,7 +609,7 @@ func (p *patternParser) sequence(top bool) (piece, []piece, error) {
 				p.out.WriteByte(' ')
 			}
 		}
-		p.pos++
+		p.next()
 		if x.none() {
 			continue
 		}
@@ -643,38 +647,41 @@ func (p *patternParser) define(name string) *define {
 	return nil
 }
 
-// patternTokens appends to toks the words of a pattern and the symbols
-// ( ) )? | .. in it. The words are pieces of pattern: a table's tokens
-// cost no copies.
-func patternTokens(toks []string, pattern string) []string {
-	for i := 0; i < len(pattern); {
-		switch pattern[i] {
-		case ' ', '\t':
-			i++
-		case '(':
-			toks = append(toks, "(")
-			i++
-		case '|':
-			toks = append(toks, "|")
-			i++
-		case ')':
-			if i+1 < len(pattern) && pattern[i+1] == '?' {
-				toks = append(toks, ")?")
-				i += 2
-			} else {
-				toks = append(toks, ")")
-				i++
-			}
-		default:
-			j := i + 1
-			for j < len(pattern) && !patternSeparator[pattern[j]] {
-				j++
-			}
-			toks = append(toks, pattern[i:j])
-			i = j
-		}
+// start starts reading src.
+func (p *patternParser) start(src string) {
+	p.src, p.tok, p.end = src, "", 0
+	p.next()
+}
+
+// next reads the next token. The words are pieces of the pattern: reading
+// a table copies none.
+func (p *patternParser) next() {
+	s, i := p.src, p.end
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
 	}
-	return toks
+	if i == len(s) {
+		p.tok, p.end = "", i
+		return
+	}
+	switch s[i] {
+	case '(':
+		p.tok, p.end = "(", i+1
+	case '|':
+		p.tok, p.end = "|", i+1
+	case ')':
+		if i+1 < len(s) && s[i+1] == '?' {
+			p.tok, p.end = ")?", i+2
+		} else {
+			p.tok, p.end = ")", i+1
+		}
+	default:
+		j := i + 1
+		for j < len(s) && !patternSeparator[s[j]] {
+			j++
+		}
+		p.tok, p.end = s[i:j], j
+	}
 }
 
 // patternSeparator holds the bytes that end a word of a pattern.
