@@ -320,7 +320,7 @@ func parseMeanings(text string) (*meaningTable, error) {
 	parse := func(src string) (anc piece, all []piece, err error) {
 		p.start(src)
 		anc, all, err = p.alternatives(true)
-		if err == nil && p.tok != "" {
+		if err == nil && p.at < len(p.src) {
 			err = fmt.Errorf("%q: a ) without its (", src)
 		}
 		return anc, all, err
@@ -467,11 +467,11 @@ func appendOnce(ids []int32, id int32) []int32 {
 // followed by a space (every word consumes the space after it, so pieces
 // join without separators), and finds no anchors.
 type patternParser struct {
-	// src is the pattern; tok is its token being read (a word, or one of
-	// ( ) )? | ..), "" at its end, and end the offset after it.
-	src string
-	tok string
-	end int
+	// src is the pattern, and src[at:end] its token being read: a word,
+	// or one of ( ) )? | .. (offsets rather than a string, as a string
+	// written for every token cost a write barrier each).
+	src     string
+	at, end int
 	// latest holds the classes of words defined so far, by name, while a
 	// table is read; defines, those above a pattern written out.
 	latest  map[string]*define
@@ -508,7 +508,7 @@ func (p *patternParser) alternatives(top bool) (piece, []piece, error) {
 			all = nil
 		}
 		p.alts = append(p.alts, x)
-		if p.tok == "|" {
+		if p.tok() == "|" {
 			p.next()
 			continue
 		}
@@ -540,8 +540,8 @@ func (p *patternParser) sequence(top bool) (piece, []piece, error) {
 		all = p.all[:0]
 		defer func() { p.all = all[:0] }()
 	}
-	for p.tok != "" {
-		tok := p.tok
+	for p.at < len(p.src) {
+		tok := p.tok()
 		var x piece
 		switch {
 		// A token of ( ) )? | is one symbol, so its first byte tells it.
@@ -556,14 +556,14 @@ func (p *patternParser) sequence(top bool) (piece, []piece, error) {
 			if err != nil {
 				return piece{}, nil, err
 			}
-			if p.tok == "" {
+			if p.at == len(p.src) {
 				return piece{}, nil, fmt.Errorf("%q: a ( is not closed", p.src)
 			}
 			x = inner
 			if p.out != nil {
 				p.out.WriteByte(')')
 			}
-			if p.tok == ")?" {
+			if p.tok() == ")?" {
 				x = piece{}
 				if p.out != nil {
 					p.out.WriteByte('?')
@@ -649,38 +649,36 @@ func (p *patternParser) define(name string) *define {
 
 // start starts reading src.
 func (p *patternParser) start(src string) {
-	p.src, p.tok, p.end = src, "", 0
+	p.src, p.end = src, 0
 	p.next()
 }
 
-// next reads the next token. The words are pieces of the pattern: reading
-// a table copies none.
+// tok is the token being read, "" at the end of the pattern. The words
+// are pieces of the pattern: reading a table copies none.
+func (p *patternParser) tok() string { return p.src[p.at:p.end] }
+
+// next reads the next token.
 func (p *patternParser) next() {
 	s, i := p.src, p.end
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
 		i++
 	}
-	if i == len(s) {
-		p.tok, p.end = "", i
-		return
-	}
-	switch s[i] {
-	case '(':
-		p.tok, p.end = "(", i+1
-	case '|':
-		p.tok, p.end = "|", i+1
-	case ')':
+	switch {
+	case i == len(s):
+		p.at, p.end = i, i
+	case s[i] == '(' || s[i] == '|':
+		p.at, p.end = i, i+1
+	case s[i] == ')':
+		p.at, p.end = i, i+1
 		if i+1 < len(s) && s[i+1] == '?' {
-			p.tok, p.end = ")?", i+2
-		} else {
-			p.tok, p.end = ")", i+1
+			p.end++
 		}
 	default:
 		j := i + 1
 		for j < len(s) && !patternSeparator[s[j]] {
 			j++
 		}
-		p.tok, p.end = s[i:j], j
+		p.at, p.end = i, j
 	}
 }
 
