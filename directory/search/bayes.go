@@ -208,16 +208,22 @@ func (m *bayesModel) lookup(f string) (string, bool) {
 	lo, hi := 0, len(m.lines)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
+		// The line's feature ends at a tab, which sorts before any byte
+		// of a feature: the line starts with f and a tab only if its
+		// feature is f, and sorts as its feature does.
 		line := m.features[m.lines[mid]:]
-		tab := strings.IndexByte(line, '\t')
-		switch name := line[:tab]; {
-		case name < f:
+		c := strings.Compare(line[:min(len(f), len(line))], f)
+		if c == 0 {
+			if len(line) > len(f) && line[len(f)] == '\t' {
+				line = line[len(f)+1:]
+				return line[:strings.IndexByte(line, '\n')], true
+			}
+			c = 1 // f is the start of a longer feature
+		}
+		if c < 0 {
 			lo = mid + 1
-		case name > f:
+		} else {
 			hi = mid
-		default:
-			line = line[tab+1:]
-			return line[:strings.IndexByte(line, '\n')], true
 		}
 	}
 	return "", false
