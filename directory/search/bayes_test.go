@@ -14,12 +14,7 @@ import (
 // the reader is a second net under the patterns, wide-margined so it
 // rarely cries wolf, not a reader of every crisis.
 func TestBayesReadsUnseenWording(t *testing.T) {
-	labels, examples := labelled(crisisExamples)
-	_, needs := labelled(joinFiles(needsFiles, "needs/examples/*.txt"))
-	for range needs {
-		labels = append(labels, "none")
-	}
-	examples = append(examples, needs...)
+	labels, examples := crisisTraining()
 
 	var trainL, trainE, testL, testE []string
 	for i := range labels {

@@ -14,9 +14,6 @@ import (
 //go:embed crisis.txt
 var crisisText string
 
-//go:embed crisis_examples.txt
-var crisisExamples string
-
 // defaultCrisisRail is read from crisis.txt when first needed, as
 // defaultNeeds is, not when the program starts.
 var defaultCrisisRail = sync.OnceValue(func() *meaningTable { return mustParseMeanings("crisis.txt", crisisText) })
@@ -52,25 +49,14 @@ func (ix *Index) crisisKinds(query string) []*meaning {
 	return out
 }
 
-var (
-	crisisBayesOnce sync.Once
-	crisisBayes     *bayesModel
-)
+//go:embed crisis_model.txt
+var crisisModel string
 
 // crisisReader is the naive Bayes model of the crisis kinds and of
 // ordinary questions ("none": the rail's look-alikes and every example of
-// the needs), learned when first needed.
-func crisisReader() *bayesModel {
-	crisisBayesOnce.Do(func() {
-		labels, examples := labelled(crisisExamples)
-		_, needs := labelled(joinFiles(needsFiles, "needs/examples/*.txt"))
-		for range needs {
-			labels = append(labels, "none")
-		}
-		crisisBayes = newBayesModel(labels, append(examples, needs...))
-	})
-	return crisisBayes
-}
+// the needs), read when first needed. It is learned from the examples by
+// go generate (see bayes.go and crisisTraining).
+var crisisReader = sync.OnceValue(func() *bayesModel { return mustParseBayes("crisis_model.txt", crisisModel) })
 
 // bayesCrisis returns the kind of danger the naive Bayes reading of the
 // query finds far likelier than an ordinary question, when the patterns

@@ -33,14 +33,20 @@ type meaning struct {
 	then []string
 }
 
-// pattern is one line of a meaning, compiled when a question first needs
-// it: most patterns are never run in a session.
+// pattern is one line of a meaning. Reading a table finds only the
+// anchors of its patterns; a pattern's regular expression is written and
+// compiled when a question first needs it, as most patterns are never run
+// in a session, and writing them all out (each class of words spelled out
+// in every pattern that uses it) was most of the time a table took to read.
 type pattern struct {
 	meaning int
-	source  string
+	// line is the pattern as written, and defines the classes of words
+	// defined above it, which are the ones it may use.
+	line    string
+	defines []*define
 	// required are anchor sets a question must hold a word of each of
 	// before the expression is worth running.
-	required []*anchors
+	required []piece
 	once     sync.Once
 	re       *regexp.Regexp
 }
@@ -52,7 +58,47 @@ func (p *pattern) regexp() *regexp.Regexp {
 
 // expression is the regular expression of the pattern: its words from the
 // start of one.
-func (p *pattern) expression() string { return `(?:^| )(?:` + p.source + `)` }
+func (p *pattern) expression() string {
+	var b strings.Builder
+	b.WriteString(`(?:^| )(?:`)
+	writeExpression(&b, p.line, p.defines)
+	b.WriteString(`)`)
+	return b.String()
+}
+
+// define is a class of words ("define KIN = son | daughter | ..."), used
+// in the patterns below it as {KIN}.
+type define struct {
+	name string
+	// src is the class as a pattern, its alternatives in parentheses; it
+	// may use the classes defined above it.
+	src     string
+	defines []*define
+	anchors piece
+	once    sync.Once
+	re      string
+}
+
+// expression is the regular expression of the class, written the first
+// time a pattern that uses it is compiled.
+func (d *define) expression() string {
+	d.once.Do(func() {
+		var b strings.Builder
+		writeExpression(&b, d.src, d.defines)
+		d.re = b.String()
+	})
+	return d.re
+}
+
+// writeExpression writes the regular expression of a pattern that
+// parseMeanings has read without error.
+func writeExpression(b *strings.Builder, src string, defines []*define) {
+	p := &patternParser{defines: defines, out: b}
+	p.start(src)
+	if _, _, err := p.alternatives(false); err != nil {
+		panic("directory: a pattern read without error fails when compiled: " + err.Error())
+	}
+}
 
 // meaningTable is a list of meanings, in the order of its file.
 type meaningTable struct {
@@ -63,9 +109,13 @@ type meaningTable struct {
 	byWord, byStart map[string][]int32
 	always          []int32
 	maxStart        int // the longest start filed
-	// words are the patterns' own words of five letters or more, which a
-	// slip of the keyboard may reach ("hopless" is "hopeless").
-	words []string
+	// idsBlock is where the next word's list of patterns starts.
+	idsBlock []int32
+	// text is the table as written, from which words is read when a
+	// question first has a word that may be a slip.
+	text      string
+	wordsOnce sync.Once
+	words     []string
 }
 
 // anchors is the set of words (or starts of words) a question must hold
@@ -73,41 +123,179 @@ type meaningTable struct {
 // without any word of its own (it is optional, or a gap).
 type anchors struct {
 	words, starts []string
+	// parts are the anchors of alternatives of a choice, whose words and
+	// starts are these anchors' too: a choice between classes of words
+	// ("( {KIN} | {PARTNER} )") shares theirs rather than copy them.
+	parts []*anchors
+	// size is how many words and starts they are, the least their cost
+	// can be; costPlus1 is cost()+1 once it is known: most anchors are
+	// never weighed against another.
+	size, costPlus1 int
 }
 
 // cost is how often a question may hold one of the anchors: a word a
-// question says all the time ("my", "have") files the pattern where most
-// questions look.
-func (a *anchors) cost() int {
-	n := len(a.words) + len(a.starts)
-	for _, w := range a.words {
-		if stopwords[w] || contextwords[w] {
-			n += 50
+// question says all the time ("my", "have": one of common) files the
+// pattern where most questions look.
+func (a *anchors) cost(common map[string]bool) int {
+	if a.costPlus1 == 0 {
+		n := 0
+		for _, w := range a.words {
+			n += wordCost(common, w, false)
 		}
-	}
-	for _, s := range a.starts {
-		if len(s) < 3 {
-			n += 50
+		for _, s := range a.starts {
+			n += wordCost(common, s, true)
 		}
+		for _, p := range a.parts {
+			n += p.cost(common)
+		}
+		a.costPlus1 = n + 1
 	}
-	return n
+	return a.costPlus1 - 1
 }
 
-func union(a, b *anchors) *anchors {
-	if a == nil || b == nil {
-		return nil
+// wordCost is the cost of anchors of the one word w, or with start set of
+// the start of a word.
+func wordCost(common map[string]bool, w string, start bool) int {
+	if start && len(w) < 3 || !start && common[w] {
+		return 51
 	}
-	return &anchors{words: append(append([]string(nil), a.words...), b.words...), starts: append(append([]string(nil), a.starts...), b.starts...)}
+	return 1
 }
 
-// compiled is a parsed piece of a pattern: its regular expression and its
-// anchors.
-type compiled struct {
-	re      string
-	anchors *anchors
-	// all are the anchors of every item a sequence cannot match without:
-	// a question must hold one word of each.
-	all []*anchors
+// commonWords are the stop words and context words, which questions say
+// all the time.
+var commonWords = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(stopwords)+len(contextwords))
+	for w := range stopwords {
+		m[w] = true
+	}
+	for w := range contextwords {
+		m[w] = true
+	}
+	return m
+})
+
+// piece is the anchors of a piece of a pattern while it is read: a lone
+// word (or start of a word, with start set) is kept as the word until it
+// must be anchors of its own. Most are one of a choice of words, which
+// takes them as its own; the zero piece has no anchors.
+type piece struct {
+	a     *anchors
+	word  string
+	start bool
+}
+
+func (x piece) none() bool { return x.a == nil && x.word == "" }
+
+// minCost is the least x.cost can be, known without looking words up.
+func (x piece) minCost() int {
+	if x.a != nil {
+		return x.a.size
+	}
+	return 1
+}
+
+func (x piece) cost(common map[string]bool) int {
+	if x.a != nil {
+		return x.a.cost(common)
+	}
+	return wordCost(common, x.word, x.start)
+}
+
+// union returns the anchors of a choice between the pieces alts: none if
+// any of them may match without a word of its own.
+func (p *patternParser) union(alts []piece) piece {
+	if len(alts) == 1 {
+		return alts[0]
+	}
+	nw, ns, np := 0, 0, 0
+	for _, x := range alts {
+		switch {
+		case x.none():
+			return piece{}
+		case x.a != nil:
+			np++
+		case x.start:
+			ns++
+		default:
+			nw++
+		}
+	}
+	u := p.arena.anchors()
+	u.words = p.arena.strings(nw)
+	u.starts = p.arena.strings(ns)
+	u.parts = p.arena.parts(np)
+	u.size = nw + ns
+	for _, x := range alts {
+		switch {
+		case x.a != nil:
+			u.parts = append(u.parts, x.a)
+			u.size += x.a.size
+		case x.start:
+			u.starts = append(u.starts, x.word)
+		default:
+			u.words = append(u.words, x.word)
+		}
+	}
+	return piece{a: u}
+}
+
+// An arena hands out the many small things reading a table makes (the
+// anchors of every choice of words in it) from a few large blocks: made
+// one by one, they were much of the time reading took.
+type arena struct {
+	patternsBlock []pattern
+	anchorsBlock  []anchors
+	stringsBlock  []string
+	partsBlock    []*anchors
+	piecesBlock   []piece
+}
+
+const arenaBlock = 1024
+
+func (a *arena) pattern() *pattern {
+	if len(a.patternsBlock) == cap(a.patternsBlock) {
+		a.patternsBlock = make([]pattern, 0, arenaBlock/4)
+	}
+	a.patternsBlock = a.patternsBlock[:len(a.patternsBlock)+1]
+	return &a.patternsBlock[len(a.patternsBlock)-1]
+}
+
+func (a *arena) anchors() *anchors {
+	if len(a.anchorsBlock) == cap(a.anchorsBlock) {
+		a.anchorsBlock = make([]anchors, 0, arenaBlock/4)
+	}
+	a.anchorsBlock = a.anchorsBlock[:len(a.anchorsBlock)+1]
+	return &a.anchorsBlock[len(a.anchorsBlock)-1]
+}
+
+// strings returns an empty slice with room for n strings, or nil.
+func (a *arena) strings(n int) []string {
+	a.stringsBlock = nextBlock(a.stringsBlock, n)
+	return a.stringsBlock[len(a.stringsBlock)-n:][:0:n]
+}
+
+func (a *arena) parts(n int) []*anchors {
+	a.partsBlock = nextBlock(a.partsBlock, n)
+	return a.partsBlock[len(a.partsBlock)-n:][:0:n]
+}
+
+// pieces returns a copy of xs.
+func (a *arena) pieces(xs []piece) []piece {
+	a.piecesBlock = nextBlock(a.piecesBlock, len(xs))
+	return append(a.piecesBlock[len(a.piecesBlock)-len(xs):][:0:len(xs)], xs...)
+}
+
+// nextBlock returns block grown by n, in a new block if it has no room:
+// its last n elements are the caller's.
+func nextBlock[T any](block []T, n int) []T {
+	if n == 0 {
+		return block
+	}
+	if len(block)+n > cap(block) {
+		block = make([]T, 0, max(n, arenaBlock))
+	}
+	return block[:len(block)+n]
 }
 
 // mustParseMeanings parses an embedded meaning table; the tests parse
@@ -122,10 +310,24 @@ func mustParseMeanings(name, text string) *meaningTable {
 
 // parseMeanings reads the format described at the top of crisis.txt.
 func parseMeanings(text string) (*meaningTable, error) {
-	t := &meaningTable{byWord: map[string][]int32{}, byStart: map[string][]int32{}}
-	defines := map[string]compiled{}
-	seenWord := map[string]bool{}
-	for n, line := range strings.Split(text, "\n") {
+	// byWord is made a little larger than it grows to, in words of the
+	// table.
+	t := &meaningTable{byWord: make(map[string][]int32, len(text)/64), byStart: map[string][]int32{}, text: text}
+	var defines []*define
+	latest := map[string]*define{}
+	// p reads every line, reusing its token buffer and arena.
+	p := &patternParser{latest: latest, common: commonWords()}
+	parse := func(src string) (anc piece, all []piece, err error) {
+		p.start(src)
+		anc, all, err = p.alternatives(true)
+		if err == nil && p.at < len(p.src) {
+			err = fmt.Errorf("%q: a ) without its (", src)
+		}
+		return anc, all, err
+	}
+	for n, rest := 0, text; rest != ""; n++ {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
 		}
@@ -138,11 +340,14 @@ func parseMeanings(text string) (*meaningTable, error) {
 			if !ok {
 				return nil, fmt.Errorf("line %d: a define needs NAME = alternatives", n+1)
 			}
-			c, err := compilePattern("( "+body+" )", defines)
+			d := &define{name: strings.TrimSpace(name), src: "( " + body + " )", defines: defines[:len(defines):len(defines)]}
+			anc, _, err := parse(d.src)
 			if err != nil {
 				return nil, fmt.Errorf("line %d: %w", n+1, err)
 			}
-			defines[strings.TrimSpace(name)] = c
+			d.anchors = anc
+			defines = append(defines, d)
+			latest[d.name] = d
 		case strings.HasPrefix(line, "["):
 			if k := len(t.meanings); k > 0 && (len(t.patterns) == 0 || t.patterns[len(t.patterns)-1].meaning != k-1) {
 				return nil, fmt.Errorf("line %d: %s has no patterns", n+1, t.meanings[k-1].name)
@@ -157,21 +362,16 @@ func parseMeanings(text string) (*meaningTable, error) {
 			if len(t.meanings) == 0 {
 				return nil, fmt.Errorf("line %d: a pattern before any [meaning]", n+1)
 			}
-			c, err := compilePattern(line, defines)
+			anc, all, err := parse(line)
 			if err != nil {
 				return nil, fmt.Errorf("line %d: %w", n+1, err)
 			}
-			// The expression is compiled when a question first needs it
-			// (compiling all of them here was most of the time a window
-			// took to show); TestEveryPatternCompiles holds the files to
+			// The expression is written and compiled when a question
+			// first needs it; TestEveryPatternCompiles holds the files to
 			// expressions that compile.
-			t.add(&pattern{meaning: len(t.meanings) - 1, source: c.re, required: c.all}, c.anchors)
-		}
-		for _, w := range strings.FieldsFunc(line, func(c rune) bool { return c < 'a' || c > 'z' }) {
-			if len(w) >= 5 && !seenWord[w] && !strings.Contains(line, w+"*") {
-				seenWord[w] = true
-				t.words = append(t.words, w)
-			}
+			pt := p.arena.pattern()
+			pt.meaning, pt.line, pt.defines, pt.required = len(t.meanings)-1, line, defines[:len(defines):len(defines)], all
+			t.add(pt, anc)
 		}
 	}
 	if k := len(t.meanings); k > 0 && (len(t.patterns) == 0 || t.patterns[len(t.patterns)-1].meaning != k-1) {
@@ -180,21 +380,74 @@ func parseMeanings(text string) (*meaningTable, error) {
 	return t, nil
 }
 
+// typedWords returns the patterns' own words of five letters or more,
+// which a slip of the keyboard may reach ("hopless" is "hopeless"), in
+// the order of the table. They are read the first time a question has a
+// word that may be a slip.
+func (t *meaningTable) typedWords() []string {
+	t.wordsOnce.Do(func() {
+		seen := map[string]bool{}
+		for rest := t.text; rest != ""; {
+			var line string
+			line, rest, _ = strings.Cut(rest, "\n")
+			if i := strings.IndexByte(line, '#'); i >= 0 {
+				line = line[:i]
+			}
+			for _, w := range strings.FieldsFunc(line, func(c rune) bool { return c < 'a' || c > 'z' }) {
+				if len(w) >= 5 && !seen[w] && !strings.Contains(line, w+"*") {
+					seen[w] = true
+					t.words = append(t.words, w)
+				}
+			}
+		}
+	})
+	return t.words
+}
+
 // add files a pattern under its anchors.
-func (t *meaningTable) add(p *pattern, a *anchors) {
+func (t *meaningTable) add(p *pattern, x piece) {
 	id := int32(len(t.patterns))
 	t.patterns = append(t.patterns, p)
-	if a == nil {
+	switch {
+	case x.a != nil:
+		t.file(x.a, id)
+	case x.start:
+		t.fileStart(x.word, id)
+	case x.word != "":
+		t.fileWord(x.word, id)
+	default:
 		t.always = append(t.always, id)
-		return
 	}
+}
+
+// file files pattern id under each word and start of a.
+func (t *meaningTable) file(a *anchors, id int32) {
 	for _, w := range a.words {
-		t.byWord[w] = appendOnce(t.byWord[w], id)
+		t.fileWord(w, id)
 	}
 	for _, s := range a.starts {
-		t.byStart[s] = appendOnce(t.byStart[s], id)
-		t.maxStart = max(t.maxStart, len(s))
+		t.fileStart(s, id)
 	}
+	for _, p := range a.parts {
+		t.file(p, id)
+	}
+}
+
+func (t *meaningTable) fileWord(w string, id int32) {
+	ids := t.byWord[w]
+	switch {
+	case len(ids) == 0:
+		// Most words file a pattern or two: their lists start in a block.
+		t.idsBlock = nextBlock(t.idsBlock, 2)
+		t.byWord[w] = append(t.idsBlock[len(t.idsBlock)-2:][:0:2], id)
+	case ids[len(ids)-1] != id:
+		t.byWord[w] = append(ids, id)
+	}
+}
+
+func (t *meaningTable) fileStart(s string, id int32) {
+	t.byStart[s] = appendOnce(t.byStart[s], id)
+	t.maxStart = max(t.maxStart, len(s))
 }
 
 func appendOnce(ids []int32, id int32) []int32 {
@@ -204,148 +457,233 @@ func appendOnce(ids []int32, id int32) []int32 {
 	return append(ids, id)
 }
 
-// compilePattern turns one pattern into a regular expression over folded
-// words, each followed by a space (every word consumes the space after it,
-// so pieces join without separators), with its anchors.
-func compilePattern(src string, defines map[string]compiled) (compiled, error) {
-	p := &patternParser{src: src, toks: patternTokens(src), defines: defines}
-	c, err := p.alternatives()
-	if err == nil && p.pos < len(p.toks) {
-		err = fmt.Errorf("%q: a ) without its (", src)
-	}
-	return c, err
-}
-
 // patternParser reads alternatives := sequence ("|" sequence)*;
 // sequence := item*; item := word | word* | .. | {NAME} | ( alternatives )
 // | ( alternatives )?
+//
+// It reads a pattern in one of two ways. Reading a table, it finds the
+// pattern's anchors and reports what is wrong with it. With out set, it
+// writes the pattern's regular expression over folded words, each
+// followed by a space (every word consumes the space after it, so pieces
+// join without separators), and finds no anchors.
 type patternParser struct {
+	// src is the pattern, and src[at:end] its token being read: a word,
+	// or one of ( ) )? | .. (offsets rather than a string, as a string
+	// written for every token cost a write barrier each).
 	src     string
-	toks    []string
-	pos     int
-	defines map[string]compiled
+	at, end int
+	// latest holds the classes of words defined so far, by name, while a
+	// table is read; defines, those above a pattern written out.
+	latest  map[string]*define
+	defines []*define
+	out     *strings.Builder
+	// common are the words questions say all the time.
+	common map[string]bool
+	arena  arena
+	// alts is a stack of the anchors of the alternatives being read; all
+	// gathers the anchors of the items of a sequence at the top of a
+	// pattern.
+	alts []piece
+	all  []piece
 }
 
-func (p *patternParser) alternatives() (compiled, error) {
-	var res []string
-	var anc *anchors
-	var all []*anchors
-	for first := true; ; first = false {
-		c, err := p.sequence()
+// alternatives reads alternatives, returning their anchors and, at the
+// top of a pattern, the anchors of every item a question must hold a word
+// of.
+func (p *patternParser) alternatives(top bool) (piece, []piece, error) {
+	base := len(p.alts)
+	var all []piece
+	for n := 0; ; n++ {
+		if n > 0 && p.out != nil {
+			p.out.WriteByte('|')
+		}
+		x, seqAll, err := p.sequence(top)
 		if err != nil {
-			return compiled{}, err
+			p.alts = p.alts[:base]
+			return piece{}, nil, err
 		}
-		res = append(res, c.re)
-		if first {
-			anc, all = c.anchors, c.all
+		if n == 0 {
+			all = seqAll
 		} else {
-			anc, all = union(anc, c.anchors), nil
+			all = nil
 		}
-		if p.pos < len(p.toks) && p.toks[p.pos] == "|" {
-			p.pos++
+		p.alts = append(p.alts, x)
+		if p.tok() == "|" {
+			p.next()
 			continue
 		}
 		break
 	}
-	if all == nil && anc != nil {
-		all = []*anchors{anc}
+	if p.out != nil {
+		p.alts = p.alts[:base]
+		return piece{}, nil, nil
 	}
-	return compiled{re: strings.Join(res, "|"), anchors: anc, all: all}, nil
+	x := p.union(p.alts[base:])
+	p.alts = p.alts[:base]
+	switch {
+	case !top:
+	case len(all) > 0:
+		all = p.arena.pieces(all) // from p.all, which the next pattern reuses
+	case !x.none():
+		all = []piece{x}
+	}
+	return x, all, nil
 }
 
 // sequence anchors itself on its item whose anchor words questions hold
 // least often: any question it matches holds one of them.
-func (p *patternParser) sequence() (compiled, error) {
-	var b strings.Builder
-	var best *anchors
-	var all []*anchors
-	for p.pos < len(p.toks) {
-		tok := p.toks[p.pos]
-		var c compiled
+func (p *patternParser) sequence(top bool) (piece, []piece, error) {
+	var best piece
+	bestCost := -1 // not yet known
+	var all []piece
+	if top {
+		all = p.all[:0]
+		defer func() { p.all = all[:0] }()
+	}
+	for p.at < len(p.src) {
+		tok := p.tok()
+		var x piece
 		switch {
-		case tok == "|" || tok == ")" || tok == ")?":
-			return compiled{re: b.String(), anchors: best, all: all}, nil
-		case tok == "(":
-			p.pos++
-			inner, err := p.alternatives()
+		// A token of ( ) )? | is one symbol, so its first byte tells it.
+		case tok[0] == '|' || tok[0] == ')':
+			return best, all, nil
+		case tok[0] == '(':
+			p.next()
+			if p.out != nil {
+				p.out.WriteString("(?:")
+			}
+			inner, _, err := p.alternatives(false)
 			if err != nil {
-				return compiled{}, err
+				return piece{}, nil, err
 			}
-			if p.pos >= len(p.toks) {
-				return compiled{}, fmt.Errorf("%q: a ( is not closed", p.src)
+			if p.at == len(p.src) {
+				return piece{}, nil, fmt.Errorf("%q: a ( is not closed", p.src)
 			}
-			c = compiled{re: "(?:" + inner.re + ")", anchors: inner.anchors}
-			if p.toks[p.pos] == ")?" {
-				c = compiled{re: c.re + "?"}
+			x = inner
+			if p.out != nil {
+				p.out.WriteByte(')')
+			}
+			if p.tok() == ")?" {
+				x = piece{}
+				if p.out != nil {
+					p.out.WriteByte('?')
+				}
 			}
 		case tok == "..":
-			c = compiled{re: `(?:\S+ ){0,3}`}
-		case strings.HasPrefix(tok, "{"):
-			d, ok := p.defines[strings.Trim(tok, "{}")]
-			if !ok {
-				return compiled{}, fmt.Errorf("%q: %s is not defined above it", p.src, tok)
+			if p.out != nil {
+				p.out.WriteString(`(?:\S+ ){0,3}`)
 			}
-			c = d
+		case tok[0] == '{':
+			name := strings.Trim(tok, "{}")
+			if p.out != nil {
+				d := p.define(name)
+				if d == nil {
+					return piece{}, nil, fmt.Errorf("%q: %s is not defined above it", p.src, tok)
+				}
+				p.out.WriteString(d.expression())
+				break
+			}
+			d, ok := p.latest[name]
+			if !ok {
+				return piece{}, nil, fmt.Errorf("%q: %s is not defined above it", p.src, tok)
+			}
+			x = d.anchors
 		default:
 			word, stemmed := strings.CutSuffix(tok, "*")
-			for _, r := range word {
-				if (r < 'a' || r > 'z') && (r < '0' || r > '9') {
-					return compiled{}, fmt.Errorf("%q: %q is not a folded word (lower case, no accents or apostrophes)", p.src, tok)
+			for i := 0; i < len(word); i++ {
+				if r := word[i]; (r < 'a' || r > 'z') && (r < '0' || r > '9') {
+					return piece{}, nil, fmt.Errorf("%q: %q is not a folded word (lower case, no accents or apostrophes)", p.src, tok)
 				}
 			}
 			if word == "" {
-				return compiled{}, fmt.Errorf("%q: %q is not a word", p.src, tok)
+				return piece{}, nil, fmt.Errorf("%q: %q is not a word", p.src, tok)
 			}
-			if stemmed {
-				c = compiled{re: word + `\S* `, anchors: &anchors{starts: []string{word}}}
-			} else {
-				c = compiled{re: word + " ", anchors: &anchors{words: []string{word}}}
+			switch {
+			case p.out == nil:
+				x = piece{word: word, start: stemmed}
+			case stemmed:
+				p.out.WriteString(word)
+				p.out.WriteString(`\S* `)
+			default:
+				p.out.WriteString(word)
+				p.out.WriteByte(' ')
 			}
 		}
-		p.pos++
-		b.WriteString(c.re)
-		if c.anchors != nil {
-			all = append(all, c.anchors)
-			if best == nil || c.anchors.cost() < best.cost() {
-				best = c.anchors
+		p.next()
+		if x.none() {
+			continue
+		}
+		if top {
+			all = append(all, x)
+		}
+		switch {
+		case best.none():
+			best = x
+		default:
+			// Costs are weighed only when a sequence has two anchored
+			// items to choose between.
+			if bestCost < 0 {
+				bestCost = best.cost(p.common)
+			}
+			if x.minCost() >= bestCost {
+				break // x cannot cost less
+			}
+			if c := x.cost(p.common); c < bestCost {
+				best, bestCost = x, c
 			}
 		}
 	}
-	return compiled{re: b.String(), anchors: best, all: all}, nil
+	return best, all, nil
 }
 
-// patternTokens splits a pattern into words and the symbols ( ) )? | ..
-func patternTokens(pattern string) []string {
-	var toks []string
-	var word strings.Builder
-	flush := func() {
-		if word.Len() > 0 {
-			toks = append(toks, word.String())
-			word.Reset()
+// define returns the class of words of that name defined last above the
+// pattern being written out, or nil.
+func (p *patternParser) define(name string) *define {
+	for i := len(p.defines) - 1; i >= 0; i-- {
+		if p.defines[i].name == name {
+			return p.defines[i]
 		}
 	}
-	for i := 0; i < len(pattern); i++ {
-		switch c := pattern[i]; {
-		case c == ' ' || c == '\t':
-			flush()
-		case c == '(' || c == '|':
-			flush()
-			toks = append(toks, string(c))
-		case c == ')':
-			flush()
-			if i+1 < len(pattern) && pattern[i+1] == '?' {
-				toks = append(toks, ")?")
-				i++
-			} else {
-				toks = append(toks, ")")
-			}
-		default:
-			word.WriteByte(c)
-		}
-	}
-	flush()
-	return toks
+	return nil
 }
+
+// start starts reading src.
+func (p *patternParser) start(src string) {
+	p.src, p.end = src, 0
+	p.next()
+}
+
+// tok is the token being read, "" at the end of the pattern. The words
+// are pieces of the pattern: reading a table copies none.
+func (p *patternParser) tok() string { return p.src[p.at:p.end] }
+
+// next reads the next token.
+func (p *patternParser) next() {
+	s, i := p.src, p.end
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	switch {
+	case i == len(s):
+		p.at, p.end = i, i
+	case s[i] == '(' || s[i] == '|':
+		p.at, p.end = i, i+1
+	case s[i] == ')':
+		p.at, p.end = i, i+1
+		if i+1 < len(s) && s[i+1] == '?' {
+			p.end++
+		}
+	default:
+		j := i + 1
+		for j < len(s) && !patternSeparator[s[j]] {
+			j++
+		}
+		p.at, p.end = i, j
+	}
+}
+
+// patternSeparator holds the bytes that end a word of a pattern.
+var patternSeparator = [256]bool{' ': true, '\t': true, '(': true, '|': true, ')': true}
 
 // match returns the meanings the query has, in the table's order. Words of
 // seven letters or more that the index does not know are read as the
@@ -416,12 +754,13 @@ func (t *meaningTable) correct(w string) string {
 	if len(w) < minCorrected {
 		return w
 	}
-	for _, c := range t.words {
+	words := t.typedWords()
+	for _, c := range words {
 		if c == w {
 			return w
 		}
 	}
-	for _, c := range t.words {
+	for _, c := range words {
 		if len(c) >= minCorrected && isSlip(w, c) {
 			if isEnglishWord(w) {
 				return w // a word in its own right ("blocking", not "locking")
@@ -499,15 +838,26 @@ const minCorrected = 7
 
 // holdsAll reports whether the question's words hold a word of each anchor
 // set.
-func holdsAll(has map[string]bool, words []string, sets []*anchors) bool {
-	for _, a := range sets {
-		if !holds(has, words, a) {
+func holdsAll(has map[string]bool, words []string, sets []piece) bool {
+	for _, x := range sets {
+		var held bool
+		switch {
+		case x.a != nil:
+			held = holds(has, words, x.a)
+		case x.start:
+			held = holdsStart(words, x.word)
+		default:
+			held = has[x.word]
+		}
+		if !held {
 			return false
 		}
 	}
 	return true
 }
 
+// holds reports whether the question's words hold a word or start of a
+// word of the anchors.
 func holds(has map[string]bool, words []string, a *anchors) bool {
 	for _, w := range a.words {
 		if has[w] {
@@ -515,10 +865,23 @@ func holds(has map[string]bool, words []string, a *anchors) bool {
 		}
 	}
 	for _, s := range a.starts {
-		for _, w := range words {
-			if strings.HasPrefix(w, s) {
-				return true
-			}
+		if holdsStart(words, s) {
+			return true
+		}
+	}
+	for _, p := range a.parts {
+		if holds(has, words, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsStart reports whether one of the question's words starts with s.
+func holdsStart(words []string, s string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(w, s) {
+			return true
 		}
 	}
 	return false

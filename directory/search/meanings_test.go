@@ -91,3 +91,37 @@ func TestEveryPatternCompiles(t *testing.T) {
 		}
 	}
 }
+
+// TestParseMeaningsErrors: a broken line of a meaning table is reported
+// with its line number, what is wrong, and the pattern it is in, so the
+// person editing the table can fix it without reading the parser.
+func TestParseMeaningsErrors(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"define X", "line 1: a define needs NAME = alternatives"},
+		{"define X = ( a", `line 1: "(  ( a )": a ( is not closed`},
+		{"define X = a )", `line 1: "(  a ) )": a ) without its (`},
+		{"define X = {X}", `line 1: "(  {X} )": {X} is not defined above it`},
+		{"define X = a\ndefine Y = {X} | {Z}", `line 2: "(  {X} | {Z} )": {Z} is not defined above it`},
+		{"[a]", "line 1: a meaning starts with [name] and its listing ids"},
+		{"[a] x\n[b] y\nfoo", "line 2: a has no patterns"},
+		{"[a] x", "a has no patterns"},
+		{"[a] | y", "a has no patterns"},
+		{"[a] x\nfoo\n[b] y\n\n# comment\n", "b has no patterns"},
+		{"foo", "line 1: a pattern before any [meaning]"},
+		{"[a] x\nfoo ( bar", `line 2: "foo ( bar": a ( is not closed`},
+		{"[a] x\nfoo ( ( bar )", `line 2: "foo ( ( bar )": a ( is not closed`},
+		{"[a] x\n( a | b )? c ( d", `line 2: "( a | b )? c ( d": a ( is not closed`},
+		{"[a] x\nfoo )", `line 2: "foo )": a ) without its (`},
+		{"[a] x\nfoo | bar )? baz", `line 2: "foo | bar )? baz": a ) without its (`},
+		{"[a] x\n{X} foo", `line 2: "{X} foo": {X} is not defined above it`},
+		{"[a] x\nFoo", `line 2: "Foo": "Foo" is not a folded word (lower case, no accents or apostrophes)`},
+		{"[a] x\ncan't", `line 2: "can't": "can't" is not a folded word (lower case, no accents or apostrophes)`},
+		{"[a] x\nfoo bar ń", `line 2: "foo bar ń": "ń" is not a folded word (lower case, no accents or apostrophes)`},
+		{"[a] x\nfoo *", `line 2: "foo *": "*" is not a word`},
+	} {
+		_, err := parseMeanings(tt.text)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("parseMeanings(%q) = %v, want %s", tt.text, err, tt.want)
+		}
+	}
+}

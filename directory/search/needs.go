@@ -16,14 +16,23 @@ import (
 // more part of the question, which the listings that meet it answer
 // fully: they rise above listings that merely share its words.
 
-//go:embed needs/*.txt needs/examples/*.txt
+//go:embed needs/*.txt
 var needsFiles embed.FS
 
 // defaultNeeds is read from the taxonomy when first needed: reading it
 // when the program started was most of the time between starting the
 // window and showing it. NewIndex, which the window runs after showing
 // itself, reads it and the crisis rail, so a first search does not wait.
-var defaultNeeds = sync.OnceValue(func() *meaningTable { return mustParseMeanings("needs/", readNeeds(needsFiles)) })
+var defaultNeeds = sync.OnceValue(func() *meaningTable {
+	// A search needs the crisis rail and the naive Bayes models too: they
+	// are read meanwhile, on another core if there is one.
+	go func() {
+		defaultCrisisRail()
+		crisisReader()
+		needsReader()
+	}()
+	return mustParseMeanings("needs/", readNeeds(needsFiles))
+})
 
 // readNeeds joins the files of the taxonomy in name order: the first holds
 // the word classes the others use.
@@ -37,12 +46,19 @@ func joinFiles(fsys fs.FS, pattern string) string {
 	if err != nil {
 		panic("directory: " + pattern + ": " + err.Error())
 	}
-	var b strings.Builder
-	for _, name := range names {
+	texts := make([][]byte, len(names))
+	size := 0
+	for i, name := range names {
 		text, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			panic("directory: " + name + ": " + err.Error())
 		}
+		texts[i] = text
+		size += len(text) + 1
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, text := range texts {
 		b.Write(text)
 		b.WriteString("\n")
 	}
@@ -86,20 +102,13 @@ func (ix *Index) Needs(query string) []string {
 	return out
 }
 
-var (
-	needsBayesOnce sync.Once
-	needsBayes     *bayesModel
-)
+//go:embed needs_model.txt
+var needsModel string
 
-// needsReader is the naive Bayes model of the needs, learned from their
-// examples when first needed.
-func needsReader() *bayesModel {
-	needsBayesOnce.Do(func() {
-		labels, examples := labelled(joinFiles(needsFiles, "needs/examples/*.txt"))
-		needsBayes = newBayesModel(labels, examples)
-	})
-	return needsBayes
-}
+// needsReader is the naive Bayes model of the needs, read when first
+// needed. It is learned from their examples (needs/examples/) by go
+// generate (see bayes.go).
+var needsReader = sync.OnceValue(func() *bayesModel { return mustParseBayes("needs_model.txt", needsModel) })
 
 // labelled reads "label: phrasing" lines, skipping blank lines and #
 // comments.
