@@ -61,29 +61,32 @@ func (s deskSource) Listings(ids []string) ([]directory.Listing, error) {
 // until the desk has read the changed directory, which it does within
 // seconds.
 func readDirectory(ctx context.Context, s *sqlite.Store, ls *liveStore) (deskDirectory, error) {
-	src := deskSource{ls: ls}
-	head, version, err := s.SearchIndexHead(ctx, search.Format())
-	if err == nil {
-		src.version = version
-	} else {
-		listings, at, err := s.SearchListingsAt(ctx)
-		if err != nil {
-			return deskDirectory{}, err
+	if head, version, err := s.SearchIndexHead(ctx, search.Format()); err == nil {
+		ix, err := search.Load(head, deskSource{version: version, ls: ls})
+		if err == nil {
+			return deskDirectory{ix, ls}, nil
 		}
-		f, err := search.NewIndex(listings).Freeze()
-		if err != nil {
-			return deskDirectory{}, err
-		}
-		head, src.version, src.terms = f.Head, at, f.Terms
-		// Kept, the terms are read from the store as they are needed and
-		// the window holds only the head. A store that cannot keep it now
-		// (another desk's import holds it, or has changed it since) is
-		// searched from the terms in memory.
-		if saved, err := s.SaveSearchIndex(ctx, at, search.Format(), f.Head, f.Terms); saved && err == nil {
-			src.terms = nil
-		}
+		// A kept index that cannot be read is only derived data: it is
+		// built again.
+		s.DropSearchIndex(ctx)
 	}
-	ix, err := search.Load(head, src)
+	listings, at, err := s.SearchListingsAt(ctx)
+	if err != nil {
+		return deskDirectory{}, err
+	}
+	f, err := search.NewIndex(listings).Freeze()
+	if err != nil {
+		return deskDirectory{}, err
+	}
+	src := deskSource{version: at, terms: f.Terms, ls: ls}
+	// Kept, the terms are read from the store as they are needed and the
+	// window holds only the head. A store that cannot keep it now
+	// (another desk's import holds it, or has changed it since) is
+	// searched from the terms in memory.
+	if saved, err := s.SaveSearchIndex(ctx, at, search.Format(), f.Head, f.Terms); saved && err == nil {
+		src.terms = nil
+	}
+	ix, err := search.Load(f.Head, src)
 	if err != nil {
 		return deskDirectory{}, err
 	}

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,5 +88,24 @@ func TestWindowDirectory(t *testing.T) {
 	}
 	if rs2 := again.Search("passport", 5); len(rs2) != len(rs) || rs2[0].Listing.ID != rs[0].Listing.ID {
 		t.Errorf("the kept index found %v, the built one %v", rs2, rs)
+	}
+}
+
+// The window opens on a database whose kept index cannot be read, and
+// keeps a sound one again.
+func TestWindowDirectoryBuildsAgainADamagedIndex(t *testing.T) {
+	path := seededDB(t) // keeps the index
+	sqlExec(t, path, `UPDATE search_index SET head = x'00'`)
+	c := &cli{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }}
+	ls, dir, err := c.loadDirectory(context.Background(), path)
+	if err != nil {
+		t.Fatalf("the window did not open on a damaged index: %v", err)
+	}
+	defer ls.close()
+	if rs := dir.Search("passport", 3); len(rs) == 0 || rs[0].Listing.ID != "slco-clerk-passports" {
+		t.Errorf("Search(passport) = %v", rs)
+	}
+	if _, _, err := ls.s.SearchIndexHead(context.Background(), search.Format()); err != nil {
+		t.Errorf("no sound index is kept again: %v", err)
 	}
 }

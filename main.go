@@ -350,16 +350,11 @@ func (c *cli) search(ctx context.Context, args []string) int {
 		return exitFail
 	}
 	defer s.Close()
-	ix, done, keep, err := openIndex(ctx, s)
+	results, keep, err := find(ctx, s, query, *limit)
+	defer keep()
 	if err != nil {
 		return c.fail("%v%s", err, openAdvice(err))
 	}
-	results, err := ix.Find(query, *limit)
-	done()
-	if err != nil {
-		return c.fail("search: %v", err)
-	}
-	defer keep()
 
 	if *asJSON {
 		type hit struct {
@@ -506,15 +501,11 @@ func (c *cli) slip(ctx context.Context, args []string) int {
 // didYouMean names the listing a search for an unknown id's words finds
 // first, as "; did you mean ...?", or else says how to find ids.
 func (c *cli) didYouMean(ctx context.Context, s *sqlite.Store, id string) string {
-	ix, done, keep, err := openIndex(ctx, s)
-	if err == nil {
-		defer keep()
-		words := strings.NewReplacer("-", " ", "_", " ").Replace(id)
-		r, err := ix.Find(words, 1)
-		done()
-		if err == nil && len(r) > 0 {
-			return fmt.Sprintf("; did you mean %s (%s)?", r[0].Listing.ID, oneLine(r[0].Listing.Name))
-		}
+	words := strings.NewReplacer("-", " ", "_", " ").Replace(id)
+	r, keep, err := find(ctx, s, words, 1)
+	defer keep()
+	if err == nil && len(r) > 0 {
+		return fmt.Sprintf("; did you mean %s (%s)?", r[0].Listing.ID, oneLine(r[0].Listing.Name))
 	}
 	return "; find ids with: nowrongdoor search --json WORDS"
 }

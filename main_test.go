@@ -922,3 +922,39 @@ func TestSearchKeepsItsIndex(t *testing.T) {
 		t.Errorf("search after an import = %+v, want the new listing", r)
 	}
 }
+
+// TestSearchBuildsAgainADamagedIndex: a kept index that cannot be read,
+// its head or its terms, is only derived data: the search answers from
+// the listings, and keeps a sound index again.
+func TestSearchBuildsAgainADamagedIndex(t *testing.T) {
+	for _, damage := range []string{
+		`UPDATE search_index SET head = x'00'`,
+		`UPDATE search_term SET record = x'0102'`,
+	} {
+		path := seededDB(t) // keeps the index
+		want := runCLI(t, nil, "", "search", "--db", path, "--json", "passport")
+		sqlExec(t, path, damage)
+		got := runCLI(t, nil, "", "search", "--db", path, "--json", "passport")
+		if got != want {
+			t.Errorf("after %s: search = %+v, want %+v", damage, got, want)
+		}
+		ctx := context.Background()
+		s, err := sqlite.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept, err := s.OpenSearchIndex(ctx, search.Format())
+		if err != nil {
+			t.Fatalf("after %s no index is kept again: %v", damage, err)
+		}
+		ix, err := search.Load(kept.Head(), kept)
+		if err == nil {
+			_, err = ix.Find("passport", 3)
+		}
+		if err != nil {
+			t.Errorf("after %s the index kept again cannot be read: %v", damage, err)
+		}
+		kept.Close()
+		s.Close()
+	}
+}

@@ -105,6 +105,22 @@ func (s *Store) SaveSearchIndex(ctx context.Context, version, format string, hea
 	return saved, nil
 }
 
+// DropSearchIndex removes the search index the store keeps, as when one
+// cannot be read: the next reader builds it again.
+func (s *Store) DropSearchIndex(ctx context.Context) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM search_index`); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM search_term`)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("drop search index: %w", err)
+	}
+	return nil
+}
+
 // SearchIndex is a search index kept in the store, open for reading. It
 // reads in one read transaction: its terms and listings are of the moment
 // its head was read, whatever is written meanwhile. Close it when done.
