@@ -81,13 +81,16 @@ type Index struct {
 	// for every match, and a listing's Status, on its own cache line of
 	// a large struct, was a third of a one-letter search's time.
 	inactive []bool
-	sorted   []*directory.Listing // by name, for browsing a category
-	docOf    map[string]int32     // listing id -> doc
-	n        int                  // how many documents
+	docOf    map[string]int32 // listing id -> doc
+	n        int              // how many documents
+	// categories are the categories by name, each with its documents in
+	// name order, for browsing.
+	categories []categoryDocs
 
 	// stored, when set, is where a loaded index reads what it keeps in the
-	// store: docs, docOf, sorted, postings and bigrams are then empty,
-	// and a term's postings are read when a search first needs them.
+	// store: docs, docOf, postings and bigrams are then empty, a term's
+	// postings are read when a search first needs them, and a listing
+	// when it is shown.
 	stored *storedIndex
 
 	terms    map[string]termID // stem -> term
@@ -117,6 +120,7 @@ func NewIndex(listings []directory.Listing) *Index {
 		synonm: defaultSynonyms,
 	}
 	ix.sortByName()
+	ix.categories = ix.categoryDocs()
 	ix.build()
 	ix.needs = ix.needPostings(defaultNeeds())
 	defaultCrisisRail() // read now, off the window's first search
@@ -137,10 +141,8 @@ func (ix *Index) sortByName() {
 	}
 	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(keys[a], keys[b]) })
 	ix.rank = make([]int32, len(ix.docs))
-	ix.sorted = make([]*directory.Listing, len(ix.docs))
 	for place, d := range order {
 		ix.rank[d] = int32(place)
-		ix.sorted[place] = &ix.docs[d]
 	}
 }
 
@@ -191,34 +193,39 @@ func (ix *Index) Listing(id string) (*directory.Listing, bool) {
 	if !ok {
 		return nil, false
 	}
-	if ix.stored != nil {
-		ls, err := ix.stored.listings([]int32{d})
-		if err != nil || len(ls) == 0 {
-			return nil, false
-		}
-		return ls[0], true
+	ls, err := ix.listings([]int32{d})
+	if err != nil || ls[0] == nil {
+		return nil, false
 	}
-	return &ix.docs[d], true
+	return ls[0], true
+}
+
+// listings returns the listings of docs, in the order of docs. A loaded
+// index reads them from its store, and gives nil for one the store cannot
+// give.
+func (ix *Index) listings(docs []int32) ([]*directory.Listing, error) {
+	if ix.stored != nil {
+		return ix.stored.listings(docs)
+	}
+	out := make([]*directory.Listing, len(docs))
+	for i, d := range docs {
+		out[i] = &ix.docs[d]
+	}
+	return out, nil
 }
 
 // Categories returns every category with its number of listings, sorted by
 // name.
 func (ix *Index) Categories() []CategoryCount {
-	var cats []categoryDocs
-	if ix.stored != nil {
-		cats = ix.stored.categories
-	} else {
-		cats = ix.categoryDocs()
-	}
-	out := make([]CategoryCount, len(cats))
-	for i, c := range cats {
+	out := make([]CategoryCount, len(ix.categories))
+	for i, c := range ix.categories {
 		out[i] = CategoryCount{c.name, len(c.docs)}
 	}
 	return out
 }
 
-// categoryDocs returns the categories by name, each with its documents in
-// name order.
+// categoryDocs works out the categories of the listings by name, each
+// with its documents in name order.
 func (ix *Index) categoryDocs() []categoryDocs {
 	byPlace := make([]int32, ix.n)
 	for d, place := range ix.rank {
@@ -243,22 +250,13 @@ func (ix *Index) categoryDocs() []categoryDocs {
 // InCategory returns the listings in a category, sorted by name. A loaded
 // index reads them from its store, and returns none when it cannot.
 func (ix *Index) InCategory(category string) []*directory.Listing {
-	if ix.stored != nil {
-		i, ok := slices.BinarySearchFunc(ix.stored.categories, category, func(c categoryDocs, name string) int { return strings.Compare(c.name, name) })
-		if !ok {
-			return nil
-		}
-		ls, err := ix.stored.listings(ix.stored.categories[i].docs)
-		if err != nil {
-			return nil
-		}
-		return slices.DeleteFunc(ls, func(l *directory.Listing) bool { return l == nil })
+	i, ok := slices.BinarySearchFunc(ix.categories, category, func(c categoryDocs, name string) int { return strings.Compare(c.name, name) })
+	if !ok {
+		return nil
 	}
-	var out []*directory.Listing
-	for _, l := range ix.sorted {
-		if slices.Contains(l.Categories, category) {
-			out = append(out, l)
-		}
+	ls, err := ix.listings(ix.categories[i].docs)
+	if err != nil {
+		return nil
 	}
-	return out
+	return slices.DeleteFunc(ls, func(l *directory.Listing) bool { return l == nil })
 }

@@ -164,9 +164,8 @@ func (ix *Index) Freeze() (*Frozen, error) {
 		h = appendString(h, v.stem)
 		h = binary.AppendUvarint(h, uint64(v.term+1))
 	}
-	cats := ix.categoryDocs()
-	h = binary.AppendUvarint(h, uint64(len(cats)))
-	for _, c := range cats {
+	h = binary.AppendUvarint(h, uint64(len(ix.categories)))
+	for _, c := range ix.categories {
 		h = appendString(h, c.name)
 		h = binary.AppendUvarint(h, uint64(len(c.docs)))
 		for _, d := range c.docs {

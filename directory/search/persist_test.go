@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -228,6 +229,35 @@ func TestLoadRefusesOtherAndDamagedHeads(t *testing.T) {
 	}
 	if _, err := src.load(t).Find("library", 5); err == nil {
 		t.Error("a search over damaged term records succeeded")
+	}
+}
+
+// A head damaged anywhere is refused or searched without a crash: a
+// store's bytes are not trusted to index arrays. And a listing the store
+// no longer gives is not found, rather than found as nothing.
+func TestDamagedHeadNeverCrashes(t *testing.T) {
+	base, _ := searchDefaults(t)
+	src := newMemorySource(t, base[:60])
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 400 {
+		head := slices.Clone(src.f.Head)
+		head[rng.IntN(len(head))] ^= byte(1 + rng.IntN(255))
+		ix, err := search.Load(head, src)
+		if err != nil {
+			continue
+		}
+		for _, q := range []string{"library", "f", "food stamps", "i want to end it all"} {
+			ix.Find(q, 5)
+		}
+		for _, c := range ix.Categories() {
+			ix.InCategory(c.Name)
+		}
+	}
+	ix := src.load(t)
+	id := base[0].ID
+	delete(src.listings, id)
+	if l, ok := ix.Listing(id); ok || l != nil {
+		t.Errorf("Listing(%q) of a listing the store no longer gives = %v, %v; want nil, false", id, l, ok)
 	}
 }
 

@@ -4,8 +4,6 @@ import (
 	"container/heap"
 	"math"
 	"slices"
-
-	"nowrongdoor/directory"
 )
 
 // A search turns the query into slots, one per thing the customer asked
@@ -159,27 +157,18 @@ func (ix *Index) results(hs []hit, pinned int) ([]Result, error) {
 	if len(hs) == 0 {
 		return nil, nil
 	}
-	var stored []*directory.Listing
-	if ix.stored != nil {
-		docs := make([]int32, len(hs))
-		for i, h := range hs {
-			docs[i] = h.doc
-		}
-		var err error
-		if stored, err = ix.stored.listings(docs); err != nil {
-			return nil, err
-		}
+	docs := make([]int32, len(hs))
+	for i, h := range hs {
+		docs[i] = h.doc
+	}
+	ls, err := ix.listings(docs)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]Result, 0, len(hs))
 	for i, h := range hs {
-		r := Result{Score: math.Round(float64(h.score)*1000) / 1000, Pinned: i < pinned}
-		if stored != nil {
-			r.Listing = stored[i]
-		} else {
-			r.Listing = &ix.docs[h.doc]
-		}
-		if r.Listing != nil {
-			out = append(out, r)
+		if ls[i] != nil {
+			out = append(out, Result{Listing: ls[i], Score: math.Round(float64(h.score)*1000) / 1000, Pinned: i < pinned})
 		}
 	}
 	return out, nil

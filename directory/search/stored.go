@@ -24,9 +24,6 @@ type storedIndex struct {
 	byStem   []int32  // the terms in stem order
 	df       []int32
 	weights  []float32
-	// categories are the categories by name, each with its documents in
-	// name order.
-	categories []categoryDocs
 
 	mu      sync.Mutex
 	records map[termID]*termRecord
@@ -90,7 +87,9 @@ func Load(head []byte, src Source) (*Index, error) {
 	}
 	st.byStem = make([]int32, nt)
 	for i := range st.byStem {
-		st.byStem[i] = int32(d.uvarint())
+		if st.byStem[i] = int32(d.uvarint()); st.byStem[i] < 0 || st.byStem[i] >= int32(nt) {
+			d.err = errors.New("bad term")
+		}
 	}
 	st.weights = make([]float32, d.count())
 	for i := range st.weights {
@@ -98,15 +97,17 @@ func Load(head []byte, src Source) (*Index, error) {
 	}
 	ix.vocab = make([]vocabWord, d.count())
 	for i := range ix.vocab {
-		ix.vocab[i] = vocabWord{word: d.str(), stem: d.str(), term: termID(d.uvarint()) - 1}
+		if ix.vocab[i] = (vocabWord{word: d.str(), stem: d.str(), term: termID(d.uvarint()) - 1}); ix.vocab[i].term < -1 || ix.vocab[i].term >= termID(nt) {
+			d.err = errors.New("bad term")
+		}
 	}
-	st.categories = make([]categoryDocs, d.count())
-	for i := range st.categories {
-		c := &st.categories[i]
+	ix.categories = make([]categoryDocs, d.count())
+	for i := range ix.categories {
+		c := &ix.categories[i]
 		c.name = d.str()
 		c.docs = make([]int32, d.count())
 		for j := range c.docs {
-			if c.docs[j] = int32(d.uvarint()); c.docs[j] >= int32(ix.n) {
+			if c.docs[j] = int32(d.uvarint()); c.docs[j] < 0 || c.docs[j] >= int32(ix.n) {
 				d.err = errors.New("bad document")
 			}
 		}
