@@ -70,7 +70,7 @@ func readDirectory(ctx context.Context, s *sqlite.Store, ls *liveStore) (deskDir
 		// built again.
 		s.DropSearchIndex(ctx)
 	}
-	listings, at, err := s.SearchListingsAt(ctx)
+	listings, at, err := s.SearchListings(ctx)
 	if err != nil {
 		return deskDirectory{}, err
 	}

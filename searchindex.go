@@ -28,7 +28,7 @@ func find(ctx context.Context, s *sqlite.Store, query string, limit int) (result
 		}
 		s.DropSearchIndex(ctx)
 	}
-	listings, version, err := s.SearchListingsAt(ctx)
+	listings, version, err := s.SearchListings(ctx)
 	if err != nil {
 		return nil, keep, err
 	}

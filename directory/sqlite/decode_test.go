@@ -63,7 +63,7 @@ func TestSearchListingsRankLikeListings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lean, err := s.SearchListings(ctx)
+	lean, _, err := s.SearchListings(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

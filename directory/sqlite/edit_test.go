@@ -299,7 +299,7 @@ func TestArchiveRestoreDelete(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		lean, err := s.SearchListings(ctx)
+		lean, _, err := s.SearchListings(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -108,7 +108,7 @@ func decodeStrings(src string) ([]string, error) {
 // Listings returns every listing on the desk (not archived), normalized,
 // ordered by id.
 func (s *Store) Listings(ctx context.Context) ([]directory.Listing, error) {
-	out, err := s.readAll(ctx, true)
+	out, _, err := s.readAll(ctx, true)
 	if err != nil {
 		return nil, fmt.Errorf("listings: %w", err)
 	}
@@ -117,7 +117,7 @@ func (s *Store) Listings(ctx context.Context) ([]directory.Listing, error) {
 
 // archivedListings returns the archived listings, normalized, by id.
 func (s *Store) archivedListings(ctx context.Context) ([]directory.Listing, error) {
-	out, err := s.readAll(ctx, true)
+	out, _, err := s.readAll(ctx, true)
 	if err != nil {
 		return nil, fmt.Errorf("archived listings: %w", err)
 	}
@@ -136,29 +136,36 @@ func onDesk(ls []directory.Listing, archived bool) []directory.Listing {
 // services, keywords, categories, phones and status), ordered by id. The
 // command line answers a search with it in less time than loading whole
 // listings; anything that shows or edits a listing must use Listings.
-func (s *Store) SearchListings(ctx context.Context) ([]directory.Listing, error) {
-	out, err := s.readAll(ctx, false)
+// version names the state of the directory they were read at, for
+// SaveSearchIndex.
+func (s *Store) SearchListings(ctx context.Context) (listings []directory.Listing, version string, err error) {
+	out, version, err := s.readAll(ctx, false)
 	if err != nil {
-		return nil, fmt.Errorf("search listings: %w", err)
+		return nil, "", fmt.Errorf("search listings: %w", err)
 	}
-	return onDesk(out, false), nil
+	return onDesk(out, false), version, nil
 }
 
 // readAll reads every listing in one read transaction, so the rows of all
-// its tables are of one moment. Listings whose rows cannot be read are
-// left out and kept for Unreadable.
-func (s *Store) readAll(ctx context.Context, whole bool) ([]directory.Listing, error) {
+// its tables are of one moment, and the version of the directory they
+// are. Listings whose rows cannot be read are left out and kept for
+// Unreadable.
+func (s *Store) readAll(ctx context.Context, whole bool) ([]directory.Listing, string, error) {
 	tx, err := s.rdb.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, classify(err)
+		return nil, "", classify(err)
 	}
 	defer tx.Rollback()
+	version, err := directoryVersion(ctx, tx)
+	if err != nil {
+		return nil, "", err
+	}
 	out, bad, err := queryListings(ctx, tx, nil, whole)
 	if err != nil {
-		return nil, classify(err)
+		return nil, "", classify(err)
 	}
 	s.noteUnreadable(bad)
-	return out, nil
+	return out, version, nil
 }
 
 // queryListings reads the listings with the given ids (every listing when

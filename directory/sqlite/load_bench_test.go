@@ -55,7 +55,7 @@ func BenchmarkListingsStatewide(b *testing.B) {
 	})
 	b.Run("search", func(b *testing.B) {
 		for b.Loop() {
-			if ls, err := s.SearchListings(ctx); err != nil || len(ls) != statewide {
+			if ls, _, err := s.SearchListings(ctx); err != nil || len(ls) != statewide {
 				b.Fatalf("SearchListings = %d, %v, want %d", len(ls), err, statewide)
 			}
 		}

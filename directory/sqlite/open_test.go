@@ -133,7 +133,7 @@ func TestOpenCurrentNeedsNoWriteLock(t *testing.T) {
 		t.Fatalf("Open while another process writes = %v, want it opened", err)
 	}
 	defer s.Close()
-	ls, err := s.SearchListings(ctx)
+	ls, _, err := s.SearchListings(ctx)
 	if err != nil || len(ls) != 5 {
 		t.Errorf("SearchListings() while another process writes = %d listings, %v, want the 5 committed", len(ls), err)
 	}

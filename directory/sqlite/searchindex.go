@@ -37,26 +37,6 @@ func directoryVersion(ctx context.Context, q *sql.Tx) (string, error) {
 	return fmt.Sprintf("schema %d, event %d/%d %s", schema, seq, events, hash), nil
 }
 
-// SearchListingsAt is SearchListings, with the version of the directory
-// they were read at, for SaveSearchIndex.
-func (s *Store) SearchListingsAt(ctx context.Context) ([]directory.Listing, string, error) {
-	tx, err := s.rdb.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, "", fmt.Errorf("search listings: %w", classify(err))
-	}
-	defer tx.Rollback()
-	version, err := directoryVersion(ctx, tx)
-	if err != nil {
-		return nil, "", fmt.Errorf("search listings: %w", err)
-	}
-	out, bad, err := queryListings(ctx, tx, nil, false)
-	if err != nil {
-		return nil, "", fmt.Errorf("search listings: %w", classify(err))
-	}
-	s.noteUnreadable(bad)
-	return onDesk(out, false), version, nil
-}
-
 // SaveSearchIndex keeps a search index built from the listings read at
 // version, replacing the one kept, in one transaction, and reports whether
 // the store holds it now. It saves nothing when the store holds it

@@ -18,7 +18,7 @@ import (
 func keepIndex(t *testing.T, s *Store) bool {
 	t.Helper()
 	ctx := context.Background()
-	listings, version, err := s.SearchListingsAt(ctx)
+	listings, version, err := s.SearchListings(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestSearchIndexKeptUntilTheDirectoryChanges(t *testing.T) {
 	if !keepIndex(t, s) {
 		t.Error("the store does not say it holds the index kept already")
 	}
-	listings, err := s.SearchListings(ctx)
+	listings, _, err := s.SearchListings(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestSearchIndexKeptUntilTheDirectoryChanges(t *testing.T) {
 		}},
 	}
 	for _, c := range changes {
-		_, before, err := s.SearchListingsAt(ctx)
+		_, before, err := s.SearchListings(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}

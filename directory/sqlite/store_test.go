@@ -77,7 +77,7 @@ func TestDefaultDirectoryRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lean, err := s.SearchListings(ctx)
+	lean, _, err := s.SearchListings(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

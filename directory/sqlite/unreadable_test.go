@@ -91,7 +91,7 @@ func TestUnreadableListingIsSkipped(t *testing.T) {
 			if len(ps) != 1 || ps[0].ID != bad.ID || ps[0].Field != d.field || !strings.Contains(ps[0].Message, bad.ID) {
 				t.Errorf("Unreadable() = %+v, want one problem for %s in %s", ps, bad.ID, d.field)
 			}
-			search, err := s.SearchListings(ctx)
+			search, _, err := s.SearchListings(ctx)
 			if err != nil || len(search) < total-1 {
 				t.Errorf("SearchListings() = %d, %v, want at least the %d readable listings", len(search), err, total-1)
 			}
