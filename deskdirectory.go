@@ -19,14 +19,14 @@ type deskDirectory struct {
 	ls *liveStore
 }
 
-// Summary counts the listings for the About dialog, in the store.
-func (d deskDirectory) Summary(t time.Time) search.Summary {
+// Summary counts the listings for the About dialog, in the store; false
+// when the store cannot count them now.
+func (d deskDirectory) Summary(t time.Time) (search.Summary, bool) {
 	s, err := d.ls.Summary(context.Background(), t)
 	if err != nil {
-		// The dialog says what it can; the desk goes on.
-		return search.Summary{Listings: d.Len()}
+		return search.Summary{}, false
 	}
-	return search.Summary{Listings: s.Listings, Verified: s.Verified, Stale: s.Stale, Updated: s.Updated}
+	return search.Summary{Listings: s.Listings, Verified: s.Verified, Stale: s.Stale, Updated: s.Updated}, true
 }
 
 // deskSource gives a loaded index its term records and the listings of

@@ -71,14 +71,14 @@ func TestWindowDirectory(t *testing.T) {
 		t.Errorf("Listing(slco-clerk-passports) = %v, %v; want the result on show", l, ok)
 	}
 	now := time.Now()
-	sum := dir.(interface {
-		Summary(time.Time) search.Summary
+	sum, ok := dir.(interface {
+		Summary(time.Time) (search.Summary, bool)
 	}).Summary(now)
 	want, err := s.Summary(ctx, now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Listings != want.Listings || sum.Listings != 210 || sum.Verified != want.Verified || !sum.Updated.Equal(want.Updated) {
+	if !ok || sum.Listings != want.Listings || sum.Listings != 210 || sum.Verified != want.Verified || !sum.Updated.Equal(want.Updated) {
 		t.Errorf("Summary = %+v, want %+v", sum, want)
 	}
 	// A second desk loads what the first kept.

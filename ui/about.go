@@ -17,9 +17,10 @@ import (
 
 // summarizer is a directory that can sum itself up for the About dialog.
 // *search.Index is one; a directory that is not (the empty one while
-// the store loads) has nothing to say yet.
+// the store loads) has nothing to say yet. Summary reports false when it
+// cannot count now.
 type summarizer interface {
-	Summary(t time.Time) search.Summary
+	Summary(t time.Time) (search.Summary, bool)
 }
 
 // aboutLines are the About dialog's facts about the directory: when it
@@ -29,7 +30,10 @@ func aboutLines(dir Directory, now time.Time) []string {
 	if !ok {
 		return []string{lang.L("The directory has not loaded.")}
 	}
-	s := sz.Summary(now)
+	s, ok := sz.Summary(now)
+	if !ok {
+		return []string{lang.L("The directory's listings could not be counted just now; try again in a moment.")}
+	}
 	updated := lang.L("Directory last updated: unknown")
 	if !s.Updated.IsZero() {
 		updated = lang.L("Directory last updated: {{.Date}}", map[string]any{"Date": longDate(s.Updated.In(directory.Denver))})

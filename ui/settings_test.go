@@ -176,7 +176,16 @@ func TestAboutLines(t *testing.T) {
 	if got := aboutLines(emptyDirectory{}, testNow); len(got) != 1 || !strings.Contains(got[0], "not loaded") {
 		t.Errorf("aboutLines before the directory loads = %q", got)
 	}
+	// A directory whose store cannot count now says so, not "0 of 0".
+	if got := aboutLines(uncountable{}, testNow); len(got) != 1 || !strings.Contains(got[0], "could not be counted") {
+		t.Errorf("aboutLines when the store cannot count = %q", got)
+	}
 }
+
+// uncountable is a directory whose store cannot count its listings now.
+type uncountable struct{ emptyDirectory }
+
+func (uncountable) Summary(time.Time) (search.Summary, bool) { return search.Summary{}, false }
 
 // TestAboutDialog: Help > About names the release and sums up the
 // directory, and Enter closes it.

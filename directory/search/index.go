@@ -183,9 +183,6 @@ func (ix *Index) doc(id string) (int32, bool) {
 	return d, ok
 }
 
-// Len returns how many listings the index holds.
-func (ix *Index) Len() int { return ix.n }
-
 // Listing returns the listing with the given id. A loaded index reads it
 // from the store; it reports false when the store cannot give it.
 func (ix *Index) Listing(id string) (*directory.Listing, bool) {

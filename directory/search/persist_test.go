@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"nowrongdoor/directory"
 	"nowrongdoor/directory/directorytest"
@@ -185,6 +186,9 @@ func TestLoadedIndexReadsOnlyWhatASearchNeeds(t *testing.T) {
 	}
 	if again[0].Listing != rs[0].Listing {
 		t.Error("the same search again gave another *Listing for the same listing; the window would redraw it")
+	}
+	if _, ok := ix.Summary(time.Now()); ok {
+		t.Error("a loaded index, which holds no listings, summed them up")
 	}
 	if l, ok := ix.Listing(rs[0].Listing.ID); !ok || l.Name != rs[0].Listing.Name {
 		t.Errorf("Listing(%q) = %v, %v", rs[0].Listing.ID, l, ok)

@@ -17,8 +17,12 @@ type Summary struct {
 	Updated time.Time
 }
 
-// Summary counts the index's listings at instant t.
-func (ix *Index) Summary(t time.Time) Summary {
+// Summary counts the index's listings at instant t. A loaded index holds
+// no listings to count (they are in its store): it reports false.
+func (ix *Index) Summary(t time.Time) (Summary, bool) {
+	if ix.stored != nil {
+		return Summary{}, false
+	}
 	s := Summary{Listings: len(ix.docs)}
 	for i := range ix.docs {
 		l := &ix.docs[i]
@@ -32,5 +36,5 @@ func (ix *Index) Summary(t time.Time) Summary {
 			s.Updated = l.UpdatedAt
 		}
 	}
-	return s
+	return s, true
 }

@@ -16,12 +16,12 @@ func TestSummary(t *testing.T) {
 		{ID: "old", Name: "Old", VerifiedOn: directory.Date{Year: 2024, Month: time.January, Day: 5}, UpdatedAt: newest},
 		{ID: "never", Name: "Never"},
 	})
-	got := ix.Summary(now)
+	got, _ := ix.Summary(now)
 	want := search.Summary{Listings: 3, Verified: 2, Stale: 1, Updated: newest}
 	if got != want {
 		t.Errorf("Summary() = %+v, want %+v", got, want)
 	}
-	if got := search.NewIndex(nil).Summary(now); got != (search.Summary{}) {
+	if got, ok := search.NewIndex(nil).Summary(now); !ok || got != (search.Summary{}) {
 		t.Errorf("Summary() of an empty index = %+v, want zero", got)
 	}
 }
