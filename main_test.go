@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -894,17 +895,9 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 // import a search answers from the directory as it is now.
 func TestSearchKeepsItsIndex(t *testing.T) {
 	path := seededDB(t) // searched once: the index is kept
-	ctx := context.Background()
-	s, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
+	if err := keptIndexFinds(t, path, "passport"); err != nil {
+		t.Fatalf("after a search the database keeps no index that finds: %v", err)
 	}
-	kept, err := s.OpenSearchIndex(ctx, search.Format())
-	if err != nil {
-		t.Fatalf("after a search the database keeps no index: %v", err)
-	}
-	kept.Close()
-	s.Close()
 
 	first := runCLI(t, nil, "", "search", "--db", path, "--json", "passport")
 	again := runCLI(t, nil, "", "search", "--db", path, "--json", "passport")
@@ -938,23 +931,34 @@ func TestSearchBuildsAgainADamagedIndex(t *testing.T) {
 		if got != want {
 			t.Errorf("after %s: search = %+v, want %+v", damage, got, want)
 		}
-		ctx := context.Background()
-		s, err := sqlite.Open(ctx, path)
-		if err != nil {
-			t.Fatal(err)
+		if err := keptIndexFinds(t, path, "passport"); err != nil {
+			t.Errorf("after %s no sound index is kept again: %v", damage, err)
 		}
-		kept, err := s.OpenSearchIndex(ctx, search.Format())
-		if err != nil {
-			t.Fatalf("after %s no index is kept again: %v", damage, err)
-		}
-		ix, err := search.Load(kept.Head(), kept)
-		if err == nil {
-			_, err = ix.Find("passport", 3)
-		}
-		if err != nil {
-			t.Errorf("after %s the index kept again cannot be read: %v", damage, err)
-		}
-		kept.Close()
-		s.Close()
 	}
+}
+
+// keptIndexFinds loads the index the database at path keeps and searches
+// it for query: an error when it keeps none, or one that cannot be read.
+func keptIndexFinds(t *testing.T, path, query string) error {
+	t.Helper()
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	kept, err := s.OpenSearchIndex(ctx, search.Format())
+	if err != nil {
+		return err
+	}
+	defer kept.Close()
+	ix, err := search.Load(kept.Head(), kept)
+	if err != nil {
+		return err
+	}
+	rs, err := ix.Find(query, 3)
+	if err == nil && len(rs) == 0 {
+		err = errors.New("it finds nothing")
+	}
+	return err
 }
