@@ -169,15 +169,42 @@ func TestImportStreamStopsTheReader(t *testing.T) {
 }
 
 // An update writes only what changed of a listing, and leaves the store
-// as a new database holding the changed listings would be: no phone,
-// schedule or address row of the old version left behind, and no
-// organization that no listing names.
+// as a new database holding the changed listings would be: every column
+// of the service row that changed, whichever they are (an update sets only
+// those), no phone, schedule or address row of the old version left
+// behind, and no organization that no listing names.
 func TestImportUpdatesInPlace(t *testing.T) {
 	ctx := context.Background()
 	def := readerOutput(t, defaultListings(t))
 	changed := slices.Clone(def)
+	verified := directory.DateOf(time.Now().AddDate(0, 0, -3))
+	// Each changes one or more of the service row's columns, some together.
+	columns := []func(l *directory.Listing){
+		func(l *directory.Listing) { l.Name += " Office" },
+		func(l *directory.Listing) { l.Level = directory.LevelBusiness },
+		func(l *directory.Listing) { l.Status = directory.StatusTemporarilyClosed },
+		func(l *directory.Listing) { l.Email = "desk@example.org" },
+		func(l *directory.Listing) { l.Website = "https://example.org/new" },
+		func(l *directory.Listing) { l.Eligibility, l.Fees = "Anyone.", "Free." },
+		func(l *directory.Listing) { l.Documents = "A photo ID." },
+		func(l *directory.Listing) { l.Services = append(slices.Clone(l.Services), "New service") },
+		func(l *directory.Listing) { l.Categories = []string{"Food"} },
+		func(l *directory.Listing) { l.Languages = []string{"Spanish", "Tongan"} },
+		func(l *directory.Listing) {
+			l.SourceURLs, l.SourceDate = []string{"https://example.org/src"}, "2026-11-01"
+		},
+		func(l *directory.Listing) {
+			l.Alert, l.AlertUntil = "Closed for repairs.", directory.DateOf(time.Now().AddDate(0, 0, 30))
+		},
+		func(l *directory.Listing) { l.VerifiedOn, l.VerifiedBy = verified, "jdoe" },
+		func(l *directory.Listing) { l.StaffNotes = "Ask for the front desk." },
+	}
 	for i := range changed {
 		l := &changed[i]
+		if i >= len(def)/2 {
+			columns[i%len(columns)](l)
+			continue
+		}
 		switch i % 6 {
 		case 0:
 			l.Description += " Updated."

@@ -485,9 +485,10 @@ type listingWriter struct {
 	org, service, location, phone, schedule *batchInserter
 	chain                                   *chainWriter
 	remove                                  *sql.Stmt
-	// updateService, and clearing a listing's rows of a table, are
-	// prepared when an update first needs them.
-	updateService *sql.Stmt
+	// Updating the service row's changed columns (by the set of them),
+	// and clearing a listing's rows of a table, are prepared when an
+	// update first needs them.
+	updateService map[uint64]*sql.Stmt
 	clear         map[string]*sql.Stmt
 	orgs          map[string]bool // organizations queued
 	replaced      bool            // whether a listing was replaced
@@ -589,18 +590,8 @@ func (w *listingWriter) update(ctx context.Context, old, r listingRows) error {
 	if !slices.Equal(old.org, r.org) {
 		w.replaced = true // the old organization may name no service now
 	}
-	if w.updateService == nil {
-		cols := strings.Split(serviceColumns, ",")
-		for i := range cols {
-			cols[i] = strings.TrimSpace(cols[i]) + " = ?"
-		}
-		var err error
-		if w.updateService, err = w.tx.PrepareContext(ctx, "UPDATE service SET "+strings.Join(cols[1:], ", ")+" WHERE id = ?"); err != nil {
-			return err
-		}
-	}
 	id := r.service[0]
-	if _, err := w.updateService.ExecContext(ctx, append(slices.Clone(r.service[1:]), id)...); err != nil {
+	if err := w.updateServiceRow(ctx, old.service, r.service); err != nil {
 		return fmt.Errorf("update service: %w", err)
 	}
 	for _, t := range []struct {
@@ -632,6 +623,53 @@ func (w *listingWriter) update(ctx context.Context, old, r listingRows) error {
 		}
 	}
 	return nil
+}
+
+// serviceColumnNames are serviceColumns one by one.
+var serviceColumnNames = func() []string {
+	cols := strings.Split(serviceColumns, ",")
+	for i := range cols {
+		cols[i] = strings.TrimSpace(cols[i])
+	}
+	return cols
+}()
+
+// updateServiceRow sets the columns of a service row that differ between
+// its old and new values. Setting only those is what makes an import of
+// changed listings quick: SQLite checks the constraints, updates the
+// indexes and fires the triggers of the columns set, and an import
+// usually changes a few (updated_at and content_hash always).
+func (w *listingWriter) updateServiceRow(ctx context.Context, old, row []any) error {
+	var set uint64 // bit i: column i changes; the id (0) never does
+	args := make([]any, 0, len(row))
+	for i := 1; i < len(row); i++ {
+		if old[i] != row[i] {
+			set |= 1 << i
+			args = append(args, row[i])
+		}
+	}
+	if set == 0 {
+		return nil
+	}
+	stmt := w.updateService[set]
+	if stmt == nil {
+		var cols []string
+		for i, c := range serviceColumnNames {
+			if set&(1<<i) != 0 {
+				cols = append(cols, c+" = ?")
+			}
+		}
+		var err error
+		if stmt, err = w.tx.PrepareContext(ctx, "UPDATE service SET "+strings.Join(cols, ", ")+" WHERE id = ?"); err != nil {
+			return err
+		}
+		if w.updateService == nil {
+			w.updateService = map[uint64]*sql.Stmt{}
+		}
+		w.updateService[set] = stmt
+	}
+	_, err := stmt.ExecContext(ctx, append(args, row[0])...)
+	return err
 }
 
 // rowsOf is a single row as a list of rows: none when it is nil.
@@ -710,8 +748,8 @@ func (w *listingWriter) close() {
 	if w.remove != nil {
 		w.remove.Close()
 	}
-	if w.updateService != nil {
-		w.updateService.Close()
+	for _, stmt := range w.updateService {
+		stmt.Close()
 	}
 	for _, stmt := range w.clear {
 		stmt.Close()
