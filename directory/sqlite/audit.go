@@ -299,8 +299,11 @@ func (w *chainWriter) append(ctx context.Context, e directory.Event, detail any)
 // encodeDetail encodes an event's detail as a JSON object; nil is {}. A
 // json.RawMessage the same as the last event's is not encoded again.
 func (w *chainWriter) encodeDetail(detail any) (string, error) {
-	if detail == nil {
+	switch d := detail.(type) {
+	case nil:
 		return "{}", nil
+	case encodedDetail:
+		return string(d), nil
 	}
 	raw, isRaw := detail.(json.RawMessage)
 	if isRaw && w.rawDetail != nil && bytes.Equal(raw, w.rawDetail) {
@@ -315,6 +318,10 @@ func (w *chainWriter) encodeDetail(detail any) (string, error) {
 	}
 	return string(b), nil
 }
+
+// encodedDetail is a detail already encoded by json.Marshal, stored as it
+// is: an import encodes its updates' details while it writes others.
+type encodedDetail []byte
 
 // flush writes every queued row.
 func (w *chainWriter) flush(ctx context.Context) error {

@@ -366,6 +366,16 @@ func writeChunks(ctx context.Context, tx *sql.Tx, chunks <-chan chunk, opts Impo
 	if opts.Changed != nil {
 		who.changed = func(ch ImportChange) { changes = append(changes, indexedChange{at, ch}) }
 	}
+	planner := newPlanner(who, func(job plannedChunk) error {
+		for i := range job.plans {
+			at = job.at[i]
+			if err := job.plans[i].write(ctx, w, who, now, &rep); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	defer planner.stop()
 	var problems []directory.Problem
 	seen := map[string]int{} // id: the place in the file of the first with it
 	for c := range chunks {
@@ -399,17 +409,22 @@ func writeChunks(ctx context.Context, tx *sql.Tx, chunks <-chan chunk, opts Impo
 		if err != nil {
 			return rep, nil, nil, err
 		}
+		var job plannedChunk
 		for i := range c.listings {
 			l := &c.listings[i]
 			if hash, ok := exists[l.ID]; ok && hash == c.rows[i].hash {
 				rep.Unchanged++
 				continue
 			}
-			at = c.at[i]
-			if err := writeListing(ctx, w, l, c.rows[i], stored[l.ID], who, now, &rep); err != nil {
-				return rep, nil, nil, err
-			}
+			job.at = append(job.at, c.at[i])
+			job.plans = append(job.plans, listingPlan{l: l, rows: c.rows[i], stored: stored[l.ID], whole: !w.damaged[l.ID]})
 		}
+		if err := planner.give(job); err != nil {
+			return rep, nil, nil, err
+		}
+	}
+	if err := planner.finish(); err != nil {
+		return rep, nil, nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return rep, nil, nil, err // chunks may have ended early
@@ -517,8 +532,72 @@ func newChange(actor, source, add, update string) (change, error) {
 // writeListing adds or updates one listing and counts it in rep. stored is
 // the listing as the database holds it, or nil for a new listing.
 func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, rows listingRows, stored *directory.Listing, c change, now time.Time, rep *ImportReport) error {
-	if stored == nil {
-		if err := w.add(ctx, rows); err != nil {
+	p := listingPlan{l: l, rows: rows, stored: stored, whole: !w.damaged[l.ID]}
+	p.work(c)
+	return p.write(ctx, w, c, now, rep)
+}
+
+// listingPlan is how one listing is written: added, left as it is, or
+// updated with its changes worded and its stored version kept in the
+// audit trail. work does what takes no statement, so that an import does
+// it in a goroutine while another chunk is written.
+type listingPlan struct {
+	l      *directory.Listing
+	rows   listingRows
+	stored *directory.Listing // nil for a new listing
+	whole  bool               // stored was read whole (see listingWriter.stored)
+
+	// Set by work for an update.
+	err     error
+	same    bool        // writing would change nothing
+	old     listingRows // stored's rows
+	changes []directory.FieldChange
+	before  encodedDetail // the audit detail: the source and the stored version
+}
+
+// work works out an update: what of the stored version stays, whether
+// anything changes, and what.
+func (p *listingPlan) work(c change) {
+	if p.stored == nil {
+		return
+	}
+	l, stored := p.l, p.stored
+	// Whether a listing is on the desk is the admins' choice, not the
+	// file's: an archived listing stays archived. What only this desk
+	// knows stays too when the file does not say it.
+	if keepLocal(l, stored, c.keepLocal, p.whole) {
+		if p.rows, p.err = encodeListing(l); p.err != nil {
+			return
+		}
+	}
+	if p.old, p.err = encodeRows(stored); p.err != nil {
+		return
+	}
+	if p.same = sameRows(p.old, p.rows); p.same {
+		return
+	}
+	p.changes = directory.Diff(*stored, *l)
+	// The whole previous version stays in detail, exactly as it was; the
+	// changes say what changed in words.
+	b, err := json.Marshal(updateDetail{Before: stored, Source: c.source})
+	p.before, p.err = encodedDetail(b), err
+}
+
+// updateDetail is an update's audit detail. Its fields are in the order
+// of a map's sorted keys, as the detail was first written.
+type updateDetail struct {
+	Before *directory.Listing `json:"before"`
+	Source string             `json:"source"`
+}
+
+// write writes the listing as planned and counts it in rep.
+func (p *listingPlan) write(ctx context.Context, w *listingWriter, c change, now time.Time, rep *ImportReport) error {
+	l := p.l
+	if p.err != nil {
+		return p.err
+	}
+	if p.stored == nil {
+		if err := w.add(ctx, p.rows); err != nil {
 			return err
 		}
 		if err := w.record(ctx, now, audit{actor: c.actor, action: c.add, listingID: l.ID, note: c.source, detail: c.added}); err != nil {
@@ -530,45 +609,96 @@ func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, r
 		}
 		return nil
 	}
-	// Whether a listing is on the desk is the admins' choice, not the
-	// file's: an archived listing stays archived. What only this desk
-	// knows stays too when the file does not say it.
-	if keepLocal(l, stored, c.keepLocal, !w.damaged[l.ID]) {
-		var err error
-		if rows, err = encodeListing(l); err != nil {
-			return err
-		}
-	}
-	old, err := encodeListing(stored)
-	if err != nil {
-		return err
-	}
-	if sameRows(old, rows) {
+	if p.same {
 		rep.Unchanged++
 		return nil
 	}
 	// Of a listing whose rows could not all be read, the rows are not
 	// known: they are all written anew.
 	write := w.update
-	if w.damaged[l.ID] {
+	if !p.whole {
 		write = func(ctx context.Context, _, rows listingRows) error { return w.replace(ctx, rows) }
 	}
-	if err := write(ctx, old, rows); err != nil {
+	if err := write(ctx, p.old, p.rows); err != nil {
 		return fmt.Errorf("listing %q: %w", l.ID, err)
 	}
-	// The whole previous version stays in detail, exactly as it was; the
-	// changes say what changed in words.
-	before := map[string]any{"source": c.source, "before": stored}
-	changes := directory.Diff(*stored, *l)
 	if err := w.record(ctx, now, audit{actor: c.actor, action: c.update, listingID: l.ID, note: c.source,
-		changes: changes, detail: before}); err != nil {
+		changes: p.changes, detail: p.before}); err != nil {
 		return err
 	}
 	rep.Updated++
 	if c.changed != nil {
-		c.changed(ImportChange{ID: l.ID, Name: l.Name, Fields: changes})
+		c.changed(ImportChange{ID: l.ID, Name: l.Name, Fields: p.changes})
 	}
 	return nil
+}
+
+// plannedChunk is a chunk's listings to write, with their places in the
+// file.
+type plannedChunk struct {
+	at    []int
+	plans []listingPlan
+}
+
+// planner works out the plans of chunks (listingPlan.work) in a goroutine
+// while the chunk before is written, and hands each to write in turn: an
+// update's own work (encoding the stored version and the audit detail,
+// wording the changes) took a third of an import of changed listings on
+// the writer's goroutine. Reading the next chunk's stored listings before
+// this one's are written reads the same rows: an import writes each
+// listing once, and an organization's row is never changed.
+type planner struct {
+	jobs     chan plannedChunk
+	done     chan plannedChunk
+	write    func(plannedChunk) error
+	inFlight int
+	wg       sync.WaitGroup
+}
+
+// plannerDepth is how many chunks are given and not yet written: one
+// written while the next is worked out.
+const plannerDepth = 2
+
+func newPlanner(c change, write func(plannedChunk) error) *planner {
+	p := &planner{jobs: make(chan plannedChunk, plannerDepth), done: make(chan plannedChunk, plannerDepth), write: write}
+	p.wg.Go(func() {
+		defer close(p.done)
+		for job := range p.jobs {
+			for i := range job.plans {
+				job.plans[i].work(c)
+			}
+			p.done <- job // never blocks: at most plannerDepth are given
+		}
+	})
+	return p
+}
+
+// give hands a chunk on, and writes the oldest when plannerDepth are given.
+func (p *planner) give(job plannedChunk) error {
+	p.jobs <- job
+	p.inFlight++
+	if p.inFlight < plannerDepth {
+		return nil
+	}
+	p.inFlight--
+	return p.write(<-p.done)
+}
+
+// finish writes the chunks still given.
+func (p *planner) finish() error {
+	for ; p.inFlight > 0; p.inFlight-- {
+		if err := p.write(<-p.done); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stop ends the goroutine and waits for it; the chunks still given are
+// dropped.
+func (p *planner) stop() {
+	close(p.jobs)
+	p.wg.Wait()
 }
 
 // keepLocal keeps in l, a listing an import brings, the desk's choice to

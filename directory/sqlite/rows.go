@@ -53,8 +53,21 @@ type listingRows struct {
 	schedules [][]any
 }
 
-// encodeListing lays a listing out as rows. l is normalized.
+// encodeListing lays a listing out as rows, with their content hash. l is
+// normalized.
 func encodeListing(l *directory.Listing) (listingRows, error) {
+	r, err := encodeRows(l)
+	if err != nil {
+		return r, err
+	}
+	r.hash = contentHash(r)
+	r.service[serviceContentHash] = r.hash
+	return r, nil
+}
+
+// encodeRows lays a listing out as rows without their content hash: a
+// stored listing's, which an update only compares with the new rows.
+func encodeRows(l *directory.Listing) (listingRows, error) {
 	var r listingRows
 	sid := hsds.ServiceID(l.ID)
 	lists := make([]string, 0, 5)
@@ -95,8 +108,6 @@ func encodeListing(l *directory.Listing) (listingRows, error) {
 				boolInt(s.Unconfirmed), boolInt(s.Proposed)})
 		}
 	}
-	r.hash = contentHash(r)
-	r.service[serviceContentHash] = r.hash
 	return r, nil
 }
 
@@ -148,9 +159,11 @@ func boolInt(b bool) int {
 
 // sameRows reports whether two listings' rows are equal apart from
 // updated_at: whether writing one over the other would change anything.
+// Their content hashes are not compared: either may not be worked out
+// (see encodeRows), and each follows from the rows.
 func sameRows(a, b listingRows) bool {
 	for i := range a.service {
-		if i != serviceUpdatedAt && a.service[i] != b.service[i] {
+		if i != serviceUpdatedAt && i != serviceContentHash && a.service[i] != b.service[i] {
 			return false
 		}
 	}
