@@ -569,6 +569,13 @@ func (c *cli) window(ctx context.Context, args []string) int {
 // ID in FyneApp.toml.
 const appID = "org.slcolibrary.nowrongdoor"
 
+// How the window's process collects garbage until the window shows; see
+// openWindow.
+const (
+	startupGCPercent   = 400
+	startupMemoryLimit = 256 << 20 // bytes
+)
+
 // openWindow opens the desk window on the database named by the --db
 // flag's value and returns the exit status when it closes. The window opens
 // at once and the directory fills in when it has loaded: a few milliseconds
@@ -577,12 +584,25 @@ const appID = "org.slcolibrary.nowrongdoor"
 // The store stays open while the window is: admin mode edits through it,
 // and the window watches it for changes other desks save.
 func (c *cli) openWindow(ctx context.Context, dbFlag string) int {
-	// The window's live heap is small (the search index, not the
-	// listings), so collecting at half its size again rather than at
-	// twice keeps a desk PC's memory down for a few milliseconds of
-	// collecting: 238 MB instead of 264 MB with a statewide directory.
-	debug.SetGCPercent(50)
-	desk := ui.NewDesk(app.NewWithID(appID), nil, data.Standards)
+	// Opening the window parses fonts and lays out and measures text: a
+	// lot of short-lived garbage over a live heap of a few megabytes.
+	// Collected at half the live heap, that is a dozen collections before
+	// the window shows, so until it shows the heap may grow to five times
+	// the live heap, within startupMemoryLimit (a statewide directory may
+	// be loading meanwhile).
+	debug.SetGCPercent(startupGCPercent)
+	limit := debug.SetMemoryLimit(-1)
+	debug.SetMemoryLimit(min(limit, startupMemoryLimit))
+	a := app.NewWithID(appID)
+	a.Lifecycle().SetOnStarted(func() {
+		// The window's live heap is small (the search index, not the
+		// listings), so collecting at half its size again rather than at
+		// twice keeps a desk PC's memory down for a few milliseconds of
+		// collecting: 238 MB instead of 264 MB with a statewide directory.
+		debug.SetGCPercent(50)
+		debug.SetMemoryLimit(limit)
+	})
+	desk := ui.NewDesk(a, nil, data.Standards)
 	desk.SetVersion(version)
 	desk.ShowLoading()
 	status := exitOK

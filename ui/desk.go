@@ -130,6 +130,12 @@ func NewDesk(a fyne.App, dir Directory, standards []byte) *Desk {
 		do:    fyne.Do,
 		now:   time.Now,
 	}
+	// A window takes the app's icon when it is made. Set on the window as
+	// well, the 512-pixel icon was decoded and sent to the window system
+	// twice before the window showed.
+	if a.Icon() == nil {
+		a.SetIcon(fyne.NewStaticResource("icon.png", data.Icon))
+	}
 	d.win = a.NewWindow(lang.L("No Wrong Door"))
 	d.standards = &standardsPanel{standards: standards}
 	d.applySettings()
@@ -261,12 +267,6 @@ func fallbackItems(dir Directory) []resultItem {
 }
 
 func (d *Desk) buildUI() {
-	icon := fyne.NewStaticResource("icon.png", data.Icon)
-	d.win.SetIcon(icon)
-	if d.app.Icon() == nil {
-		d.app.SetIcon(icon)
-	}
-
 	d.search = newSearchEntry()
 	d.search.PlaceHolder = lang.L("What does the customer need?")
 	d.search.OnChanged = d.onSearchChanged
