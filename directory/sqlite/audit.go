@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -233,15 +232,13 @@ var migrationSteps = map[int]func(context.Context, *sql.Tx) error{
 type chainWriter struct {
 	seq  int64  // the last event's
 	head string // the last event's hash
-	// The last event's time and detail as given and as stored: the events
-	// of an import share both, which need not be encoded again for each.
-	at         time.Time
-	atText     string
-	rawDetail  []byte
-	detailText string
-	events     *batchInserter
-	changes    *batchInserter
-	links      *batchInserter
+	// The last event's time as given and as stored: the events of an
+	// import share it, which need not be formatted again for each.
+	at      time.Time
+	atText  string
+	events  *batchInserter
+	changes *batchInserter
+	links   *batchInserter
 }
 
 func openChain(ctx context.Context, tx *sql.Tx) (*chainWriter, error) {
@@ -263,7 +260,7 @@ func (w *chainWriter) append(ctx context.Context, e directory.Event, detail any)
 	if e.At.IsZero() || e.Actor == "" || e.Action == "" {
 		return 0, fmt.Errorf("audit: an event needs a time, an actor and an action (got %q by %q)", e.Action, e.Actor)
 	}
-	d, err := w.encodeDetail(detail)
+	d, err := encodeDetail(detail)
 	if err != nil {
 		return 0, fmt.Errorf("audit: %w", err)
 	}
@@ -296,32 +293,23 @@ func (w *chainWriter) append(ctx context.Context, e directory.Event, detail any)
 	return se.seq, nil
 }
 
-// encodeDetail encodes an event's detail as a JSON object; nil is {}. A
-// json.RawMessage the same as the last event's is not encoded again.
-func (w *chainWriter) encodeDetail(detail any) (string, error) {
+// encodeDetail encodes an event's detail as a JSON object; nil is {}, and
+// an encodedDetail is stored as it is.
+func encodeDetail(detail any) (string, error) {
 	switch d := detail.(type) {
 	case nil:
 		return "{}", nil
 	case encodedDetail:
 		return string(d), nil
 	}
-	raw, isRaw := detail.(json.RawMessage)
-	if isRaw && w.rawDetail != nil && bytes.Equal(raw, w.rawDetail) {
-		return w.detailText, nil
-	}
 	b, err := json.Marshal(detail)
-	if err != nil {
-		return "", err
-	}
-	if isRaw {
-		w.rawDetail, w.detailText = raw, string(b)
-	}
-	return string(b), nil
+	return string(b), err
 }
 
-// encodedDetail is a detail already encoded by json.Marshal, stored as it
-// is: an import encodes its updates' details while it writes others.
-type encodedDetail []byte
+// encodedDetail is a detail already encoded by json.Marshal. An import
+// encodes what its adds share once, and its updates' details while it
+// writes others.
+type encodedDetail string
 
 // flush writes every queued row.
 func (w *chainWriter) flush(ctx context.Context) error {

@@ -366,10 +366,10 @@ func writeChunks(ctx context.Context, tx *sql.Tx, chunks <-chan chunk, opts Impo
 	if opts.Changed != nil {
 		who.changed = func(ch ImportChange) { changes = append(changes, indexedChange{at, ch}) }
 	}
-	planner := newPlanner(who, func(job plannedChunk) error {
-		for i := range job.plans {
-			at = job.at[i]
-			if err := job.plans[i].write(ctx, w, who, now, &rep); err != nil {
+	planner := newPlanner(who, func(plans []listingPlan) error {
+		for i := range plans {
+			at = plans[i].at
+			if err := plans[i].write(ctx, w, who, now, &rep); err != nil {
 				return err
 			}
 		}
@@ -409,17 +409,16 @@ func writeChunks(ctx context.Context, tx *sql.Tx, chunks <-chan chunk, opts Impo
 		if err != nil {
 			return rep, nil, nil, err
 		}
-		var job plannedChunk
+		var plans []listingPlan
 		for i := range c.listings {
 			l := &c.listings[i]
 			if hash, ok := exists[l.ID]; ok && hash == c.rows[i].hash {
 				rep.Unchanged++
 				continue
 			}
-			job.at = append(job.at, c.at[i])
-			job.plans = append(job.plans, listingPlan{l: l, rows: c.rows[i], stored: stored[l.ID], whole: !w.damaged[l.ID]})
+			plans = append(plans, listingPlan{l: l, at: c.at[i], rows: c.rows[i], stored: stored[l.ID], whole: !w.damaged[l.ID]})
 		}
-		if err := planner.give(job); err != nil {
+		if err := planner.give(plans); err != nil {
 			return rep, nil, nil, err
 		}
 	}
@@ -516,7 +515,7 @@ func writeOrder(listings []directory.Listing) []int {
 type change struct {
 	actor, source string
 	add, update   string             // the audit actions
-	added         json.RawMessage    // every add's detail, encoded once
+	added         encodedDetail      // every add's detail, encoded once
 	changed       func(ImportChange) // nil, or told of each change
 	keepLocal     bool               // see ImportOptions.KeepLocal
 }
@@ -526,7 +525,7 @@ func newChange(actor, source, add, update string) (change, error) {
 	if err != nil {
 		return change{}, err
 	}
-	return change{actor: actor, source: source, add: add, update: update, added: added}, nil
+	return change{actor: actor, source: source, add: add, update: update, added: encodedDetail(added)}, nil
 }
 
 // writeListing adds or updates one listing and counts it in rep. stored is
@@ -543,6 +542,7 @@ func writeListing(ctx context.Context, w *listingWriter, l *directory.Listing, r
 // it in a goroutine while another chunk is written.
 type listingPlan struct {
 	l      *directory.Listing
+	at     int // its place in the file
 	rows   listingRows
 	stored *directory.Listing // nil for a new listing
 	whole  bool               // stored was read whole (see listingWriter.stored)
@@ -633,13 +633,6 @@ func (p *listingPlan) write(ctx context.Context, w *listingWriter, c change, now
 	return nil
 }
 
-// plannedChunk is a chunk's listings to write, with their places in the
-// file.
-type plannedChunk struct {
-	at    []int
-	plans []listingPlan
-}
-
 // planner works out the plans of chunks (listingPlan.work) in a goroutine
 // while the chunk before is written, and hands each to write in turn: an
 // update's own work (encoding the stored version and the audit detail,
@@ -648,9 +641,9 @@ type plannedChunk struct {
 // this one's are written reads the same rows: an import writes each
 // listing once, and an organization's row is never changed.
 type planner struct {
-	jobs     chan plannedChunk
-	done     chan plannedChunk
-	write    func(plannedChunk) error
+	jobs     chan []listingPlan
+	done     chan []listingPlan
+	write    func([]listingPlan) error
 	inFlight int
 	wg       sync.WaitGroup
 }
@@ -659,13 +652,13 @@ type planner struct {
 // written while the next is worked out.
 const plannerDepth = 2
 
-func newPlanner(c change, write func(plannedChunk) error) *planner {
-	p := &planner{jobs: make(chan plannedChunk, plannerDepth), done: make(chan plannedChunk, plannerDepth), write: write}
+func newPlanner(c change, write func([]listingPlan) error) *planner {
+	p := &planner{jobs: make(chan []listingPlan, plannerDepth), done: make(chan []listingPlan, plannerDepth), write: write}
 	p.wg.Go(func() {
 		defer close(p.done)
 		for job := range p.jobs {
-			for i := range job.plans {
-				job.plans[i].work(c)
+			for i := range job {
+				job[i].work(c)
 			}
 			p.done <- job // never blocks: at most plannerDepth are given
 		}
@@ -674,7 +667,7 @@ func newPlanner(c change, write func(plannedChunk) error) *planner {
 }
 
 // give hands a chunk on, and writes the oldest when plannerDepth are given.
-func (p *planner) give(job plannedChunk) error {
+func (p *planner) give(job []listingPlan) error {
 	p.jobs <- job
 	p.inFlight++
 	if p.inFlight < plannerDepth {

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"nowrongdoor/directory"
+	"nowrongdoor/directory/directorytest"
 )
 
 // batchesOf is a reader that hands ls on n at a time, each listing with
@@ -274,4 +276,64 @@ func tableRows(t *testing.T, s *Store, table string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// An import of more listings than fit in a few chunks, every one changed,
+// updates each exactly once, keeps each one's previous version, and tells
+// of the changes in the order of the file: its updates are worked out a
+// chunk ahead of their writing (see planner), and every chunk, the last
+// ones too, must be written in turn.
+func TestImportUpdatesManyChunks(t *testing.T) {
+	ctx := context.Background()
+	ls := directorytest.Synthetic(defaultListings(t), 5*chunkSize+17)
+	s := openStore(t)
+	if _, err := s.Import(ctx, ls, ImportOptions{Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	changed := slices.Clone(ls)
+	for i := range changed {
+		changed[i].Description += " Updated " + strconv.Itoa(i) + "."
+	}
+	var told []ImportChange
+	rep, err := s.Import(ctx, changed, ImportOptions{Actor: "test", Source: "feed.json",
+		Changed: func(c ImportChange) { told = append(told, c) }})
+	if want := (ImportReport{Updated: len(ls)}); err != nil || rep != want {
+		t.Fatalf("Import(changed) = %+v, %v, want %+v", rep, err, want)
+	}
+	if len(told) != len(ls) {
+		t.Fatalf("Import(changed) told of %d changes, want %d", len(told), len(ls))
+	}
+	for i, c := range told {
+		if c.ID != changed[i].ID || c.Added || len(c.Fields) != 1 || c.Fields[0].Field != "description" ||
+			c.Fields[0].New != changed[i].Description {
+			t.Fatalf("change %d told = %+v, want the description of %s, in file order", i, c, changed[i].ID)
+		}
+	}
+	got, err := s.Listings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, l := range changed {
+		want[l.ID] = l.Description
+	}
+	for _, l := range got {
+		if l.Description != want[l.ID] {
+			t.Fatalf("listing %s after the import has %q, want %q", l.ID, l.Description, want[l.ID])
+		}
+	}
+	for i := 0; i < len(ls); i += 97 {
+		h, err := s.AuditEntries(ctx, ls[i].ID)
+		var detail struct {
+			Source string            `json:"source"`
+			Before directory.Listing `json:"before"`
+		}
+		if err != nil || len(h) != 2 || h[0].Action != actionUpdate || json.Unmarshal(h[0].Detail, &detail) != nil ||
+			detail.Source != "feed.json" || detail.Before.Description != ls[i].Description {
+			t.Fatalf("history of %s = %d entries, %v; want its add, then one update keeping %q", ls[i].ID, len(h), err, ls[i].Description)
+		}
+	}
+	if err := s.VerifyAudit(ctx); err != nil {
+		t.Errorf("VerifyAudit() = %v", err)
+	}
 }
