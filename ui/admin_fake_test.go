@@ -323,11 +323,12 @@ func (f *fakeAdminStore) onDesk() []directory.Listing {
 
 func (f *fakeAdminStore) Directory(context.Context) (Directory, error) {
 	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.busy {
+	busy := f.busy
+	f.mu.Unlock()
+	if busy {
 		return nil, errBusy
 	}
-	return search.NewIndex(f.sorted(func(l directory.Listing) bool { return !l.Archived })), nil
+	return search.NewIndex(f.onDesk()), nil
 }
 
 // edit changes a listing as another desk would: a write the window did

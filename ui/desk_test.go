@@ -988,3 +988,31 @@ func TestCopyBeforeResultsArrive(t *testing.T) {
 		t.Errorf("the copy typed ahead did not say so")
 	}
 }
+
+// The desk's window, and every window the program opens after it, shows
+// the program's icon in the taskbar: it is the app's icon, set before the
+// window is made (a window without its own shows the app's). An icon the
+// app was given already is kept.
+func TestDeskGivesTheAppItsIcon(t *testing.T) {
+	a := &iconApp{App: test.NewTempApp(t)}
+	newTestDeskOn(t, a, search.NewIndex(defaultListings(t)))
+	if a.icon == nil || !slices.Equal(a.icon.Content(), data.Icon) {
+		t.Fatalf("the app's icon after NewDesk = %v, want the program's icon", a.icon)
+	}
+
+	own := fyne.NewStaticResource("own.png", []byte{1})
+	a = &iconApp{App: test.NewTempApp(t), icon: own}
+	newTestDeskOn(t, a, search.NewIndex(defaultListings(t)))
+	if a.icon != own {
+		t.Errorf("NewDesk replaced the app's own icon with %v", a.icon)
+	}
+}
+
+// iconApp keeps the icon it is given, which Fyne's test app drops.
+type iconApp struct {
+	fyne.App
+	icon fyne.Resource
+}
+
+func (a *iconApp) Icon() fyne.Resource     { return a.icon }
+func (a *iconApp) SetIcon(r fyne.Resource) { a.icon = r }
